@@ -1,0 +1,50 @@
+// Package corpus finds report files, decodes them to UTF-8, and holds them
+// with their extracted figures and metadata.
+package corpus
+
+import (
+	"fmt"
+	"time"
+
+	"gitui/internal/extract"
+)
+
+// Report is one loaded report file.
+type Report struct {
+	Path     string    // as found under the corpus root
+	SHA256   string    // hex digest of the raw bytes; reviews are keyed by it
+	Size     int64     // raw size in bytes
+	ModTime  time.Time // of the file, for the cache
+	Encoding string    // "utf-8", "utf-16le", "gb18030", "big5", …
+
+	// Source is the file decoded to UTF-8 with any BOM removed. Field spans
+	// are byte offsets into Source; this is the contract of `gitui extract`.
+	Source string
+	// Text is what the explorer shows and the extractor reads: Source itself
+	// for plain text, the rendered text of an HTML page. TextToSource maps a
+	// byte offset of Text to one of Source (len(Text)+1 entries); it is nil
+	// when Text is Source.
+	Text         string
+	TextToSource []int32
+
+	extract.Result
+}
+
+// SourceOffset maps a byte offset of r.Text to r.Source.
+func (r *Report) SourceOffset(i int) int {
+	if r.TextToSource == nil {
+		return i
+	}
+	return int(r.TextToSource[i])
+}
+
+// Problem is a file that could not be loaded, or a step that failed for it.
+type Problem struct {
+	Path string
+	Step string // "read", "decode", "render", "extract", …
+	Err  error
+}
+
+func (p *Problem) Error() string { return fmt.Sprintf("%s: %s: %v", p.Path, p.Step, p.Err) }
+
+func (p *Problem) Unwrap() error { return p.Err }

@@ -1,0 +1,111 @@
+// Package extract turns the text of a 政府信息公开工作年度报告 into grounded
+// figures: each Field carries the byte span of the source text it was read
+// from, and each Check states whether the report's own numbers agree with the
+// identities of the schema.
+//
+// The package does no I/O. Extract is safe for concurrent use.
+package extract
+
+import (
+	"fmt"
+	"sort"
+
+	"gitui/internal/schema"
+)
+
+// Version identifies the extraction rules. Caches keyed by it are invalidated
+// when it changes; bump it with any change that alters output.
+const Version = "1"
+
+// Span is a half-open byte range [Start, End) of a report's decoded text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Field is one figure a report states.
+type Field struct {
+	ID     string `json:"id"`
+	Value  Number `json:"value"`
+	Approx bool   `json:"approx"`
+	Unit   string `json:"unit"`
+	Span
+	// Text is the source text under Span, exactly.
+	Text string `json:"text"`
+}
+
+// Check is one identity of the schema evaluated on a report's fields.
+type Check struct {
+	ID       string   `json:"id"`
+	OK       bool     `json:"ok"`
+	Expected Number   `json:"expected"`
+	Actual   Number   `json:"actual"`
+	Fields   []string `json:"fields"`
+}
+
+// Meta is what a report says about itself.
+type Meta struct {
+	Agency    string        `json:"agency"`
+	Year      int           `json:"year,omitempty"`
+	Format    schema.Format `json:"format"`
+	Published string        `json:"published,omitempty"` // YYYY-MM-DD when stated
+}
+
+// Result is everything extracted from one report.
+type Result struct {
+	Meta
+	Fields []Field `json:"fields"`
+	Checks []Check `json:"checks"`
+	// Problems are things in the text the extractor could not read with
+	// certainty, such as a table row it could not map.
+	Problems []string `json:"problems,omitempty"`
+}
+
+// Extract reads the figures of one report. text is the decoded source;
+// every Span in the result indexes into it.
+func Extract(text string) Result {
+	d := newDoc(text)
+	var r Result
+	r.Meta = extractMeta(d)
+	tf, tp := extractTables(d, r.Format)
+	r.Problems = append(r.Problems, tp...)
+	pf, pc := extractProse(d, r.Format)
+	r.Fields = merge(d, tf, pf)
+	r.Checks = append(Checks(r.Fields, r.Format), pc...)
+	return r
+}
+
+// merge joins table and prose fields: a table cell wins over a prose
+// sentence restating it, and each ID is reported once, at its first
+// occurrence in the text.
+func merge(d *doc, table, prose []Field) []Field {
+	seen := make(map[string]bool, len(table)+len(prose))
+	out := make([]Field, 0, len(table)+len(prose))
+	for _, group := range [][]Field{table, prose} {
+		for _, f := range group {
+			if seen[f.ID] || !d.grounded(f) {
+				continue
+			}
+			seen[f.ID] = true
+			if f.Unit == "" {
+				if sf, ok := schema.Lookup(f.ID); ok {
+					f.Unit = sf.Unit
+				}
+			}
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return schema.Order(out[i].ID) < schema.Order(out[j].ID)
+	})
+	return out
+}
+
+// grounded reports whether f's span lies in the text and f.Text is its slice.
+// A field that fails this is never reported.
+func (d *doc) grounded(f Field) bool {
+	if _, ok := schema.Lookup(f.ID); !ok {
+		panic(fmt.Sprintf("extract: field %q is not in the schema", f.ID))
+	}
+	return f.Start >= 0 && f.Start < f.End && f.End <= len(d.src) && d.src[f.Start:f.End] == f.Text
+}

@@ -67,6 +67,7 @@ func Extract(text string) Result {
 	d := newDoc(text)
 	var r Result
 	r.Meta = extractMeta(d)
+	r.Format = detectFormat(d)
 	tf, tp := extractTables(d, r.Format)
 	r.Problems = append(r.Problems, tp...)
 	pf, pc := extractProse(d, r.Format)

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"fmt"
+	"io"
+)
+
+// Placeholders, each replaced by the file that owns the command.
+
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "gitui export: not built yet")
+	return exitUsage
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "gitui check: not built yet")
+	return exitUsage
+}
+
+func runReviewLog(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "gitui review-log: not built yet")
+	return exitUsage
+}
+
+func runExplorer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "gitui: the explorer is not built yet; try 'gitui extract'")
+	return exitUsage
+}
+
+func runExtract(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "gitui extract: not built yet")
+	return exitUsage
+}

@@ -1,0 +1,236 @@
+package extract_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+
+	"gitui/internal/extract"
+)
+
+// goldReport is one hand-checked file of testdata/*/gold.
+type goldReport struct {
+	File   string                     `json:"file"`
+	Agency string                     `json:"agency"`
+	Year   *int                       `json:"year"`
+	Format string                     `json:"format"`
+	Fields map[string]json.RawMessage `json:"fields"`
+}
+
+type goldValue struct {
+	Value    float64
+	Optional bool
+}
+
+func (g *goldReport) values(t *testing.T) map[string]goldValue {
+	out := make(map[string]goldValue, len(g.Fields))
+	for id, raw := range g.Fields {
+		var v goldValue
+		if err := json.Unmarshal(raw, &v.Value); err != nil {
+			var obj struct {
+				Value    float64 `json:"value"`
+				Optional bool    `json:"optional"`
+			}
+			if err := json.Unmarshal(raw, &obj); err != nil {
+				t.Fatalf("%s: field %s: %v", g.File, id, err)
+			}
+			v = goldValue{obj.Value, obj.Optional}
+		}
+		out[id] = v
+	}
+	return out
+}
+
+// decodeForTest decodes like tools/score.py does; the corpus package has the
+// real decoder, this one only has to agree with the gold's reading.
+func decodeForTest(raw []byte) string {
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(raw) {
+		return string(raw)
+	}
+	best, bestN := "", -1
+	for _, dec := range [][]byte{gb(raw), big5(raw)} {
+		if dec == nil {
+			continue
+		}
+		s := string(dec)
+		n := 0
+		for _, w := range []string{"政府", "信息", "公开", "公開", "申请", "申請", "年度", "报告", "報告", "的"} {
+			n += strings.Count(s, w)
+		}
+		if n > bestN {
+			best, bestN = s, n
+		}
+	}
+	return best
+}
+
+func gb(raw []byte) []byte {
+	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+	if err != nil || bytes.ContainsRune(b, utf8.RuneError) {
+		return nil
+	}
+	return b
+}
+
+func big5(raw []byte) []byte {
+	b, err := traditionalchinese.Big5.NewDecoder().Bytes(raw)
+	if err != nil || bytes.ContainsRune(b, utf8.RuneError) {
+		return nil
+	}
+	return b
+}
+
+type score struct {
+	tp, fp, fn, extracted, grounded int
+	yearOK, yearN, agencyOK, agencyN int
+	diffs                            []string
+}
+
+func (s score) precision() float64 { return ratio(s.tp, s.tp+s.fp) }
+func (s score) recall() float64    { return ratio(s.tp, s.tp+s.fn) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// scoreSet runs Extract over every report with a gold file and scores it as
+// tools/score.py does.
+func scoreSet(t *testing.T, reports, gold string) score {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(gold, "*.json"))
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no gold in %s: %v", gold, err)
+	}
+	var s score
+	for _, name := range names {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g goldReport
+		if err := json.Unmarshal(raw, &g); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		src, err := os.ReadFile(filepath.Join(reports, g.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := decodeForTest(src)
+		r := extract.Extract(text)
+		if g.Year != nil {
+			s.yearN++
+			if r.Year == *g.Year {
+				s.yearOK++
+			} else {
+				s.diffs = append(s.diffs, fmt.Sprintf("%s: year %d, gold %d", g.File, r.Year, *g.Year))
+			}
+		}
+		if g.Agency != "" {
+			s.agencyN++
+			if strings.ReplaceAll(r.Agency, " ", "") == strings.ReplaceAll(g.Agency, " ", "") {
+				s.agencyOK++
+			} else {
+				s.diffs = append(s.diffs, fmt.Sprintf("%s: agency %q, gold %q", g.File, r.Agency, g.Agency))
+			}
+		}
+		want := g.values(t)
+		seen := map[string]bool{}
+		for _, f := range r.Fields {
+			s.extracted++
+			if f.Start >= 0 && f.Start < f.End && f.End <= len(text) && text[f.Start:f.End] == f.Text {
+				s.grounded++
+			} else {
+				s.diffs = append(s.diffs, fmt.Sprintf("%s: %s not grounded", g.File, f.ID))
+			}
+			if seen[f.ID] {
+				s.fp++
+				s.diffs = append(s.diffs, fmt.Sprintf("%s: %s extracted twice", g.File, f.ID))
+				continue
+			}
+			seen[f.ID] = true
+			gv, ok := want[f.ID]
+			if ok && same(f.Value.Float64(), gv.Value) {
+				s.tp++
+				continue
+			}
+			s.fp++
+			if ok {
+				s.diffs = append(s.diffs, fmt.Sprintf("%s: %s = %s, gold %v [%q]", g.File, f.ID, f.Value, gv.Value, f.Text))
+			} else {
+				s.diffs = append(s.diffs, fmt.Sprintf("%s: %s = %s not in gold [%q]", g.File, f.ID, f.Value, f.Text))
+			}
+		}
+		for id, gv := range want {
+			hit := false
+			for _, f := range r.Fields {
+				if f.ID == id && same(f.Value.Float64(), gv.Value) {
+					hit = true
+				}
+			}
+			if !hit && !gv.Optional {
+				s.fn++
+				if !seen[id] {
+					s.diffs = append(s.diffs, fmt.Sprintf("%s: %s missed, gold %v", g.File, id, gv.Value))
+				}
+			}
+		}
+	}
+	sort.Strings(s.diffs)
+	return s
+}
+
+func same(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-6*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// TestGold holds the extractor to the quality bar on the real reports in
+// testdata: these are samples of a much larger world, so the bar is on the
+// whole set, never on a single file.
+func TestGold(t *testing.T) {
+	sets := []struct {
+		name, reports, gold string
+		minP, minR          float64
+		allMeta             bool
+	}{
+		{"seeds", "../../testdata/seeds", "../../testdata/seeds-gold", 0.98, 0.95, true},
+		{"dev", "../../testdata/dev/reports", "../../testdata/dev/gold", 0.98, 0.90, false},
+	}
+	for _, set := range sets {
+		t.Run(set.name, func(t *testing.T) {
+			s := scoreSet(t, set.reports, set.gold)
+			t.Logf("%s: P=%.3f R=%.3f grounded=%d/%d year=%d/%d agency=%d/%d",
+				set.name, s.precision(), s.recall(), s.grounded, s.extracted, s.yearOK, s.yearN, s.agencyOK, s.agencyN)
+			if testing.Verbose() {
+				for _, d := range s.diffs {
+					t.Log("  " + d)
+				}
+			}
+			if s.grounded != s.extracted {
+				t.Errorf("grounded %d of %d fields, want all", s.grounded, s.extracted)
+			}
+			if p := s.precision(); p < set.minP {
+				t.Errorf("precision %.3f < %.2f", p, set.minP)
+			}
+			if r := s.recall(); r < set.minR {
+				t.Errorf("recall %.3f < %.2f", r, set.minR)
+			}
+			if set.allMeta && (s.yearOK != s.yearN || s.agencyOK != s.agencyN) {
+				t.Errorf("metadata: year %d/%d, agency %d/%d right; want all", s.yearOK, s.yearN, s.agencyOK, s.agencyN)
+			}
+		})
+	}
+}

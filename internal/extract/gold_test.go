@@ -92,7 +92,7 @@ func big5(raw []byte) []byte {
 }
 
 type score struct {
-	tp, fp, fn, extracted, grounded int
+	tp, fp, fn, extracted, grounded  int
 	yearOK, yearN, agencyOK, agencyN int
 	diffs                            []string
 }

@@ -1,0 +1,287 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Encoding names recorded in Report.Encoding.
+const (
+	EncUTF8     = "utf-8"
+	EncUTF16LE  = "utf-16le"
+	EncUTF16BE  = "utf-16be"
+	EncGB18030  = "gb18030"
+	EncBig5     = "big5"
+	EncReplaced = "utf-8-replaced" // no encoding decoded cleanly; invalid bytes became U+FFFD
+)
+
+// ErrBinary is returned by Decode for data that is not text.
+var ErrBinary = errors.New("binary data, not text")
+
+// reportWords are the words whose count decides between GB18030 and Big5,
+// the same list as tools/score.py's decode().
+var reportWords = []string{"政府", "信息", "公开", "公開", "申请", "申請", "年度", "报告", "報告", "的"}
+
+// Decode turns raw bytes into UTF-8 text and names the encoding.
+//
+// It reads the bytes as tools/score.py's decode() does, so that byte offsets
+// agree with the scorer: a UTF-16 byte order mark decides UTF-16; a UTF-8
+// BOM is dropped; valid UTF-8 is taken as is; otherwise whichever of GB18030
+// and Big5 decodes without error and contains the most report words wins
+// (GB18030 on a tie); if neither decodes, invalid UTF-8 sequences become
+// U+FFFD. Data that is mostly control bytes, or starts with the signature of
+// a binary format, is rejected with an error wrapping ErrBinary.
+func Decode(raw []byte) (text, encoding string, err error) {
+	if kind := binaryKind(raw); kind != "" {
+		return "", "", fmt.Errorf("%w (%s)", ErrBinary, kind)
+	}
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xff, 0xfe}):
+		text, err = decodeUTF16(raw, unicode.LittleEndian)
+		return checkText(text, EncUTF16LE, err)
+	case bytes.HasPrefix(raw, []byte{0xfe, 0xff}):
+		text, err = decodeUTF16(raw, unicode.BigEndian)
+		return checkText(text, EncUTF16BE, err)
+	}
+	if body := bytes.TrimPrefix(raw, []byte{0xef, 0xbb, 0xbf}); utf8.Valid(body) {
+		return checkText(string(body), EncUTF8, nil)
+	}
+	best, bestEnc, bestN := "", "", -1
+	for _, c := range []struct {
+		name  string
+		clean func([]byte) (string, bool)
+	}{{EncGB18030, decodeGB18030}, {EncBig5, decodeBig5}} {
+		s, ok := c.clean(raw)
+		if !ok {
+			continue
+		}
+		n := 0
+		for _, w := range reportWords {
+			n += strings.Count(s, w)
+		}
+		if n > bestN {
+			best, bestEnc, bestN = s, c.name, n
+		}
+	}
+	if bestN >= 0 {
+		return checkText(best, bestEnc, nil)
+	}
+	return checkText(replaceInvalidUTF8(raw), EncReplaced, nil)
+}
+
+// checkText rejects decoded text that is mostly control characters or
+// replacement characters: stray NULs in a report are kept (the extractor
+// reads them as spaces), a file of them is not a report.
+func checkText(text, enc string, err error) (string, string, error) {
+	if err != nil {
+		return "", "", err
+	}
+	var runes, bad int
+	for _, r := range text {
+		runes++
+		if r == utf8.RuneError || r == 0x7f || (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v') {
+			bad++
+		}
+	}
+	// One rune in ten is far more than any report has (a few stray NULs
+	// or escape codes) and far less than any binary file.
+	if bad > 0 && bad*10 > runes {
+		return "", "", fmt.Errorf("%w (%d of %d characters are control or invalid bytes)", ErrBinary, bad, runes)
+	}
+	return text, enc, nil
+}
+
+// binarySignatures are the leading bytes of formats that are sometimes
+// saved with a report's extension but are not text.
+var binarySignatures = []struct {
+	magic, kind string
+}{
+	{"%PDF-", "PDF document"},
+	{"PK\x03\x04", "zip archive or Office document"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"},
+	{"\x89PNG\r\n\x1a\n", "PNG image"},
+	{"\xff\xd8\xff", "JPEG image"},
+	{"GIF87a", "GIF image"},
+	{"GIF89a", "GIF image"},
+	{"\x1f\x8b", "gzip data"},
+	{"{\\rtf", "RTF document"},
+}
+
+func binaryKind(raw []byte) string {
+	for _, s := range binarySignatures {
+		if bytes.HasPrefix(raw, []byte(s.magic)) {
+			return s.kind
+		}
+	}
+	return ""
+}
+
+// decodeUTF16 decodes BOM-marked UTF-16. Like Python's "utf-16" codec it
+// fails on an odd length or an unpaired surrogate rather than guessing.
+func decodeUTF16(raw []byte, e unicode.Endianness) (string, error) {
+	if len(raw)%2 != 0 {
+		return "", fmt.Errorf("truncated UTF-16: odd length %d", len(raw))
+	}
+	out, err := unicode.UTF16(e, unicode.ExpectBOM).NewDecoder().Bytes(raw)
+	if err != nil {
+		return "", fmt.Errorf("UTF-16: %w", err)
+	}
+	// The decoder turns an unpaired surrogate into U+FFFD; a U+FFFD in the
+	// input is the only other source of one.
+	if got := bytes.Count(out, []byte("\uFFFD")); got > 0 && got != countUnit(raw[2:], e, 0xFFFD) {
+		return "", errors.New("invalid UTF-16: unpaired surrogate")
+	}
+	return string(out), nil
+}
+
+// countUnit counts the UTF-16 code units equal to u.
+func countUnit(raw []byte, e unicode.Endianness, u uint16) int {
+	n := 0
+	for i := 0; i+1 < len(raw); i += 2 {
+		v := uint16(raw[i])<<8 | uint16(raw[i+1])
+		if e == unicode.LittleEndian {
+			v = uint16(raw[i+1])<<8 | uint16(raw[i])
+		}
+		if v == u {
+			n++
+		}
+	}
+	return n
+}
+
+// decodeGB18030 decodes raw as GB18030, reporting false where Python's
+// strict gb18030 codec would fail: x/text follows the WHATWG decoder, which
+// is more lenient (it reads a lone 0x80 as €, and turns invalid sequences
+// into U+FFFD instead of failing).
+func decodeGB18030(raw []byte) (string, bool) {
+	if bytes.IndexByte(raw, 0x80) >= 0 && lone80(raw) {
+		return "", false
+	}
+	return decodeClean(simplifiedchinese.GB18030, raw)
+}
+
+// lone80 reports whether raw has a 0x80 byte in lead position of GB18030.
+func lone80(raw []byte) bool {
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		switch {
+		case c < 0x80:
+			i++
+		case c == 0x80 || c == 0xff:
+			return c == 0x80
+		case i+1 < len(raw) && raw[i+1] >= 0x30 && raw[i+1] <= 0x39:
+			i += 4
+		default:
+			i += 2
+		}
+	}
+	return false
+}
+
+// decodeBig5 decodes raw as Big5, reporting false where Python's strict
+// big5 codec would fail: x/text decodes Big5-HKSCS, a superset.
+func decodeBig5(raw []byte) (string, bool) {
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c < 0x80 {
+			i++
+			continue
+		}
+		if i+1 >= len(raw) || !plainBig5(c, raw[i+1]) {
+			return "", false
+		}
+		i += 2
+	}
+	return decodeClean(traditionalchinese.Big5, raw)
+}
+
+// plainBig5 reports whether lead, trail is a code of plain Big5 as Python's
+// big5 codec (Unicode's BIG5.TXT) maps it: symbols A140–A3BF, frequent
+// characters A440–C67E, less frequent ones C940–F9D5.
+func plainBig5(lead, trail byte) bool {
+	if !(trail >= 0x40 && trail <= 0x7e || trail >= 0xa1 && trail <= 0xfe) {
+		return false
+	}
+	code := uint16(lead)<<8 | uint16(trail)
+	switch {
+	case code >= 0xa140 && code <= 0xa3bf:
+		return true
+	case code >= 0xa440 && code <= 0xc67e:
+		return true
+	case code >= 0xc940 && code <= 0xf9d5:
+		return true
+	}
+	return false
+}
+
+// decodeClean decodes raw, reporting false if any byte sequence was invalid.
+// A legitimately encoded U+FFFD is read as invalid too: no report has one.
+func decodeClean(enc encoding.Encoding, raw []byte) (string, bool) {
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil || bytes.Contains(out, []byte("\uFFFD")) {
+		return "", false
+	}
+	return string(out), true
+}
+
+// replaceInvalidUTF8 decodes raw as UTF-8, replacing each maximal invalid
+// subpart with U+FFFD, as Python's errors="replace" does (Go's
+// strings.ToValidUTF8 would merge a run of them into one).
+func replaceInvalidUTF8(raw []byte) string {
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		if r != utf8.RuneError || size > 1 {
+			b.Write(raw[i : i+size])
+			i += size
+			continue
+		}
+		b.WriteRune(utf8.RuneError)
+		i += maximalSubpart(raw[i:])
+	}
+	return b.String()
+}
+
+// maximalSubpart returns the length of the longest prefix of p (at least 1)
+// that starts a well-formed UTF-8 sequence without completing it.
+func maximalSubpart(p []byte) int {
+	c := p[0]
+	var need int
+	lo, hi := byte(0x80), byte(0xbf)
+	switch {
+	case c >= 0xc2 && c <= 0xdf:
+		need = 1
+	case c == 0xe0:
+		need, lo = 2, 0xa0
+	case c >= 0xe1 && c <= 0xec, c == 0xee, c == 0xef:
+		need = 2
+	case c == 0xed:
+		need, hi = 2, 0x9f
+	case c == 0xf0:
+		need, lo = 3, 0x90
+	case c >= 0xf1 && c <= 0xf3:
+		need = 3
+	case c == 0xf4:
+		need, hi = 3, 0x8f
+	default:
+		return 1
+	}
+	n := 1
+	for k := 0; k < need && n < len(p); k++ {
+		if p[n] < lo || p[n] > hi {
+			break
+		}
+		n++
+		lo, hi = 0x80, 0xbf
+	}
+	return n
+}

@@ -1,0 +1,475 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"syscall"
+	"time"
+)
+
+// Options configure a load. The zero value is usable.
+type Options struct {
+	Workers  int    // extraction workers; 0 means runtime.GOMAXPROCS(0)
+	MaxSize  int64  // bytes; larger files become problems; 0 means 50 MiB
+	CacheDir string // "" disables the cache
+	// Budget is how long extracting one file may take before the file
+	// becomes a problem; 0 means DefaultBudget. Extraction is a pure
+	// function that cannot be interrupted: a file over budget is reported
+	// at once and its extraction runs on in the background, its result
+	// discarded.
+	Budget time.Duration
+}
+
+// Defaults of Options.
+const (
+	DefaultMaxSize = 50 << 20
+	DefaultBudget  = 10 * time.Second
+)
+
+func (o Options) withDefaults() Options {
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.MaxSize <= 0 {
+		o.MaxSize = DefaultMaxSize
+	}
+	if o.Budget <= 0 {
+		o.Budget = DefaultBudget
+	}
+	return o
+}
+
+// Event is one step of a streaming load: exactly one of Report, Problem,
+// Skipped is set, or none on a pure progress event. Done/Total count files
+// decided so far / found so far (Total grows while walking; Walked is true
+// once the walk has finished and Total is final). Every file found, skipped
+// files included, is decided by exactly one event with Report, Problem or
+// Skipped set.
+type Event struct {
+	Report  *Report
+	Problem *Problem
+	Skipped string
+	Done    int
+	Total   int
+	Walked  bool
+}
+
+// Corpus is a finished load, reports sorted by path.
+type Corpus struct {
+	Reports  []*Report
+	Problems []*Problem
+	Skipped  []string
+}
+
+// found is one thing the walk came across: a file to load, a file to skip,
+// or a problem.
+type found struct {
+	path    string
+	skipped bool
+	problem *Problem
+}
+
+// files is where a load finds and reads files: the operating system or an
+// fs.FS.
+type files interface {
+	// walk calls emit for everything under the roots, stopping early when
+	// emit returns false.
+	walk(emit func(found) bool)
+	// read returns the contents and modification time of a file found by
+	// walk, failing for files over max bytes.
+	read(path string, max int64) ([]byte, time.Time, error)
+}
+
+// Load walks roots (folders walked recursively, or files) and streams
+// events; the channel closes when all files are decided or ctx is
+// cancelled.
+//
+// In folders, files with a report extension (.txt, .html, .htm, .md) are
+// loaded and other files are Skipped; a file named as a root is loaded
+// whatever its extension. Folders named .gitui (gitui's own data) are not
+// entered. Symbolic links are followed; a link that leads back to a folder
+// it is in becomes a Problem.
+func Load(ctx context.Context, roots []string, opt Options) <-chan Event {
+	return load(ctx, osFiles{roots: roots}, opt)
+}
+
+// LoadFS is Load over an fs.FS (the embedded samples: samples.FS()): every
+// report file in fsys is loaded.
+func LoadFS(ctx context.Context, fsys fs.FS, opt Options) <-chan Event {
+	return load(ctx, fsFiles{fsys}, opt)
+}
+
+// LoadAll loads roots completely. Its error is only for a cancelled ctx or
+// a root that does not exist or cannot be read; problems with single files
+// are in the Corpus.
+func LoadAll(ctx context.Context, roots []string, opt Options) (*Corpus, error) {
+	for _, root := range roots {
+		if _, err := os.Stat(root); err != nil {
+			return nil, fmt.Errorf("load %s: %w", root, err)
+		}
+	}
+	return collect(ctx, Load(ctx, roots, opt))
+}
+
+// LoadAllFS loads every report file of fsys.
+func LoadAllFS(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
+	return collect(ctx, LoadFS(ctx, fsys, opt))
+}
+
+func collect(ctx context.Context, events <-chan Event) (*Corpus, error) {
+	c := &Corpus{}
+	for ev := range events {
+		switch {
+		case ev.Report != nil:
+			c.Reports = append(c.Reports, ev.Report)
+		case ev.Problem != nil:
+			c.Problems = append(c.Problems, ev.Problem)
+		case ev.Skipped != "":
+			c.Skipped = append(c.Skipped, ev.Skipped)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(c.Reports, func(i, j int) bool { return c.Reports[i].Path < c.Reports[j].Path })
+	sort.SliceStable(c.Problems, func(i, j int) bool { return c.Problems[i].Path < c.Problems[j].Path })
+	sort.Strings(c.Skipped)
+	return c, nil
+}
+
+// load runs one load: a walker goroutine finds files, workers read and
+// parse them, and a collector goroutine owns the counts and sends every
+// event, so Done and Total only grow.
+func load(ctx context.Context, src files, opt Options) <-chan Event {
+	opt = opt.withDefaults()
+	out := make(chan Event, opt.Workers)
+	foundc := make(chan found, 64)
+	jobs := make(chan string)
+	results := make(chan Event)
+
+	go func() {
+		defer close(foundc)
+		src.walk(func(f found) bool {
+			select {
+			case foundc <- f:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+	}()
+	for range opt.Workers {
+		go func() {
+			for p := range jobs {
+				if ctx.Err() != nil {
+					return
+				}
+				ev := loadOne(ctx, src, p, opt)
+				select {
+				case results <- ev:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(out)
+		defer close(jobs)
+		var (
+			pending  []string
+			inflight int
+			done     int
+			total    int
+			walked   bool
+		)
+		send := func(ev Event) bool {
+			ev.Done, ev.Total, ev.Walked = done, total, walked
+			select {
+			case out <- ev:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		in := foundc
+		for in != nil || len(pending) > 0 || inflight > 0 {
+			var next string
+			var jobc chan<- string
+			if len(pending) > 0 {
+				next, jobc = pending[0], jobs
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case f, ok := <-in:
+				if !ok {
+					in, walked = nil, true
+					if !send(Event{}) {
+						return
+					}
+					continue
+				}
+				total++
+				var ev Event
+				switch {
+				case f.problem != nil:
+					ev.Problem = f.problem
+				case f.skipped:
+					ev.Skipped = f.path
+				default:
+					pending = append(pending, f.path)
+					if total%100 == 0 && !send(Event{}) {
+						return
+					}
+					continue
+				}
+				done++
+				if !send(ev) {
+					return
+				}
+			case jobc <- next:
+				pending = pending[1:]
+				inflight++
+			case ev := <-results:
+				inflight--
+				done++
+				if !send(ev) {
+					return
+				}
+			}
+		}
+	}()
+	return out
+}
+
+// loadOne reads and parses one file within the time budget.
+func loadOne(ctx context.Context, src files, path string, opt Options) Event {
+	raw, mtime, err := src.read(path, opt.MaxSize)
+	if err != nil {
+		return Event{Problem: &Problem{Path: path, Step: "read", Err: err}}
+	}
+	type parsed struct {
+		rep *Report
+		err error
+	}
+	done := make(chan parsed, 1)
+	go func() {
+		rep, err := Parse(path, raw)
+		done <- parsed{rep, err}
+	}()
+	timer := time.NewTimer(opt.Budget)
+	defer timer.Stop()
+	select {
+	case p := <-done:
+		if p.err != nil {
+			var prob *Problem
+			if !errors.As(p.err, &prob) {
+				prob = &Problem{Path: path, Step: "parse", Err: p.err}
+			}
+			return Event{Problem: prob}
+		}
+		p.rep.ModTime = mtime
+		return Event{Report: p.rep}
+	case <-timer.C:
+		return Event{Problem: &Problem{Path: path, Step: "extract",
+			Err: fmt.Errorf("took longer than %v; abandoned", opt.Budget)}}
+	case <-ctx.Done():
+		return Event{Problem: &Problem{Path: path, Step: "extract", Err: ctx.Err()}}
+	}
+}
+
+// ErrTooLarge is the error of a Problem for a file over Options.MaxSize.
+var ErrTooLarge = errors.New("file too large")
+
+// readLimited reads all of f, failing if it has more than max bytes.
+func readLimited(f io.Reader, size, max int64) ([]byte, error) {
+	if size > max {
+		return nil, fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, size, max)
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(raw)) > max {
+		return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, max)
+	}
+	return raw, nil
+}
+
+// osFiles are files of the operating system.
+type osFiles struct{ roots []string }
+
+func (o osFiles) read(path string, max int64) ([]byte, time.Time, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, time.Time{}, fmt.Errorf("not a regular file (%v)", info.Mode().Type())
+	}
+	raw, err := readLimited(f, info.Size(), max)
+	return raw, info.ModTime(), err
+}
+
+func (o osFiles) walk(emit func(found) bool) {
+	for _, root := range o.roots {
+		info, err := os.Stat(root)
+		if err != nil {
+			if !emit(found{path: root, problem: statProblem(root, err)}) {
+				return
+			}
+			continue
+		}
+		if !info.IsDir() {
+			if !emit(found{path: root}) {
+				return
+			}
+			continue
+		}
+		if !o.walkDir(root, []os.FileInfo{info}, emit) {
+			return
+		}
+	}
+}
+
+// walkDir walks the folder dir, whose chain of folders from the root is
+// ancestors, and returns false when emit asks to stop.
+func (o osFiles) walkDir(dir string, ancestors []os.FileInfo, emit func(found) bool) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !emit(found{path: dir, problem: &Problem{Path: dir, Step: "walk", Err: err}}) {
+		return false
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		typ := e.Type()
+		var info os.FileInfo
+		if typ&fs.ModeSymlink != 0 {
+			if info, err = os.Stat(p); err != nil {
+				if !emit(found{path: p, problem: statProblem(p, err)}) {
+					return false
+				}
+				continue
+			}
+			typ = info.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			if e.Name() == ".gitui" {
+				continue
+			}
+			if info == nil {
+				if info, err = os.Stat(p); err != nil {
+					if !emit(found{path: p, problem: statProblem(p, err)}) {
+						return false
+					}
+					continue
+				}
+			}
+			if loopsTo(info, ancestors) >= 0 {
+				prob := &Problem{Path: p, Step: "walk", Err: fmt.Errorf("symlink loop: leads back to an enclosing folder")}
+				if !emit(found{path: p, problem: prob}) {
+					return false
+				}
+				continue
+			}
+			if !o.walkDir(p, append(ancestors[:len(ancestors):len(ancestors)], info), emit) {
+				return false
+			}
+		case !IsReportName(p):
+			if !emit(found{path: p, skipped: true}) {
+				return false
+			}
+		case !typ.IsRegular():
+			prob := &Problem{Path: p, Step: "read", Err: fmt.Errorf("not a regular file (%v)", typ)}
+			if !emit(found{path: p, problem: prob}) {
+				return false
+			}
+		default:
+			if !emit(found{path: p}) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// loopsTo returns the index of the ancestor that info is, or -1.
+func loopsTo(info os.FileInfo, ancestors []os.FileInfo) int {
+	for i, a := range ancestors {
+		if os.SameFile(info, a) {
+			return i
+		}
+	}
+	return -1
+}
+
+// statProblem explains a failed stat, naming symlink loops and dangling
+// links, which the bare errors do not make obvious.
+func statProblem(path string, err error) *Problem {
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		err = fmt.Errorf("symlink loop: %w", err)
+	case errors.Is(err, fs.ErrNotExist):
+		if _, lerr := os.Lstat(path); lerr == nil {
+			err = fmt.Errorf("broken symlink: %w", err)
+		}
+	}
+	return &Problem{Path: path, Step: "stat", Err: err}
+}
+
+// fsFiles are the files of an fs.FS.
+type fsFiles struct{ fsys fs.FS }
+
+func (f fsFiles) read(path string, max int64) ([]byte, time.Time, error) {
+	file, err := f.fsys.Open(path)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer file.Close()
+	info, err := file.Stat()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	raw, err := readLimited(file, info.Size(), max)
+	return raw, info.ModTime(), err
+}
+
+func (f fsFiles) walk(emit func(found) bool) {
+	stop := errors.New("stop")
+	fs.WalkDir(f.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !emit(found{path: p, problem: &Problem{Path: p, Step: "walk", Err: err}}) {
+				return stop
+			}
+			return nil
+		}
+		var ok bool
+		switch {
+		case d.IsDir() && d.Name() == ".gitui":
+			return fs.SkipDir
+		case d.IsDir():
+			return nil
+		case IsReportName(p) && d.Type().IsRegular():
+			ok = emit(found{path: p})
+		default:
+			ok = emit(found{path: p, skipped: true})
+		}
+		if !ok {
+			return stop
+		}
+		return nil
+	})
+}

@@ -1,0 +1,163 @@
+package hostile
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gitui/internal/corpus"
+)
+
+// loadBudget bounds a whole load of the hostile set. It is generous (the
+// cheap set loads in well under a second without -race): the test is about
+// hangs and blow-ups, not speed.
+const loadBudget = 2 * time.Minute
+
+// loadHostile writes the hostile set with opt into a fresh folder and
+// loads it, failing the test on a hang.
+func loadHostile(t *testing.T, opt Options) (string, []Case, *corpus.Corpus) {
+	t.Helper()
+	dir := t.TempDir()
+	cases, err := WriteOptions(dir, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), loadBudget)
+	defer cancel()
+	start := time.Now()
+	c, err := corpus.LoadAll(ctx, []string{dir}, corpus.Options{})
+	if err != nil {
+		t.Fatalf("load %s: %v (after %v)", dir, err, time.Since(start))
+	}
+	t.Logf("loaded %d cases in %v: %d reports, %d problems, %d skipped",
+		len(cases), time.Since(start), len(c.Reports), len(c.Problems), len(c.Skipped))
+	return dir, cases, c
+}
+
+// TestHostileLoad loads every hostile file and checks what the loader and
+// the extractor made of it: each file is decided exactly once, nothing
+// panicked or ran out of time, and every figure is grounded and possible.
+func TestHostileLoad(t *testing.T) {
+	_, cases, c := loadHostile(t, Options{})
+	decided := map[string]string{}
+	for _, r := range c.Reports {
+		decided[r.Path] = "report"
+	}
+	for _, p := range c.Problems {
+		if decided[p.Path] != "" {
+			t.Errorf("%q decided twice: %s and problem %v", p.Path, decided[p.Path], p)
+		}
+		decided[p.Path] = "problem"
+		if msg := p.Error(); strings.Contains(msg, "panic") || strings.Contains(msg, "abandoned") {
+			t.Errorf("problem hides a crash or a hang: %v", p)
+		}
+	}
+	for _, s := range c.Skipped {
+		decided[s] = "skipped"
+	}
+	for _, cs := range cases {
+		if cs.Skipped != "" {
+			t.Logf("%s: not written: %s", cs.Name, cs.Skipped)
+			continue
+		}
+		if cs.Dir && cs.Name != "loop-dir/up" { // folders are walked, not decided
+			continue
+		}
+		how := decided[cs.Path]
+		if how == "" {
+			t.Errorf("%s (%s): %q neither loaded, nor a problem, nor skipped", cs.Name, cs.What, cs.Path)
+		}
+		t.Logf("%-20s %s", cs.Name, how)
+	}
+	byPath := map[string]Case{}
+	for _, cs := range cases {
+		byPath[cs.Path] = cs
+	}
+	for _, r := range c.Reports {
+		cs := byPath[r.Path]
+		checkFigures(t, cs, r)
+	}
+}
+
+// checkFigures holds every field of r to what a hostile file allows:
+// grounded in the source, no figure from a file that states none, and no
+// figure read out of a run of digits too long to be a count.
+func checkFigures(t *testing.T, cs Case, r *corpus.Report) {
+	t.Helper()
+	name := cs.Name
+	if name == "" {
+		name = filepath.Base(r.Path)
+	}
+	if cs.NoFigures && len(r.Fields) > 0 {
+		t.Errorf("%s (%s) states no figure, yet %d were extracted, first %s = %s from %q",
+			name, cs.What, len(r.Fields), r.Fields[0].ID, r.Fields[0].Value, r.Fields[0].Text)
+	}
+	long := longDigitRuns(r.Source)
+	for _, f := range r.Fields {
+		if f.Start < 0 || f.End > len(r.Source) || f.Start >= f.End || r.Source[f.Start:f.End] != f.Text {
+			t.Errorf("%s: field %s = %s is not grounded: span [%d,%d) text %q", name, f.ID, f.Value, f.Start, f.End, f.Text)
+			continue
+		}
+		intPart, _, _ := strings.Cut(strings.TrimPrefix(f.Value.String(), "-"), ".")
+		if len(intPart) > 15 {
+			t.Errorf("%s: field %s has a %d-digit value", name, f.ID, len(intPart))
+		}
+		for _, run := range long {
+			if f.Start < run[1] && run[0] < f.End {
+				t.Errorf("%s: field %s = %s read from inside a %d-digit number at [%d,%d)",
+					name, f.ID, f.Value, run[1]-run[0], run[0], run[1])
+			}
+		}
+		if cs.Name == "large-line" && f.Value.String() != "1491" {
+			t.Errorf("large-line: field %s = %s; the file states only 1491", f.ID, f.Value)
+		}
+	}
+}
+
+// longDigitRuns returns the byte ranges of runs of more than 15 ASCII
+// digits in s.
+func longDigitRuns(s string) [][2]int {
+	var runs [][2]int
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j-i > 15 {
+			runs = append(runs, [2]int{i, j})
+		}
+		i = j
+	}
+	return runs
+}
+
+// TestHostileLargeAndMany loads the costly cases: a 60 MB line and a folder
+// of 10^5 empty files.
+func TestHostileLargeAndMany(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and loads 60 MB and 10^5 files")
+	}
+	_, cases, c := loadHostile(t, Options{LargeLine: LargeLineSize, ManyEmpty: 100_000})
+	byPath := map[string]Case{}
+	for _, cs := range cases {
+		byPath[cs.Path] = cs
+	}
+	for _, r := range c.Reports {
+		checkFigures(t, byPath[r.Path], r)
+	}
+	empty := 0
+	for _, p := range c.Problems {
+		if filepath.Base(filepath.Dir(p.Path)) == "many-empty" {
+			empty++
+		}
+	}
+	if empty != 100_000 {
+		t.Errorf("%d of the 10^5 empty files became problems, want all", empty)
+	}
+}

@@ -103,8 +103,8 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Refresh() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, err := os.Lstat(s.path); errors.Is(err, fs.ErrNotExist) {
-		return nil
+	if _, err := os.Lstat(s.path); errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return nil // nothing saved yet
 	}
 	lock := flock.New(s.path, flock.SetFlag(os.O_RDONLY|syscall.O_NOFOLLOW))
 	if err := lock.RLock(); err != nil {

@@ -22,11 +22,6 @@ func runReviewLog(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-func runExplorer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "gitui: the explorer is not built yet; try 'gitui extract'")
-	return exitUsage
-}
-
 func runExtract(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, "gitui extract: not built yet")
 	return exitUsage

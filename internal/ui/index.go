@@ -1,0 +1,313 @@
+package ui
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
+
+	"gitui/internal/corpus"
+	"gitui/internal/textsafe"
+)
+
+// entry is one loaded report, or one file that became a problem, with what
+// the agency list needs computed once at load time.
+type entry struct {
+	rep    *corpus.Report  // nil for a problem
+	prob   *corpus.Problem // nil for a report
+	agency string          // printable agency; "" when the report names none
+	name   string          // printable file name
+	year   int
+	fields int // figures found
+	failed int // failing checks
+	key    string
+	// reviewed and flagged count the figures reviewers looked at and
+	// flagged; kept by the review side.
+	reviewed, flagged int
+}
+
+// group is what the list groups entries under.
+type groupKind int
+
+const (
+	groupNamed groupKind = iota
+	groupUnnamed
+	groupProblems
+)
+
+func (e *entry) kind() groupKind {
+	switch {
+	case e.prob != nil:
+		return groupProblems
+	case e.agency == "":
+		return groupUnnamed
+	}
+	return groupNamed
+}
+
+// groupLabel is the header a grouped list shows above e.
+func (e *entry) groupLabel() string {
+	switch e.kind() {
+	case groupProblems:
+		return "(problems)"
+	case groupUnnamed:
+		return "(unnamed)"
+	}
+	return e.agency
+}
+
+func newEntry(r *corpus.Report, p *corpus.Problem) *entry {
+	e := &entry{rep: r, prob: p}
+	var file string
+	if r != nil {
+		file = r.Path
+		e.agency = strings.TrimSpace(textsafe.Line(r.Agency))
+		e.year = r.Year
+		e.fields = len(r.Fields)
+		for _, c := range r.Checks {
+			if !c.OK {
+				e.failed++
+			}
+		}
+	} else {
+		file = p.Path
+	}
+	e.name = textsafe.Line(path.Base(strings.ReplaceAll(file, `\`, "/")))
+	e.key = searchKey(e.agency, e.name, e.year)
+	return e
+}
+
+// searchKey is what the agency filter matches against: the agency, its
+// pinyin initials and syllables, the file name and the year, lower-cased.
+// It is computed once per report, never per keystroke.
+func searchKey(agency, name string, year int) string {
+	var b strings.Builder
+	b.WriteString(strings.ToLower(agency))
+	if agency != "" {
+		args := pinyin.NewArgs()
+		syl := pinyin.LazyPinyin(agency, args)
+		b.WriteByte('\x00')
+		for _, s := range syl {
+			if s != "" {
+				b.WriteByte(s[0])
+			}
+		}
+		b.WriteByte('\x00')
+		b.WriteString(strings.Join(syl, ""))
+	}
+	b.WriteByte('\x00')
+	b.WriteString(strings.ToLower(name))
+	if year != 0 {
+		b.WriteByte('\x00')
+		b.WriteString(strconv.Itoa(year))
+	}
+	return b.String()
+}
+
+// row is one line of the agency list: a group header (entry < 0) or a
+// report.
+type row struct {
+	entry int32
+	first int32 // for a header: the entry it heads
+	count int32 // for a header: reports in the group
+}
+
+// index holds the loaded corpus in the order the list shows it, with a
+// prepared filter: a posting list per rune of the search keys, so a filter
+// keystroke touches only the entries that hold its rarest rune.
+type index struct {
+	entries []*entry
+	order   []int32 // entry ids in list order
+	rank    []int32 // entry id → position in order
+	post    map[rune][]int32
+	byAgent map[string]map[int]int32 // agency → year → entry, for year-over-year
+
+	flat  bool
+	query string
+	// hits are the entries the filter matched, in list order; nil when
+	// there is no filter.
+	hits []int32
+	rows []row
+}
+
+func newIndex() *index {
+	return &index{post: make(map[rune][]int32), byAgent: make(map[string]map[int]int32)}
+}
+
+func less(a, b *entry) int {
+	if c := cmp.Compare(a.kind(), b.kind()); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.agency, b.agency); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.year, b.year); c != 0 {
+		return c
+	}
+	return strings.Compare(a.name, b.name)
+}
+
+// add puts a batch of entries into the index: sorted and merged into the
+// list order (O(corpus) per batch, never per keystroke), posted for the
+// filter, and the rows rebuilt.
+func (x *index) add(batch []*entry) {
+	if len(batch) == 0 {
+		return
+	}
+	first := int32(len(x.entries))
+	x.entries = append(x.entries, batch...)
+	ids := make([]int32, len(batch))
+	for i := range batch {
+		id := first + int32(i)
+		ids[i] = id
+		e := batch[i]
+		x.postKey(id, e.key)
+		if e.rep != nil && e.agency != "" && e.year != 0 {
+			m := x.byAgent[e.agency]
+			if m == nil {
+				m = make(map[int]int32)
+				x.byAgent[e.agency] = m
+			}
+			if _, dup := m[e.year]; !dup {
+				m[e.year] = id
+			}
+		}
+	}
+	slices.SortFunc(ids, func(a, b int32) int { return less(x.entries[a], x.entries[b]) })
+	merged := make([]int32, 0, len(x.order)+len(ids))
+	i, j := 0, 0
+	for i < len(x.order) && j < len(ids) {
+		if less(x.entries[x.order[i]], x.entries[ids[j]]) <= 0 {
+			merged = append(merged, x.order[i])
+			i++
+		} else {
+			merged = append(merged, ids[j])
+			j++
+		}
+	}
+	merged = append(merged, x.order[i:]...)
+	merged = append(merged, ids[j:]...)
+	x.order = merged
+	x.rank = slices.Grow(x.rank[:0], len(x.order))[:len(x.order)]
+	for pos, id := range x.order {
+		x.rank[id] = int32(pos)
+	}
+	if x.query != "" {
+		x.hits = x.match(x.query)
+	}
+	x.rebuild()
+}
+
+func (x *index) postKey(id int32, key string) {
+	seen := make(map[rune]bool, len(key))
+	for _, r := range key {
+		if r == 0 || seen[r] {
+			continue
+		}
+		seen[r] = true
+		x.post[r] = append(x.post[r], id)
+	}
+}
+
+// setFilter filters the list to entries whose search key holds q (lower
+// case), and rebuilds the rows.
+func (x *index) setFilter(q string) {
+	q = strings.ToLower(strings.TrimSpace(q))
+	if q == x.query {
+		return
+	}
+	switch {
+	case q == "":
+		x.hits = nil
+	case x.query != "" && strings.Contains(q, x.query) && x.hits != nil:
+		// Narrowing: only the current hits can still match.
+		out := x.hits[:0:0]
+		for _, id := range x.hits {
+			if strings.Contains(x.entries[id].key, q) {
+				out = append(out, id)
+			}
+		}
+		x.hits = out
+	default:
+		x.hits = x.match(q)
+	}
+	x.query = q
+	x.rebuild()
+}
+
+// match returns the entries whose key holds q, in list order. It verifies
+// only the posting list of q's rarest rune.
+func (x *index) match(q string) []int32 {
+	var cand []int32
+	best := -1
+	for _, r := range q {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		p := x.post[r]
+		if best < 0 || len(p) < best {
+			cand, best = p, len(p)
+		}
+	}
+	out := make([]int32, 0, min(len(cand), 1024))
+	for _, id := range cand {
+		if strings.Contains(x.entries[id].key, q) {
+			out = append(out, id)
+		}
+	}
+	slices.SortFunc(out, func(a, b int32) int { return cmp.Compare(x.rank[a], x.rank[b]) })
+	return out
+}
+
+// rebuild lays out the rows of the list from the order (or the filter hits).
+func (x *index) rebuild() {
+	ids := x.order
+	if x.hits != nil || x.query != "" {
+		ids = x.hits
+	}
+	rows := x.rows[:0]
+	if cap(rows) < len(ids)+len(ids)/4 {
+		rows = make([]row, 0, len(ids)+len(ids)/4+16)
+	}
+	var prev *entry
+	header := -1
+	for _, id := range ids {
+		e := x.entries[id]
+		if !x.flat && (prev == nil || prev.kind() != e.kind() || prev.agency != e.agency) {
+			header = len(rows)
+			rows = append(rows, row{entry: -1, first: id})
+		}
+		if header >= 0 {
+			rows[header].count++
+		}
+		rows = append(rows, row{entry: id})
+		prev = e
+	}
+	x.rows = rows
+}
+
+// rowOf returns the row showing entry id, or -1.
+func (x *index) rowOf(id int32) int {
+	for i, r := range x.rows {
+		if r.entry == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// previousYear returns the same agency's report for the year before e's, or
+// nil when it is not loaded.
+func (x *index) previousYear(e *entry) *entry {
+	if e == nil || e.agency == "" || e.year == 0 {
+		return nil
+	}
+	if id, ok := x.byAgent[e.agency][e.year-1]; ok {
+		return x.entries[id]
+	}
+	return nil
+}

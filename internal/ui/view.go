@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"gitui/internal/corpus"
+	"gitui/internal/ui/srctext"
+)
+
+// reportView is one report prepared for the figures and source panes: the
+// printable text, every field's span carried into it, the fields taking part
+// in failing checks, and the text wrapped for the last width asked for.
+type reportView struct {
+	id    int32
+	rep   *corpus.Report
+	safe  srctext.Safe
+	spans []span // in text order
+	// fieldSpan[i] is field i's span in safe offsets; start < 0 when the
+	// span could not be carried into the shown text.
+	fieldSpan []span
+	failing   []bool         // per field: in a failing check
+	checks    [][]int        // per field: the checks it takes part in
+	pos       map[string]int // field ID → index in rep.Fields
+
+	width int
+	lines []srctext.Line
+}
+
+// span is a field's byte range in the printable text.
+type span struct{ start, end, field int }
+
+func newReportView(id int32, r *corpus.Report) *reportView {
+	v := &reportView{id: id, rep: r, safe: srctext.MakeSafe(r.Text)}
+	v.fieldSpan = make([]span, len(r.Fields))
+	v.failing = make([]bool, len(r.Fields))
+	v.checks = make([][]int, len(r.Fields))
+	pos := make(map[string]int, len(r.Fields))
+	v.pos = pos
+	for i, f := range r.Fields {
+		pos[f.ID] = i
+		s, e := textOffset(r, f.Start), textOffset(r, f.End)
+		sp := span{start: -1, end: -1, field: i}
+		if s >= 0 && e > s && e <= len(r.Text) {
+			sp = span{start: v.safe.Offset(s), end: v.safe.Offset(e), field: i}
+			v.spans = append(v.spans, sp)
+		}
+		v.fieldSpan[i] = sp
+	}
+	sort.SliceStable(v.spans, func(a, b int) bool { return v.spans[a].start < v.spans[b].start })
+	for ci, c := range r.Checks {
+		for _, id := range c.Fields {
+			if i, ok := pos[id]; ok {
+				v.checks[i] = append(v.checks[i], ci)
+				if !c.OK {
+					v.failing[i] = true
+				}
+			}
+		}
+	}
+	return v
+}
+
+// textOffset carries a byte offset of r.Source into r.Text: the first text
+// byte that maps at or after it. It returns -1 past the end.
+func textOffset(r *corpus.Report, src int) int {
+	if r.TextToSource == nil {
+		return src
+	}
+	m := r.TextToSource
+	i := sort.Search(len(m), func(i int) bool { return int(m[i]) >= src })
+	if i >= len(m) {
+		return -1
+	}
+	return min(i, len(r.Text))
+}
+
+// wrap returns the text wrapped to width cells, computed once per width.
+func (v *reportView) wrap(width int) []srctext.Line {
+	if v.lines == nil || v.width != width {
+		v.lines = srctext.Wrap(v.safe.Text, width)
+		v.width = width
+	}
+	return v.lines
+}
+
+// spanAt returns the field whose span holds the printable offset off, or -1.
+func (v *reportView) spanAt(off int) int {
+	i := sort.Search(len(v.spans), func(i int) bool { return v.spans[i].start > off }) - 1
+	for ; i >= 0; i-- {
+		if s := v.spans[i]; s.start <= off && off < s.end {
+			return s.field
+		}
+		if off-v.spans[i].start > 4096 {
+			break
+		}
+	}
+	return -1
+}
+
+// matches returns the start of every case-insensitive occurrence of q in
+// the printable text.
+func (v *reportView) matches(q string) []int {
+	if q == "" {
+		return nil
+	}
+	text, lq := strings.ToLower(v.safe.Text), strings.ToLower(q)
+	if len(text) != len(v.safe.Text) {
+		// Lower-casing changed byte lengths (rare scripts), which would
+		// move the offsets: search case-sensitively instead.
+		text, lq = v.safe.Text, q
+	}
+	q = lq
+	var out []int
+	for i := 0; ; {
+		j := strings.Index(text[i:], q)
+		if j < 0 {
+			return out
+		}
+		out = append(out, i+j)
+		i += j + max(len(q), 1)
+	}
+}
+
+// viewCache keeps the views of the last few reports shown, so moving back
+// and forth does not re-wrap.
+type viewCache struct {
+	views []*reportView // most recent last
+}
+
+const viewCacheSize = 8
+
+func (c *viewCache) get(id int32, r *corpus.Report) *reportView {
+	for i, v := range c.views {
+		if v.id == id {
+			c.views = append(append(c.views[:i:i], c.views[i+1:]...), v)
+			return v
+		}
+	}
+	v := newReportView(id, r)
+	if len(c.views) >= viewCacheSize {
+		c.views = c.views[1:]
+	}
+	c.views = append(c.views, v)
+	return v
+}

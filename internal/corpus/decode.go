@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -157,55 +158,105 @@ func countUnit(raw []byte, e unicode.Endianness, u uint16) int {
 	return n
 }
 
-// decodeGB18030 decodes raw as GB18030, reporting false where Python's
-// strict gb18030 codec would fail: x/text follows the WHATWG decoder, which
-// is more lenient (it reads a lone 0x80 as €, and turns invalid sequences
-// into U+FFFD instead of failing).
-func decodeGB18030(raw []byte) (string, bool) {
-	if bytes.IndexByte(raw, 0x80) >= 0 && lone80(raw) {
-		return "", false
-	}
-	return decodeClean(simplifiedchinese.GB18030, raw)
+// Python's strict gb18030 and big5 codecs are the reference (tools/score.py
+// decodes with them); x/text follows the WHATWG encoding standard, which
+// reads a lone 0x80 as €, has no user-defined (private use) area, reads
+// Big5-HKSCS, and maps a few symbols differently. The decoders below scan
+// the code structure themselves, reject what Python rejects, and splice in
+// Python's reading of the codes listed in codec_tables.go (made by
+// gen_codecs.py); x/text decodes the rest.
+
+// codeRune is a two-byte code and the character it decodes to.
+type codeRune struct {
+	code uint16
+	r    rune
 }
 
-// lone80 reports whether raw has a 0x80 byte in lead position of GB18030.
-func lone80(raw []byte) bool {
-	for i := 0; i < len(raw); {
+// lookup returns the character of code in table (sorted by code).
+func lookup(table []codeRune, code uint16) (rune, bool) {
+	i := sort.Search(len(table), func(i int) bool { return table[i].code >= code })
+	if i < len(table) && table[i].code == code {
+		return table[i].r, true
+	}
+	return 0, false
+}
+
+// decodeGB18030 decodes raw as Python's gb18030 codec does, reporting false
+// where it would fail.
+func decodeGB18030(raw []byte) (string, bool) {
+	return decodeSpliced(simplifiedchinese.GB18030, raw, gb18030Overrides[:], func(raw []byte, i int) int {
 		c := raw[i]
 		switch {
 		case c < 0x80:
-			i++
-		case c == 0x80 || c == 0xff:
-			return c == 0x80
-		case i+1 < len(raw) && raw[i+1] >= 0x30 && raw[i+1] <= 0x39:
-			i += 4
-		default:
-			i += 2
+			return 1
+		case c == 0x80 || c == 0xff || i+1 >= len(raw):
+			return 0
+		case raw[i+1] >= 0x30 && raw[i+1] <= 0x39:
+			return 4 // validity of four-byte codes is left to x/text, which agrees
 		}
-	}
-	return false
+		return 2
+	})
 }
 
-// decodeBig5 decodes raw as Big5, reporting false where Python's strict
-// big5 codec would fail: x/text decodes Big5-HKSCS, a superset.
+// decodeBig5 decodes raw as Python's big5 codec does, reporting false where
+// it would fail.
 func decodeBig5(raw []byte) (string, bool) {
-	for i := 0; i < len(raw); {
+	return decodeSpliced(traditionalchinese.Big5, raw, big5Overrides[:], func(raw []byte, i int) int {
 		c := raw[i]
-		if c < 0x80 {
-			i++
-			continue
+		switch {
+		case c < 0x80:
+			return 1
+		case i+1 >= len(raw):
+			return 0
 		}
-		if i+1 >= len(raw) || !plainBig5(c, raw[i+1]) {
+		if _, ok := lookup(big5Overrides[:], uint16(c)<<8|uint16(raw[i+1])); ok || plainBig5(c, raw[i+1]) {
+			return 2
+		}
+		return 0
+	})
+}
+
+// decodeSpliced decodes raw with enc, except that the two-byte codes of
+// table decode to their listed characters. size returns the length of the
+// code at raw[i], or 0 if it is invalid.
+func decodeSpliced(enc encoding.Encoding, raw []byte, table []codeRune, size func(raw []byte, i int) int) (string, bool) {
+	var b strings.Builder
+	from := 0
+	for i := 0; i < len(raw); {
+		n := size(raw, i)
+		if n == 0 {
 			return "", false
 		}
-		i += 2
+		if n == 2 {
+			if r, ok := lookup(table, uint16(raw[i])<<8|uint16(raw[i+1])); ok {
+				if !decodeTo(&b, enc, raw[from:i]) {
+					return "", false
+				}
+				b.WriteRune(r)
+				from = i + 2
+			}
+		}
+		i += n
 	}
-	return decodeClean(traditionalchinese.Big5, raw)
+	if from == 0 {
+		return decodeClean(enc, raw)
+	}
+	if !decodeTo(&b, enc, raw[from:]) {
+		return "", false
+	}
+	return b.String(), true
 }
 
-// plainBig5 reports whether lead, trail is a code of plain Big5 as Python's
-// big5 codec (Unicode's BIG5.TXT) maps it: symbols A140–A3BF, frequent
-// characters A440–C67E, less frequent ones C940–F9D5.
+func decodeTo(b *strings.Builder, enc encoding.Encoding, raw []byte) bool {
+	s, ok := decodeClean(enc, raw)
+	b.WriteString(s)
+	return ok
+}
+
+// plainBig5 reports whether lead, trail is in the ranges of plain Big5
+// (Unicode's BIG5.TXT): symbols A140–A3BF, frequent characters A440–C67E,
+// less frequent ones C940–F9D5. Python also reads the kana and other codes
+// of C6A1–C7FC, which are in big5Overrides.
 func plainBig5(lead, trail byte) bool {
 	if !(trail >= 0x40 && trail <= 0x7e || trail >= 0xa1 && trail <= 0xfe) {
 		return false

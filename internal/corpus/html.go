@@ -44,7 +44,11 @@ func RenderHTML(src string) (text string, toSource []int32) {
 			r.endTag(atom.Lookup(name), start)
 		}
 	}
-	r.trimSpace()
+	n := len(r.out)
+	for n > 0 && isSpace(r.out[n-1]) {
+		n--
+	}
+	r.out, r.off = r.out[:n], r.off[:n]
 	r.off = append(r.off, int32(len(src)))
 	return string(r.out), r.off
 }
@@ -129,8 +133,8 @@ func (r *renderer) startTag(a atom.Atom, at int, selfClosing bool) {
 			r.cells[n-1]++
 		}
 	case atom.Pre:
-		r.pre++
 		r.newline(at)
+		r.pre++
 	default:
 		if blocks[a] {
 			r.newline(at)

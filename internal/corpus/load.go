@@ -12,6 +12,8 @@ import (
 	"sort"
 	"syscall"
 	"time"
+
+	"gitui/internal/extract"
 )
 
 // Options configure a load. The zero value is usable.
@@ -25,6 +27,9 @@ type Options struct {
 	// at once and its extraction runs on in the background, its result
 	// discarded.
 	Budget time.Duration
+
+	// extractor replaces extract.Extract in tests.
+	extractor func(string) extract.Result
 }
 
 // Defaults of Options.
@@ -42,6 +47,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Budget <= 0 {
 		o.Budget = DefaultBudget
+	}
+	if o.extractor == nil {
+		o.extractor = extract.Extract
 	}
 	return o
 }
@@ -262,7 +270,7 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	}
 	done := make(chan parsed, 1)
 	go func() {
-		rep, err := Parse(path, raw)
+		rep, err := parse(path, raw, opt.extractor)
 		done <- parsed{rep, err}
 	}()
 	timer := time.NewTimer(opt.Budget)

@@ -39,7 +39,12 @@ var ErrEmpty = errors.New("empty file")
 //
 // Errors are *Problem values naming the step that failed. A panic in the
 // extractor becomes a Problem too.
-func Parse(path string, raw []byte) (rep *Report, err error) {
+func Parse(path string, raw []byte) (*Report, error) {
+	return parse(path, raw, extract.Extract)
+}
+
+// parse is Parse with the extractor as a parameter, for tests.
+func parse(path string, raw []byte, extractor func(string) extract.Result) (rep *Report, err error) {
 	if len(raw) == 0 {
 		return nil, &Problem{Path: path, Step: "read", Err: ErrEmpty}
 	}
@@ -62,7 +67,7 @@ func Parse(path string, raw []byte) (rep *Report, err error) {
 	if isHTMLName(path) {
 		rep.Text, rep.TextToSource = RenderHTML(src)
 	}
-	res, err := safeExtract(rep.Text)
+	res, err := safeExtract(extractor, rep.Text)
 	if err != nil {
 		return nil, &Problem{Path: path, Step: "extract", Err: err}
 	}
@@ -75,13 +80,13 @@ func Parse(path string, raw []byte) (rep *Report, err error) {
 
 // safeExtract runs the extractor, turning a panic into an error so that one
 // bad file cannot stop a load.
-func safeExtract(text string) (res extract.Result, err error) {
+func safeExtract(extractor func(string) extract.Result, text string) (res extract.Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("extractor panic: %v\n%s", p, debug.Stack())
 		}
 	}()
-	return extract.Extract(text), nil
+	return extractor(text), nil
 }
 
 // mapFields moves field spans from Text to Source. A field whose source

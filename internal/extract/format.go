@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"strings"
+
+	"gitui/internal/schema"
+)
+
+// Column headers and row labels that only one table format prints, in
+// Simplified script as the normalized text has them. 国办公开办函〔2019〕60号
+// introduced the first set; 〔2021〕30号 replaced the 第二十条 columns and split
+// (六)其他处理 into three rows.
+var (
+	table2019Marks = []string{
+		"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
+	}
+	table2021Marks = []string{
+		"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+		"逾期不补正", "逾期未按收费通知",
+	}
+)
+
+// detectFormat tells narrative reports from the 2019 and 2021 table formats
+// by the column headers and row labels only one format prints. Headers cut
+// short by the source ("本年新 | 本年新 | 对外公开总数量") still leave one
+// whole mark in a real table, so one mark is enough; when both formats'
+// marks appear the one with more distinct marks wins, 2021 on a tie
+// (a 2021 table quoting an old header is likelier than the reverse).
+func detectFormat(d *doc) schema.Format {
+	n2019 := countMarks(d.norm, table2019Marks)
+	n2021 := countMarks(d.norm, table2021Marks)
+	switch {
+	case n2021 > 0 && n2021 >= n2019:
+		return schema.Table2021
+	case n2019 > 0:
+		return schema.Table2019
+	}
+	return schema.Narrative
+}
+
+// countMarks returns how many of marks occur in s.
+func countMarks(s string, marks []string) int {
+	n := 0
+	for _, m := range marks {
+		if strings.Contains(s, m) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,357 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"gitui/internal/schema"
+)
+
+// The three standard tables of a table-era report are read label first:
+// every row label of the table is found in the normalized text, and the
+// cells of a row are what lies between its label and the next label. This
+// one rule reads all the layouts reports come in — "| a | b |" rows, " | "
+// rows, one cell per line, tab or space separated rows (pdftotext
+// -layout), labels broken over lines, and crawler dumps with no
+// separators at all — because no layout puts one row's cells after
+// another row's label. A row is reported only when it has exactly the
+// number of cells its table's shape gives it; anything else is a problem,
+// never a guess.
+
+// reviewColumns are the 15 cells of the 行政复议/行政诉讼 table, in order.
+var reviewColumns = func() []string {
+	var ids []string
+	for _, g := range []string{"reconsideration", "litigation.direct", "litigation.after_reconsideration"} {
+		for _, c := range schema.ReviewColumns {
+			ids = append(ids, g+"."+c.Key)
+		}
+	}
+	return ids
+}()
+
+// tableRow is a row read from the text, waiting to be mapped to fields.
+type tableRow struct {
+	name  string   // the label as printed, for problems
+	ids   []string // field ID of each column
+	units []string // unit of each column, "" for the schema's
+	read  rowRead
+}
+
+// extractTables reads every cell of the standard tables. Problems name rows
+// it could not map with certainty.
+func extractTables(d *doc, f schema.Format) ([]Field, []string) {
+	if f == schema.Narrative {
+		return nil, nil
+	}
+	s := d.norm
+	var rows []tableRow
+
+	proStart := proactiveStart(s)
+	appStart, appLo := applicationStart(s), -1
+	if appStart >= 0 {
+		appLo = numberingStart(s, 0, appStart)
+	}
+	reviewFrom := -1
+
+	if proStart >= 0 {
+		proEnd := len(s)
+		if appLo > proStart {
+			proEnd = appLo
+		}
+		rows = append(rows, proactiveRows(s, proStart, proEnd, f)...)
+		reviewFrom = proEnd
+	}
+	if appStart >= 0 {
+		appHi := len(s)
+		if k := strings.Index(s[appStart:], "行政复议"); k >= 0 {
+			appHi = appStart + k
+		}
+		app, end := applicationRows(s, appLo, appHi, f)
+		rows = append(rows, app...)
+		reviewFrom = end
+	}
+	if reviewFrom >= 0 {
+		if r, ok := reviewRow(s, reviewFrom); ok {
+			rows = append(rows, r)
+		}
+	}
+
+	// A crawler dump glues the whole table; one row showing it is enough
+	// to read every bare run of exactly as many digits as cells.
+	glued := false
+	for _, r := range rows {
+		glued = glued || r.read.glued
+	}
+	var fields []Field
+	var problems []string
+	seen := make(map[string]bool)
+	for _, r := range rows {
+		fs, problem := r.fields(d, glued)
+		if problem != "" {
+			problems = append(problems, problem)
+		}
+		for _, fl := range fs {
+			if seen[fl.ID] {
+				continue
+			}
+			seen[fl.ID] = true
+			fields = append(fields, fl)
+		}
+	}
+	return fields, problems
+}
+
+// proactiveStart returns where the first 第二十条第(X)项 sub-table begins,
+// or -1. A bare 第二十条 in prose ("根据《条例》第二十条") does not count.
+func proactiveStart(s string) int {
+	for from := 0; ; {
+		k := strings.Index(s[from:], "第二十条")
+		if k < 0 {
+			return -1
+		}
+		k += from
+		from = k + len("第二十条")
+		rest := strings.TrimLeft(s[from:], " ")
+		if strings.HasPrefix(rest, "第(") || strings.HasPrefix(rest, "(") {
+			return k
+		}
+	}
+}
+
+// applicationStart returns where the 本年新收 row of the application table
+// is, or -1: the first 本年新收 with the 上年结转 row close after it, so a
+// prose sentence about new applications is not taken for the table.
+func applicationStart(s string) int {
+	for from := 0; ; {
+		k := strings.Index(s[from:], "本年新收")
+		if k < 0 {
+			return -1
+		}
+		k += from
+		from = k + len("本年新收")
+		window := s[from:min(len(s), from+600)]
+		if strings.Contains(window, "上年结转") {
+			return k
+		}
+	}
+}
+
+// proactiveRows reads the items of the 第二十条 sub-tables in s[lo:hi].
+func proactiveRows(s string, lo, hi int, f schema.Format) []tableRow {
+	labels := findLabels(s, lo, hi, proactiveLabels)
+	var rows []tableRow
+	marker := lo
+	for i, l := range labels {
+		switch l.spec.kind {
+		case markerLabel:
+			marker = l.start
+			continue
+		case stopLabel:
+			continue
+		}
+		end := hi
+		if i+1 < len(labels) {
+			end = labels[i+1].start
+		}
+		header := s[marker:l.start]
+		cols, units := proactiveColumns(l.spec.key, header, f)
+		if cols == nil {
+			continue
+		}
+		ids := make([]string, len(cols))
+		for j, c := range cols {
+			ids[j] = "proactive." + l.spec.key + "." + c
+		}
+		rows = append(rows, tableRow{
+			name: s[l.start:l.end], ids: ids, units: units,
+			read: readCells(s, l.end, end, false),
+		})
+	}
+	return rows
+}
+
+// proactiveColumns returns the columns of a proactive item, read from its
+// sub-table's header where the header names them and from the report's
+// format where it does not (a header cut to "本年新 | 本年新"), with the
+// unit of each column when the header states one.
+func proactiveColumns(key, header string, f schema.Format) (cols, units []string) {
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(header, w) {
+				return true
+			}
+		}
+		return false
+	}
+	use2021 := f == schema.Table2021
+	switch key {
+	case "rules", "normative":
+		switch {
+		case has("制发", "废止", "现行有效"):
+			use2021 = true
+		case has("新制作", "新公开", "对外公开"):
+			use2021 = false
+		}
+		if use2021 {
+			return []string{"issued", "repealed", "in_force"}, nil
+		}
+		return []string{"made", "published", "total"}, nil
+	case "licensing", "other_services", "penalty", "coercion":
+		switch {
+		case has("上一年", "增/减"):
+			use2021 = false
+		case has("本年处理决定"):
+			use2021 = true
+		}
+		if use2021 {
+			return []string{"decisions"}, nil
+		}
+		return []string{"prev", "change", "decisions"}, nil
+	case "fees":
+		switch {
+		case has("上一年", "增/减"):
+			use2021 = false
+		case has("收费金额"):
+			use2021 = true
+		}
+		if use2021 {
+			unit := "万元"
+			if has("元") && !has("万元") {
+				unit = "元"
+			}
+			return []string{"amount"}, []string{unit}
+		}
+		return []string{"prev", "change"}, nil
+	case "procurement":
+		unit := "元"
+		if has("万元") {
+			unit = "万元"
+		}
+		return []string{"items", "amount"}, []string{"", unit}
+	}
+	return nil, nil
+}
+
+// applicationRows reads the rows of the application table in s[lo:hi] and
+// returns them with the end of the last label read.
+func applicationRows(s string, lo, hi int, f schema.Format) ([]tableRow, int) {
+	labels := findLabels(s, lo, hi, applicationLabels)
+	// (六)其他处理 is a row of its own only in 2019 tables; a 2021 table
+	// splits it into three numbered rows under it.
+	split := f == schema.Table2021
+	for _, l := range labels {
+		if strings.HasPrefix(l.spec.key, "other.") {
+			split = true
+		}
+	}
+	var rows []tableRow
+	last := lo
+	for i, l := range labels {
+		last = l.end
+		if l.spec.kind != rowLabel || (l.spec.key == "other" && split) {
+			continue
+		}
+		end := hi
+		if i+1 < len(labels) {
+			end = labels[i+1].start
+		}
+		ids := make([]string, len(schema.Columns))
+		for j, c := range schema.Columns {
+			ids[j] = "applications." + l.spec.key + "." + c.Key
+		}
+		rows = append(rows, tableRow{
+			name: s[l.start:l.end], ids: ids, units: make([]string, len(ids)),
+			read: readCells(s, l.end, end, false),
+		})
+	}
+	return rows, last
+}
+
+// reviewRow reads the 15 cells of the 行政复议/行政诉讼 table: its header
+// starts at the first 行政复议 after from, and its numbers follow the
+// header's last word.
+func reviewRow(s string, from int) (tableRow, bool) {
+	k := strings.Index(s[from:], "行政复议")
+	if k < 0 {
+		return tableRow{}, false
+	}
+	a := from + k + len("行政复议")
+	rr := readCells(s, a, len(s), true)
+	if len(rr.cells) == 0 {
+		return tableRow{}, false
+	}
+	return tableRow{
+		name: "行政复议/行政诉讼", ids: reviewColumns,
+		units: make([]string, len(reviewColumns)), read: rr,
+	}, true
+}
+
+// fields maps the row's cells to fields. It reports a problem, and no
+// field, when the cells cannot be mapped with certainty.
+func (r tableRow) fields(d *doc, glued bool) ([]Field, string) {
+	cells := r.read.cells
+	n, want := len(cells), len(r.ids)
+	must, runs, digits := false, true, 0
+	for _, c := range cells {
+		must = must || c.mustSplit
+		runs = runs && c.run
+		digits += c.b - c.a
+	}
+	switch {
+	case n == want && !must:
+		return r.emit(d, cells), ""
+	case glued && runs && digits == want:
+		// Cells run together with no separator, and there are exactly as
+		// many digits as cells: each cell is one digit.
+		var split []cell
+		for _, c := range cells {
+			for p := c.a; p < c.b; p++ {
+				split = append(split, cell{a: p, b: p + 1, kind: cellNumber, val: Int(int64(d.norm[p] - '0'))})
+			}
+		}
+		return r.emit(d, split), ""
+	case r.read.eof && n < want && !must:
+		// The excerpt ends inside this row: the cells it has are the
+		// first ones, except a last cell the cut may have shortened.
+		if r.read.cut {
+			cells = cells[:n-1]
+		}
+		return r.emit(d, cells), ""
+	case n == 0:
+		return nil, ""
+	case must || (glued && runs):
+		return nil, fmt.Sprintf("table row %s: digits run together (%d digits for %d cells)", r.name, digits, want)
+	}
+	return nil, fmt.Sprintf("table row %s: %d cells, want %d", r.name, n, want)
+}
+
+// emit turns the cells, in column order, into fields; blank and text cells
+// state nothing.
+func (r tableRow) emit(d *doc, cells []cell) []Field {
+	var out []Field
+	for i, c := range cells {
+		if i >= len(r.ids) || (c.kind != cellNumber && c.kind != cellZero) {
+			continue
+		}
+		id := r.ids[i]
+		sf, ok := schema.Lookup(id)
+		if !ok {
+			continue
+		}
+		if !sf.Money && !c.val.IsInt() {
+			continue // a count with a fraction is not a count
+		}
+		f := d.field(id, c.val, false, c.a, c.b)
+		switch {
+		case c.unit == "元" || c.unit == "万元":
+			f.Unit = c.unit
+		case i < len(r.units) && r.units[i] != "":
+			f.Unit = r.units[i]
+		}
+		if sf.Money && f.Unit == "" {
+			f.Unit = sf.Unit
+		}
+		out = append(out, f)
+	}
+	return out
+}

@@ -1,0 +1,312 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// cellKind is what a table cell states.
+type cellKind int
+
+const (
+	cellNumber cellKind = iota // a number, possibly with a unit: "0", "-18", "47888元", "26.55"
+	cellZero                   // 无: zero in words
+	cellBlank                  // "/", "-", "—": a cell that states nothing
+	cellText                   // text with digits in a number's place ("電腦(6臺)…"): a cell that states nothing
+)
+
+// cell is one cell of a table row. [a, b) is the stated figure in
+// normalized bytes: the digits (with sign and fraction) or the 无.
+type cell struct {
+	a, b int
+	kind cellKind
+	val  Number
+	unit string
+	// run marks a bare digit run (no sign, point, comma or unit), the only
+	// kind of cell a glued crawler dump can be split into.
+	run bool
+	// mustSplit marks a run that cannot be one number ("00", "000023"):
+	// it is cells run together.
+	mustSplit bool
+}
+
+// cellUnits are the units a number cell may carry after its digits.
+var cellUnits = []string{"万元", "元", "件", "项", "条", "个", "次"}
+
+// rowRead is what follows one row label, up to the next label.
+type rowRead struct {
+	cells []cell
+	// glued is set when the cells show a crawler dump's missing
+	// separators: digits straight after the label or after header text,
+	// or a run such as "00" that cannot be one number.
+	glued bool
+	// eof is set when the row runs to the end of the text unstopped: an
+	// excerpt cut inside the row.
+	eof bool
+	// cut is set when the last cell touches the end of the text, so its
+	// digits may be cut short.
+	cut bool
+}
+
+// readCells reads the cells of s[a:b]. Text without digits is skipped:
+// it is a label's second line ("形,不计其他情形)"), a split header or
+// page furniture. Reading stops at a sentence end or a numbered heading
+// ("五、", "(三)不", "2.重复申" cut short), which no row's cells contain.
+// With header set, text before the first cell is a header: if it holds
+// digits the span is prose, and nothing is read.
+func readCells(s string, a, b int, header bool) rowRead {
+	var r rowRead
+	if a < b && isASCIIDigit(s[a]) && a > 0 && !isCellDelim(s, a-1) {
+		r.glued = true
+	}
+	stopped := false
+	forEachToken(s, a, b, func(ta, tb int) bool {
+		tok := s[ta:tb]
+		if c, ok := parseCell(s, ta, tb); ok {
+			r.cells = append(r.cells, c)
+			r.glued = r.glued || c.mustSplit
+			return true
+		}
+		// Header text glued to its first number: "…总计000000000000000".
+		if p := trailingNumber(s, ta, tb); p > ta {
+			if isStopText(s[ta:p]) {
+				stopped = true
+				return false
+			}
+			if c, ok := parseCell(s, p, tb); ok && c.kind == cellNumber {
+				r.cells = append(r.cells, c)
+				r.glued = true
+				return true
+			}
+		}
+		if isStopText(tok) {
+			stopped = true
+			return false
+		}
+		if hasASCIIDigit(tok) {
+			if header && len(r.cells) == 0 {
+				stopped = true
+				return false
+			}
+			r.cells = append(r.cells, cell{a: ta, b: tb, kind: cellText})
+		}
+		return true
+	})
+	if !stopped && b == len(s) {
+		r.eof = true
+		if n := len(r.cells); n > 0 && r.cells[n-1].b == len(s) {
+			r.cut = true
+		}
+	}
+	return r
+}
+
+// forEachToken calls fn with each run of non-delimiter bytes in s[a:b],
+// skipping page-number lines ("-3-", "- 4 -"), until fn returns false.
+func forEachToken(s string, a, b int, fn func(ta, tb int) bool) {
+	for i := a; i < b; {
+		// Whole line of page furniture?
+		if i == a || s[i-1] == '\n' || s[i-1] == '\f' {
+			if e, ok := pageNumberLine(s, i, b); ok {
+				i = e
+				continue
+			}
+		}
+		if isCellDelim(s, i) {
+			if s[i] < utf8.RuneSelf {
+				i++
+			} else {
+				i += len("│")
+			}
+			continue
+		}
+		j := i
+		for j < b && !isCellDelim(s, j) {
+			_, n := utf8.DecodeRuneInString(s[j:])
+			j += n
+		}
+		if j > b {
+			j = b
+		}
+		if !fn(i, j) {
+			return
+		}
+		i = j
+	}
+}
+
+// pageNumberLine reports whether the line starting at s[i] is a page
+// number such as "-3-" or "- 4 -", and returns the end of the line.
+func pageNumberLine(s string, i, b int) (int, bool) {
+	e := strings.IndexAny(s[i:b], "\n\f")
+	if e < 0 {
+		e = b
+	} else {
+		e += i
+	}
+	line := strings.TrimSpace(s[i:e])
+	if len(line) < 3 || line[0] != '-' || line[len(line)-1] != '-' {
+		return 0, false
+	}
+	mid := strings.TrimSpace(line[1 : len(line)-1])
+	if mid == "" || len(mid) > 4 || !allDigits(mid) {
+		return 0, false
+	}
+	return e, true
+}
+
+// parseCell reads the token s[a:b] as a whole cell: a number with an
+// optional unit, 无, or a blank mark.
+func parseCell(s string, a, b int) (cell, bool) {
+	tok := s[a:b]
+	switch {
+	case tok == "无":
+		return cell{a: a, b: b, kind: cellZero, val: Int(0)}, true
+	case isBlankMark(tok):
+		return cell{a: a, b: b, kind: cellBlank}, true
+	}
+	i := a
+	if s[i] == '-' || s[i] == '+' {
+		i++
+	}
+	d0 := i
+	hasComma, hasPoint := false, false
+	for i < b {
+		switch {
+		case isASCIIDigit(s[i]):
+			i++
+		case s[i] == ',' && i > d0 && threeDigitsIn(s, i+1, b):
+			hasComma = true
+			i++
+		default:
+			goto frac
+		}
+	}
+frac:
+	if i == d0 {
+		return cell{}, false
+	}
+	if i+1 < b && s[i] == '.' && isASCIIDigit(s[i+1]) {
+		hasPoint = true
+		i++
+		for i < b && isASCIIDigit(s[i]) {
+			i++
+		}
+	}
+	numEnd := i
+	unit := ""
+	if i < b {
+		for _, u := range cellUnits {
+			if s[i:b] == u {
+				unit = u
+				break
+			}
+		}
+		if unit == "" {
+			return cell{}, false
+		}
+	}
+	c := cell{a: a, b: numEnd, kind: cellNumber, unit: unit}
+	digits := s[d0:numEnd]
+	c.run = d0 == a && !hasComma && !hasPoint && unit == ""
+	c.mustSplit = c.run && len(digits) > 1 && digits[0] == '0'
+	v, err := ParseNumber(strings.ReplaceAll(s[a:numEnd], ",", ""))
+	if err != nil {
+		if !c.run {
+			return cell{}, false
+		}
+		c.mustSplit = true // more digits than any one count: cells run together
+	}
+	c.val = v
+	return c, true
+}
+
+// threeDigitsIn reports whether s[j:b] starts with exactly three digits.
+func threeDigitsIn(s string, j, b int) bool {
+	if j+3 > b {
+		return false
+	}
+	for k := j; k < j+3; k++ {
+		if !isASCIIDigit(s[k]) {
+			return false
+		}
+	}
+	return j+3 == b || !isASCIIDigit(s[j+3])
+}
+
+// trailingNumber returns where a number at the end of s[a:b] begins when
+// everything before it is text without digits, or a when there is none.
+func trailingNumber(s string, a, b int) int {
+	p := b
+	// Back over a unit, then over digits and their punctuation.
+	for _, u := range cellUnits {
+		if strings.HasSuffix(s[a:p], u) {
+			p -= len(u)
+			break
+		}
+	}
+	q := p
+	for q > a && (isASCIIDigit(s[q-1]) || s[q-1] == '.' || s[q-1] == ',') {
+		q--
+	}
+	if q < p && q > a && s[q-1] == '-' {
+		q--
+	}
+	if q == p || q == a || !isASCIIDigit(s[q]) && s[q] != '-' {
+		return a
+	}
+	if hasASCIIDigit(s[a:q]) {
+		return a
+	}
+	return q
+}
+
+// isBlankMark reports whether tok is a mark for an empty cell.
+func isBlankMark(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	for _, r := range tok {
+		switch r {
+		case '/', '-', '—', '–', '―', '\\':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isStopText reports whether a text token ends a row: the end of a
+// sentence, or a numbering that starts another row or section, which a
+// row's own cells never contain.
+func isStopText(tok string) bool {
+	if strings.Contains(tok, "。") {
+		return true
+	}
+	return numberingEnd(tok) > 0
+}
+
+// numberingEnd returns the length of the numbering that tok starts with
+// ("三、", "(三)", "2.", "1、"), or 0.
+func numberingEnd(tok string) int {
+	switch {
+	case len(tok) >= 2 && isASCIIDigit(tok[0]) && tok[1] == '.' && (len(tok) == 2 || !isASCIIDigit(tok[2])):
+		return 2
+	case len(tok) >= 4 && isASCIIDigit(tok[0]) && tok[1:4] == "、":
+		return 4
+	case len(tok) >= 5 && tok[0] == '(' && tok[4] == ')' && isCJKNumeral(tok[1:4]):
+		return 5
+	case len(tok) >= 6 && tok[3:6] == "、" && isCJKNumeral(tok[:3]):
+		return 6
+	}
+	return 0
+}
+
+func hasASCIIDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isASCIIDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}

@@ -316,7 +316,10 @@ func readLimited(f io.Reader, size, max int64) ([]byte, error) {
 type osFiles struct{ roots []string }
 
 func (o osFiles) read(path string, max int64) ([]byte, time.Time, error) {
-	f, err := os.Open(path)
+	// O_NONBLOCK: opening a named pipe no one writes to would otherwise
+	// block forever (a file named on the command line is read whatever its
+	// kind); the Stat below then refuses it. Regular files ignore the flag.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, time.Time{}, err
 	}

@@ -161,3 +161,39 @@ func TestHostileLargeAndMany(t *testing.T) {
 		t.Errorf("%d of the 10^5 empty files became problems, want all", empty)
 	}
 }
+
+// TestHostileRoots names every hostile file on the command line, as
+// `gitui extract FILE` does: a file named as a root is read whatever its
+// extension or kind, so a named pipe or a device must still not hang it.
+func TestHostileRoots(t *testing.T) {
+	dir := t.TempDir()
+	cases, err := Write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cs := range cases {
+		if cs.Skipped != "" {
+			continue
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		start := time.Now()
+		c, err := corpus.LoadAll(ctx, []string{cs.Path}, corpus.Options{})
+		timedOut := ctx.Err() != nil
+		cancel()
+		switch {
+		case timedOut:
+			t.Errorf("%s (%s): load did not finish in %v", cs.Name, cs.What, time.Since(start))
+		case err != nil:
+			t.Logf("%s: %v", cs.Name, err)
+		default:
+			for _, p := range c.Problems {
+				if msg := p.Error(); strings.Contains(msg, "panic") || strings.Contains(msg, "abandoned") {
+					t.Errorf("problem hides a crash or a hang: %v", p)
+				}
+			}
+			for _, r := range c.Reports {
+				checkFigures(t, cs, r)
+			}
+		}
+	}
+}

@@ -84,10 +84,10 @@ func (m *Model) header() string {
 	if !m.done {
 		s += spinFrames[m.spin%len(spinFrames)] + " loading: " + count(m.decided) + "/" + count(m.total) + " files, " + count(loaded) + " reports"
 	} else {
-		s += count(loaded) + " reports"
+		s += plural(loaded, "report")
 	}
 	if m.prob > 0 {
-		s += "  " + t.Bad.Render(count(m.prob)+" problems")
+		s += "  " + t.Bad.Render(plural(m.prob, "problem"))
 	}
 	if m.skipped > 0 {
 		s += "  " + t.Dim.Render(count(m.skipped)+" skipped")
@@ -214,7 +214,7 @@ func (m *Model) renderList(w, h int) block {
 			if e.kind() == groupProblems {
 				st = t.Bad
 			}
-			s = st.Render(fit(label, max(w-6, 1))) + t.Dim.Render(padLeft(strconv.Itoa(int(r.count)), 5))
+			s = st.Render(fit(label, max(w-7, 1))) + t.Dim.Render(padLeft(strconv.Itoa(int(r.count)), 6))
 		} else {
 			s = m.listRow(m.idx.entries[r.entry], w)
 		}
@@ -499,3 +499,11 @@ func (m *Model) renderHelp(w, h int) block {
 func srctextLineAt(lines []srctext.Line, off int) int { return srctext.LineAt(lines, off) }
 
 func srctextOffsetAt(text string, l srctext.Line, x int) int { return srctext.OffsetAt(text, l, x) }
+
+// plural is "1 report", "2,000 reports".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return count(n) + " " + noun + "s"
+}

@@ -1,0 +1,239 @@
+package ui
+
+import (
+	"fmt"
+	"gitui/internal/corpus"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// selectReport filters the list to q and opens the first report.
+func selectReport(m *Model, q string) {
+	press(m, "/")
+	typeText(m, q)
+	press(m, "enter")
+	if e := m.selected(); e != nil && m.idx.rows[m.listCur].entry < 0 {
+		press(m, "j")
+	}
+}
+
+func figureID(m *Model) string {
+	f, _ := m.figureAt(m.figCur)
+	return f.ID
+}
+
+// sourceLines returns the source pane's content rows as plain text.
+func sourceLines(m *Model) []string {
+	lines := strings.Split(screen(m), "\n")
+	l := m.lay.src
+	var out []string
+	for y := l.y + 1; y < l.y+l.h; y++ {
+		out = append(out, ansi.Cut(lines[y], l.x, l.x+l.w))
+	}
+	return out
+}
+
+func TestSelectingFigureScrollsSource(t *testing.T) {
+	for _, sz := range [][2]int{{150, 45}, {80, 24}} {
+		m := fixtureModel(t, sz[0], sz[1])
+		selectReport(m, "000_18")
+		press(m, "tab", "G")
+		if got := figureID(m); got != "reconsideration.total" {
+			t.Fatalf("G in figures selected %s", got)
+		}
+		src := sourceLines(m)
+		found := false
+		for _, l := range src {
+			if strings.Contains(ansi.Strip(l), "145件政府信息公开事务") {
+				found = true
+				// The selected span is drawn in focus (reverse without colour).
+				if !strings.Contains(l, "\x1b[7m145") {
+					t.Errorf("%v: span of the selected figure not in focus: %q", sz, l)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%v: the selected figure's span is not on screen:\n%s", sz, ansi.Strip(strings.Join(src, "\n")))
+		}
+		// Back to the first figure: the source scrolls back up.
+		press(m, "g")
+		if !strings.Contains(ansi.Strip(strings.Join(sourceLines(m), "\n")), "共主动公开政府信息1491条") {
+			t.Errorf("%v: first figure's span not on screen after g", sz)
+		}
+	}
+}
+
+func TestStepSpansInTextOrder(t *testing.T) {
+	m := fixtureModel(t, 150, 45)
+	selectReport(m, "000_18")
+	var got []string
+	for i := 0; i < 10; i++ {
+		got = append(got, figureID(m))
+		press(m, "n")
+	}
+	want := []string{"proactive.total", "applications.channel.in_person", "applications.channel.letter",
+		"replies.agreed", "replies.already_public", "replies.refused", "replies.nonexistent",
+		"replies.not_held", "reconsideration.total", "proactive.total"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("n stepped\n %v\nwant\n %v", got, want)
+	}
+	press(m, "N", "N") // from the second span: back to the first, then round to the last
+	if id := figureID(m); id != "reconsideration.total" {
+		t.Errorf("N N from the second span selected %s, want reconsideration.total", id)
+	}
+}
+
+func TestClickSpanSelectsFigure(t *testing.T) {
+	m := fixtureModel(t, 150, 45)
+	selectReport(m, "000_18")
+	press(m, "tab", "G", "tab") // the last figure brings the replies into view
+	lines := strings.Split(ansi.Strip(screen(m)), "\n")
+	for y, l := range lines {
+		i := strings.Index(l, "“信息不存在”的234件")
+		if i < 0 {
+			continue
+		}
+		x := ansi.StringWidth(l[:i+len("“信息不存在”的")]) + 1 // on the "3"
+		m.Update(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
+		if id := figureID(m); id != "replies.nonexistent" {
+			t.Fatalf("click at %d,%d selected %s", x, y, id)
+		}
+		if m.focus != paneSource {
+			t.Errorf("focus %v after clicking the source", m.focus)
+		}
+		// A click beside the spans selects nothing new.
+		m.Update(tea.MouseClickMsg{X: x + 12, Y: y, Button: tea.MouseLeft})
+		if id := figureID(m); id != "replies.nonexistent" {
+			t.Errorf("click off a span moved the selection to %s", id)
+		}
+		return
+	}
+	t.Fatal("span not on screen")
+}
+
+func TestFilter(t *testing.T) {
+	tests := []struct {
+		query      string
+		want, miss []string
+	}{
+		{"西城", []string{"西城区房屋管理局", "2013", "2014"}, []string{"恶意机关", "(unnamed)"}},
+		{"xcq", []string{"西城区房屋管理局"}, []string{"恶意机关"}},                  // pinyin initials
+		{"xicheng", []string{"西城区房屋管理局"}, []string{"恶意机关"}},              // pinyin syllables
+		{"scan", []string{"(problems)", "scan.pdf.txt"}, []string{"西城"}}, // file name
+		{"2020", []string{"恶意机关"}, []string{"西城"}},                       // year
+		{"zzzz", []string{"no match"}, []string{"西城", "恶意"}},
+	}
+	for _, tt := range tests {
+		m := fixtureModel(t, 150, 30)
+		press(m, "/")
+		typeText(m, tt.query)
+		l := m.lay.list
+		var list []string
+		for _, line := range strings.Split(ansi.Strip(screen(m)), "\n")[l.y : l.y+l.h] {
+			list = append(list, ansi.Cut(line, 0, l.w))
+		}
+		frame := strings.Join(list, "\n")
+		for _, w := range tt.want {
+			if !strings.Contains(frame, w) {
+				t.Errorf("filter %q: list lacks %q:\n%s", tt.query, w, frame)
+			}
+		}
+		for _, w := range tt.miss {
+			if strings.Contains(frame, w) {
+				t.Errorf("filter %q: list shows %q:\n%s", tt.query, w, frame)
+			}
+		}
+		press(m, "esc")
+		if m.idx.query != "" || len(m.idx.rows) != 9 {
+			t.Errorf("esc left filter %q with %d rows", m.idx.query, len(m.idx.rows))
+		}
+	}
+}
+
+func TestYearOverYearAndProblems(t *testing.T) {
+	m := fixtureModel(t, 150, 45)
+	selectReport(m, "西城")
+	press(m, "j", "esc") // 2013 → 2014, then the whole list again
+	if e := m.selected(); e == nil || e.year != 2014 {
+		t.Fatalf("selected %+v, want the 2014 report", e)
+	}
+	f := ansi.Strip(screen(m))
+	has(t, f, "▲502")  // 584 this year, 502 the year before
+	has(t, f, "=1711") // unchanged
+	has(t, f, " 2013: ▲502")
+	has(t, f, "≈") // 1711余人次 is approximate
+	has(t, f, "(problems)")
+	has(t, f, "scan.pdf.txt decode: binary data")
+	has(t, f, "西城区房屋管理局 · 2014 · narrative · 3/5")
+}
+
+func TestSourceSearch(t *testing.T) {
+	m := fixtureModel(t, 150, 45)
+	selectReport(m, "000_18")
+	press(m, "tab", "tab", "/")
+	typeText(m, "行政诉讼")
+	press(m, "enter")
+	n := strings.Count(m.selected().rep.Text, "行政诉讼")
+	if len(m.hits) != n || n < 2 {
+		t.Fatalf("%d matches of 行政诉讼, want %d", len(m.hits), n)
+	}
+	has(t, ansi.Strip(screen(m)), fmt.Sprintf("/行政诉讼 %d matches", n))
+	first := m.hitCur
+	press(m, "n")
+	if m.hitCur != (first+1)%n {
+		t.Errorf("n went from match %d to %d", first, m.hitCur)
+	}
+	press(m, "esc")
+	if m.search != "" || m.hits != nil {
+		t.Errorf("esc kept search %q", m.search)
+	}
+}
+
+func TestNoColor(t *testing.T) {
+	for _, noColor := range []bool{true, false} {
+		m := New(Options{Events: reportEvents(fixture(t)), NoColor: noColor})
+		m.Update(tea.WindowSizeMsg{Width: 150, Height: 40})
+		drain(m, m.events)
+		selectReport(m, "000_18")
+		f := screen(m)
+		coloured := strings.Contains(f, "[38;") || strings.Contains(f, "[48;") || strings.Contains(f, ";38;") || strings.Contains(f, ";48;")
+		if coloured == noColor {
+			t.Errorf("NoColor=%v: frame coloured=%v", noColor, coloured)
+		}
+		if noColor && !strings.Contains(f, "\x1b[7m1491") {
+			t.Errorf("NoColor: selected span not in reverse video")
+		}
+	}
+}
+
+func TestStreamingKeepsSelection(t *testing.T) {
+	reps, probs := fixture(t)
+	ch := make(chan corpusEvent, 8)
+	m := New(Options{Events: ch, NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	f := screen(m)
+	has(t, f, "loading")
+	ch <- corpusEvent{Report: reps[2], Done: 1, Total: 5}
+	m.Update(waitBatch(ch, nil)())
+	if e := m.selected(); e == nil || e.rep != reps[2] {
+		t.Fatal("first report not selected")
+	}
+	press(m, "tab", "j", "j")
+	for _, r := range reps[:2] {
+		ch <- corpusEvent{Report: r}
+	}
+	ch <- corpusEvent{Problem: probs[0], Done: 4, Total: 5, Walked: true}
+	m.Update(waitBatch(ch, nil)())
+	if e := m.selected(); e == nil || e.rep != reps[2] || m.figCur != 2 {
+		t.Errorf("selection moved while reports arrived: %v fig %d", e, m.figCur)
+	}
+	has(t, ansi.Strip(screen(m)), "loading: 4/5 files, 3 reports")
+	close(ch)
+	m.Update(waitBatch(ch, nil)())
+	has(t, ansi.Strip(screen(m)), "3 reports  1 problem")
+}
+
+type corpusEvent = corpus.Event

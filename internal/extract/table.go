@@ -101,21 +101,39 @@ func extractTables(d *doc, f schema.Format) ([]Field, []string) {
 	return fields, problems
 }
 
-// proactiveStart returns where the first 第二十条第(X)项 sub-table begins,
-// or -1. A bare 第二十条 in prose ("根据《条例》第二十条") does not count.
+// proactiveStart returns where the proactive table begins, or -1: the
+// first 第二十条第(X)项 line, or an earlier 信息内容 header cell followed by a
+// column of the table (a page that starts inside the table has no
+// 第二十条 line before its first rows). A bare 第二十条 in prose
+// ("根据《条例》第二十条") does not count.
 func proactiveStart(s string) int {
+	start := -1
 	for from := 0; ; {
 		k := strings.Index(s[from:], "第二十条")
 		if k < 0 {
-			return -1
+			break
 		}
 		k += from
 		from = k + len("第二十条")
 		rest := strings.TrimLeft(s[from:], " ")
 		if strings.HasPrefix(rest, "第(") || strings.HasPrefix(rest, "(") {
-			return k
+			start = k
+			break
 		}
 	}
+	hi := len(s)
+	if start >= 0 {
+		hi = start
+	}
+	if k := strings.Index(s[:hi], "信息内容"); k >= 0 {
+		rest := strings.TrimLeft(s[k+len("信息内容"):], " |\t\n")
+		for _, col := range []string{"本年", "上一年", "采购"} {
+			if strings.HasPrefix(rest, col) {
+				return k
+			}
+		}
+	}
+	return start
 }
 
 // applicationStart returns where the 本年新收 row of the application table
@@ -300,16 +318,16 @@ func (r tableRow) fields(d *doc, glued bool) ([]Field, string) {
 	switch {
 	case n == want && !must:
 		return r.emit(d, cells), ""
-	case glued && runs && digits == want:
-		// Cells run together with no separator, and there are exactly as
-		// many digits as cells: each cell is one digit.
-		var split []cell
-		for _, c := range cells {
-			for p := c.a; p < c.b; p++ {
-				split = append(split, cell{a: p, b: p + 1, kind: cellNumber, val: Int(int64(d.norm[p] - '0'))})
-			}
+	case glued && runs && n > 0:
+		// Cells run together with no separator. Numbers are printed
+		// without leading zeros, so when exactly one way of cutting the
+		// runs into this many numbers exists ("7000007" into seven cells,
+		// "23 0 00 0 023" into 23|0|0|0|0|0|23), it is the table's; when
+		// there are several, nothing is read.
+		if split, ok := uniqueSplit(d.norm, cells, want); ok {
+			return r.emit(d, split), ""
 		}
-		return r.emit(d, split), ""
+		return nil, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
 	case r.read.eof && n < want && !must:
 		// The excerpt ends inside this row: the cells it has are the
 		// first ones, except a last cell the cut may have shortened.
@@ -319,8 +337,8 @@ func (r tableRow) fields(d *doc, glued bool) ([]Field, string) {
 		return r.emit(d, cells), ""
 	case n == 0:
 		return nil, ""
-	case must || (glued && runs):
-		return nil, fmt.Sprintf("table row %s: digits run together (%d digits for %d cells)", r.name, digits, want)
+	case must:
+		return nil, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
 	}
 	return nil, fmt.Sprintf("table row %s: %d cells, want %d", r.name, n, want)
 }
@@ -354,4 +372,74 @@ func (r tableRow) emit(d *doc, cells []cell) []Field {
 		out = append(out, f)
 	}
 	return out
+}
+
+// uniqueSplit cuts the digit runs of cells into exactly want numbers with
+// no leading zeros, each run into one or more whole numbers, and returns
+// the cut when there is exactly one.
+func uniqueSplit(s string, cells []cell, want int) ([]cell, bool) {
+	// after returns where cutting [pos, end) of cell ci leaves off.
+	after := func(ci, end int) (int, int) {
+		if end < cells[ci].b {
+			return ci, end
+		}
+		if ci+1 < len(cells) {
+			return ci + 1, cells[ci+1].a
+		}
+		return ci + 1, 0
+	}
+	type state struct{ ci, pos, k int }
+	memo := make(map[state]int)
+	// ways counts, capped at 2, the cuts of the rest from byte pos of
+	// cell ci with k numbers already cut.
+	var ways func(ci, pos, k int) int
+	ways = func(ci, pos, k int) int {
+		if ci == len(cells) {
+			if k == want {
+				return 1
+			}
+			return 0
+		}
+		if k >= want {
+			return 0
+		}
+		st := state{ci, pos, k}
+		if w, ok := memo[st]; ok {
+			return w
+		}
+		w := 0
+		for end := pos + 1; end <= cells[ci].b && w < 2 && validPart(s[pos:end]); end++ {
+			nci, npos := after(ci, end)
+			w += ways(nci, npos, k+1)
+		}
+		w = min(w, 2)
+		memo[st] = w
+		return w
+	}
+	if len(cells) == 0 || ways(0, cells[0].a, 0) != 1 {
+		return nil, false
+	}
+	var out []cell
+	for ci, pos := 0, cells[0].a; ci < len(cells); {
+		found := false
+		for end := pos + 1; end <= cells[ci].b && validPart(s[pos:end]); end++ {
+			nci, npos := after(ci, end)
+			if ways(nci, npos, len(out)+1) == 1 {
+				v, _ := ParseNumber(s[pos:end])
+				out = append(out, cell{a: pos, b: end, kind: cellNumber, val: v})
+				ci, pos, found = nci, npos, true
+				break
+			}
+		}
+		if !found {
+			return nil, false
+		}
+	}
+	return out, len(out) == want
+}
+
+// validPart reports whether p can be one printed count: digits without a
+// leading zero, or "0", and not longer than a Number holds.
+func validPart(p string) bool {
+	return len(p) <= maxDigits && (len(p) == 1 || p[0] != '0')
 }

@@ -56,10 +56,16 @@ func Safe(s string) bool {
 	return true
 }
 
+// safeTail is Safe past the first non-ASCII byte. An invalid byte decodes
+// as utf8.RuneError, whose stand-in is itself, so it is caught by its size:
+// a raw 0x9B byte is CSI to a terminal in 8-bit mode.
 func safeTail(s string) bool {
-	for _, r := range s {
+	for i, r := range s {
 		if r == '\n' {
 			continue
+		}
+		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+			return false
 		}
 		if Rune(r) != r {
 			return false

@@ -18,6 +18,11 @@ func TestStringStripsControls(t *testing.T) {
 		{"\u202e0001", "�0001"},
 		{"tab\there", "tab here"},
 		{"bs\bx", "bs␈x"},
+		// Invalid UTF-8 (a file name in GBK, a raw 8-bit CSI) becomes one
+		// U+FFFD per byte, as range reads it; a real U+FFFD stays.
+		{"\xff\xfe报告.txt", "��报告.txt"},
+		{"\x9b2J\x9b31m报告", "�2J�31m报告"},
+		{"已是\uFFFD", "已是\uFFFD"},
 	}
 	for _, tt := range tests {
 		got := String(tt.in)
@@ -39,8 +44,12 @@ func TestLine(t *testing.T) {
 func FuzzString(f *testing.F) {
 	f.Add("\x1b]52;c;SGVsbG8=\x07")
 	f.Add("\u009b2J\u202e\r\n")
+	f.Add("\xff\xfe\x9b2J报告")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := String(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("invalid UTF-8 left in %q", got)
+		}
 		if utf8.RuneCountInString(got) != utf8.RuneCountInString(s) {
 			t.Fatalf("rune count changed: %q -> %q", s, got)
 		}

@@ -136,14 +136,16 @@ func proactiveStart(s string) int {
 	return start
 }
 
-// applicationStart returns where the 本年新收 row of the application table
-// is, or -1: the first 本年新收 with the 上年结转 row close after it, so a
-// prose sentence about new applications is not taken for the table.
+// applicationStart returns where the application table's rows begin, or
+// -1: the first 本年新收 with the 上年结转 row close after it, so a prose
+// sentence about new applications is not taken for the table. A page that
+// starts inside the table has no 本年新收 row; its first row label that
+// only the table prints ("本机关不掌握相关政府信息") stands in.
 func applicationStart(s string) int {
 	for from := 0; ; {
 		k := strings.Index(s[from:], "本年新收")
 		if k < 0 {
-			return -1
+			break
 		}
 		k += from
 		from = k + len("本年新收")
@@ -152,6 +154,13 @@ func applicationStart(s string) int {
 			return k
 		}
 	}
+	start := -1
+	for _, kw := range []string{"属于国家秘密", "属于行政查询", "本机关不掌握", "没有现成信息", "信访举报投诉", "逾期不补正"} {
+		if k := strings.Index(s, kw); k >= 0 && (start < 0 || k < start) {
+			start = k
+		}
+	}
+	return start
 }
 
 // proactiveRows reads the items of the 第二十条 sub-tables in s[lo:hi].

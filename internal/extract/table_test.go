@@ -1,0 +1,368 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"gitui/internal/schema"
+)
+
+// tableCase is a few real lines of a report, and what its tables state.
+type tableCase struct {
+	name   string // the report the lines are copied from, and the layout
+	text   string
+	format schema.Format // "" to detect it
+	want   map[string]string
+	// absent are IDs that must not be read: cells the source does not
+	// state with certainty.
+	absent []string
+	// problems are substrings of the problems the reader must report.
+	problems []string
+}
+
+func TestExtractTables(t *testing.T) {
+	tests := []tableCase{
+		{
+			name: "t017: markdown-like rows with leading pipes, 2021 columns, 万元 header",
+			text: "| 第二十条  第(一)项 | |||\n" +
+				"| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | \n" +
+				"| 规章 | 0 | 0 | 0 | \n" +
+				"| 行政规范性文件 | 0 | 0 | 0 | \n" +
+				"| 第二十条  第(五)项 | |||\n" +
+				"| 信息内容 | 本年处理决定数量 | ||\n" +
+				"| 行政许可 | 0 | ||\n" +
+				"| 第二十条  第(八)项 | |||\n" +
+				"| 信息内容 | 本年收费金额(单位:万元) | ||\n" +
+				"| 行政事业性收费 | 0 | ||\n" +
+				"三、收到和处理政府信息公开申请情况\n" +
+				"| (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||\n" +
+				"| 自然人 | 法人或其他组织 | 总计 | |||||||\n" +
+				"| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 | ||\n" +
+				"| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n" +
+				"| 三、本年度\n",
+			want: map[string]string{
+				"proactive.rules.issued": "0", "proactive.normative.in_force": "0",
+				"proactive.licensing.decisions": "0", "proactive.fees.amount": "0",
+				"applications.new.natural": "3", "applications.new.total": "3",
+				"applications.carried_over.legal": "0",
+			},
+			absent: []string{"proactive.rules.made", "proactive.licensing.prev"},
+		},
+		{
+			name: "p053: Traditional ' | ' rows, 萬元 fee with decimals, excerpt cut inside a row",
+			text: "第二十條第(八)項 | |||\n" +
+				"信息內容 | 本年收費金額(單位:萬元) | ||\n" +
+				"行政事業性收費 | 26.55 |\n" +
+				"三、收到和處理政府信息公開申請情況\n" +
+				"一、本年新收政府信息公開申請數量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n" +
+				"二、上年結轉政府信息公開申請數量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n" +
+				"三、本年度辦理結果 | (一)予以公開 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |\n" +
+				"(三)不予公開 | 1.屬于國家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |\n" +
+				"2.其他法律行政法規禁止公開 | 0 | 0 | 0 | 0 \n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"proactive.fees.amount":                    "26.55",
+				"applications.disclosed.total":             "0",
+				"applications.withheld.state_secret.other": "0",
+				"applications.withheld.prohibited.natural": "0",
+				"applications.withheld.prohibited.social":  "0",
+			},
+			absent: []string{"applications.withheld.prohibited.legal", "applications.withheld.prohibited.total"},
+		},
+		{
+			name: "004: Traditional, one cell per line ending in |, items in words, amount with 元",
+			text: "第二十條第(八)項 |\n||||||||||||||||||||\n信息內容 |\n上一年項目數量 |\n本年增/減 |\n" +
+				"||||||||||||||||||\n行政事業性收費 |\n3 |\n0 |\n||||||||||||||||||\n" +
+				"第二十條第(九)項 |\n||||||||||||||||||||\n信息內容 |\n采購項目數量 |\n采購金額 |\n" +
+				"||||||||||||||||||\n政府集中采購 |\n電腦(6臺)空調(1臺)打印機(3臺),高拍儀(2臺)辦公室(2張)椅子(7把) |\n47888元 |\n" +
+				"||||||||||||||||||\n三、收到和處理政府信息公開申請情況 |\n",
+			format: schema.Table2019,
+			want: map[string]string{
+				"proactive.fees.prev": "3", "proactive.fees.change": "0",
+				"proactive.procurement.amount": "47888",
+			},
+			absent: []string{"proactive.procurement.items"},
+		},
+		{
+			name: "004: application rows under truncated group cells (三)不予 / (五)不予, 15 review cells one per line",
+			text: "一、本年新收政府信息公開申請數量 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n|||||||||||||\n" +
+				"二、上年結轉政府信息公開申請數量 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n|||||||||||||\n" +
+				"(三)不予 |\n1.屬于國家秘密 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n||||||||||||\n" +
+				"(五)不予 |\n1.信訪舉報投訴類申請 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n||||||||||||\n" +
+				"(六)其他處理 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n|||||||||||||\n" +
+				"四、政府信息公開行政復議、行政訴訟情況 |\n||||||||||||||||||||\n行政復議 |\n行政訴訟 |\n" +
+				"結果維持 |\n機構糾正 |\n其他結果 |\n尚未審結 |\n總計 |\n" +
+				strings.Repeat("0 |\n", 15) + "||||||\n五、政府信息公開工作存在的主要問題及改進措施\n",
+			format: schema.Table2019,
+			want: map[string]string{
+				"applications.new.total": "0", "applications.withheld.state_secret.natural": "0",
+				"applications.not_processed.petition.total": "0", "applications.other.total": "0",
+				"reconsideration.upheld": "0", "litigation.after_reconsideration.total": "0",
+			},
+		},
+		{
+			name: "t019: one cell per paragraph, excerpt cut at a row label",
+			text: "第二十条第(五)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n0\n\n0\n\n0\n\n" +
+				"第二十条第(八)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n行政",
+			want: map[string]string{
+				"proactive.licensing.prev": "0", "proactive.licensing.change": "0", "proactive.licensing.decisions": "0",
+			},
+			absent: []string{"proactive.fees.prev"},
+		},
+		{
+			name: "t020: blank cells dropped by the page: only single-value rows are certain",
+			text: "第二十条第(一)项\n信息内容\n本年新\n制发数量\n废止数量\n现行有效数量\n规章\n0\n规范性文件\n" +
+				"第二十条第(五)项\n本年处理决定数量\n行政许可\n270\n第二十条第(六)项\n行政处罚\n2\n行政强制\n" +
+				"第二十条第(八)项\n本年收费金额(单位:万元)\n行政事业性收费\n三是收到和处理政府信息公开申请情况\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"proactive.licensing.decisions": "270", "proactive.penalty.decisions": "2",
+			},
+			absent:   []string{"proactive.rules.issued", "proactive.rules.repealed", "proactive.rules.in_force", "proactive.coercion.decisions"},
+			problems: []string{"table row 规章: 1 cells, want 3"},
+		},
+		{
+			name: "t001: pdftotext -layout, labels broken over lines, page numbers between rows",
+			text: "                                           -3-\n" +
+				"信息内容                          本年处理决定数量\n" +
+				"行政处罚                          3985758\n" +
+				"一、本年新收政府信息公开申请数量                3001        53       0        0    61       4   3119\n" +
+				"二、上年结转政府信息公开申请数量                34          0        0        0        0    0    34\n" +
+				"             8.属于行政查询事项         105         0        0        0        0        0   105\n" +
+				"             1.本机关不掌握相关政府信息     746         12       0        0    10       1   769\n" +
+				"      （四）无\n" +
+				"-4-\n" +
+				"     法提供       2.没有现成信息需要另行制作           11        0        0         0        0         0    11\n" +
+				"               5.要求行政机关确认或重新出\n" +
+				"                                        1         0        0         0        0         0    1\n" +
+				"               具已获取信息\n" +
+				"               1、申请人无正当理由逾期不补\n" +
+				"               正、行政机关不再处理其政府信           67        3        0         0        1         0    71\n" +
+				"               息公开申请\n" +
+				"     （六）其\n" +
+				"               3、其他                  108          2        0         0        0         0    110\n" +
+				"     （七）总计                           2932        53        0         0        61        4   3050\n" +
+				"四、结转下年度继续办理                          103          0        0         0        0         0    103\n" +
+				"     四、政府信息公开行政复议、行政诉讼情况\n" +
+				"行政复议                          行政诉讼\n" +
+				"结果   结果    其他结    尚未\n" +
+				"维持   纠正    果      审结\n" +
+				"72   64    178    37    351   13    4        8        1        26   12   1     1    6       20\n" +
+				"       五、存在的主要问题及改进情况\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"proactive.penalty.decisions":                     "3985758",
+				"applications.withheld.query.natural":             "105",
+				"applications.unavailable.not_held.legal":         "10",
+				"applications.unavailable.needs_creation.total":   "11",
+				"applications.not_processed.confirmation.natural": "1",
+				"applications.other.no_correction.total":          "71",
+				"applications.other.misc.natural":                 "108",
+				"applications.outcome_total.total":                "3050",
+				"applications.carried_forward.natural":            "103",
+				"reconsideration.other":                           "178",
+				"litigation.direct.total":                         "26",
+				"litigation.after_reconsideration.pending":        "6",
+			},
+		},
+		{
+			name: "t001 page 4 alone: a page starting inside the application table",
+			text: "-4-\n" +
+				"     法提供       2.没有现成信息需要另行制作           11        0        0         0        0         0    11\n" +
+				"               3.补正后申请内容仍不明确            1         0        0         0        0         0    1\n" +
+				"               1.信访举报投诉类申请              56        6        0         0        0         0    62\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"applications.unavailable.needs_creation.natural": "11",
+				"applications.unavailable.unclear.total":          "1",
+				"applications.not_processed.petition.commercial":  "6",
+			},
+		},
+		{
+			name: "t002: space-separated row after its label, header cells broken over lines",
+			text: "总计商 业 企\n业\n科研机\n构\n其他\n" +
+				"一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n" +
+				"二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34\n" +
+				"三、\n本\n年\n（一）予以公开 1288 21 0 0 50 3 1362\n" +
+				"（二）部分公开（区分处理的，只计这一情\n形，不计其他情形） 447 7 0 0 0 0 454\n" +
+				"（三）不\n予公开\n1.属于国家秘密 2 0 0 0 0 0 2\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"applications.new.total": "3119", "applications.carried_over.natural": "34",
+				"applications.disclosed.legal": "50", "applications.partial.total": "454",
+				"applications.withheld.state_secret.total": "2",
+			},
+		},
+		{
+			name: "t004: crawler dump with cells glued; only forced splits are read",
+			text: "第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件898989第二十条第（五）项" +
+				"一、本年新收政府信息公开申请数量230 000023二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开7000007（二）部分公开（区分处理的，只计这一情形，不计其他情形）1000001（三）不予公开1.属于国家秘密0000000" +
+				"2.其他法律行政法规禁止公开0000000（六）其他处理0 0 0 0 0 00（七）总计23 0 00 0 023四、结转下年度继续办理 0 0 00 00 0 " +
+				"四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计000000000000000 五、存在的主要问题及改进情况",
+			format: schema.Table2019,
+			want: map[string]string{
+				"proactive.rules.made": "0", "proactive.rules.total": "0",
+				"applications.disclosed.natural": "7", "applications.disclosed.total": "7",
+				"applications.partial.natural": "1", "applications.withheld.prohibited.total": "0",
+				"applications.other.other":           "0",
+				"applications.outcome_total.natural": "23", "applications.outcome_total.social": "0",
+				"applications.outcome_total.total": "23", "applications.carried_forward.total": "0",
+				"reconsideration.total": "0", "litigation.after_reconsideration.total": "0",
+			},
+			absent: []string{"proactive.normative.made", "proactive.normative.published", "proactive.normative.total",
+				"applications.new.natural", "applications.new.total"},
+			problems: []string{"table row 规范性文件: digits run together", "table row 一、本年新收政府信息公开申请数量: digits run together"},
+		},
+		{
+			name: "t008: header cut to 本年新 | 本年新 still reads as the 2019 columns",
+			text: "第二十条第(一)项 | ||||\n信息内容 | 本年新 | 本年新 | 对外公开总数量 | |\n规章 | 0 | 0 | 0 | |\n",
+			want: map[string]string{
+				"proactive.rules.made": "0", "proactive.rules.published": "0", "proactive.rules.total": "0",
+			},
+		},
+		{
+			// The change column of t014's 行政处罚 row is -18 (its page.html);
+			// here it is laid out as t008 lays its rows.
+			name: "本年增/减 may be negative",
+			text: "第二十条第(六)项 | ||||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 | |\n行政处罚 | 2648 | -18 | 538 | |\n",
+			want: map[string]string{
+				"proactive.penalty.prev": "2648", "proactive.penalty.change": "-18", "proactive.penalty.decisions": "538",
+			},
+		},
+		{
+			name:     "a row with too many cells is refused whole",
+			text:     "第二十条第(一)项 | ||||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 1 | 2 | 3 |\n",
+			absent:   []string{"proactive.rules.made", "proactive.rules.published", "proactive.rules.total"},
+			problems: []string{"table row 规章: 4 cells, want 3"},
+		},
+		{
+			name:   "blank marks state nothing, 无 states zero",
+			text:   "第二十条第(一)项 | ||||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | / | 无 | — |\n",
+			want:   map[string]string{"proactive.rules.published": "0"},
+			absent: []string{"proactive.rules.made", "proactive.rules.total"},
+		},
+		{
+			name:   "narrative reports have no tables",
+			text:   "本年度共受理政府信息公开申请631件,其中当面申请562件。行政许可事项办理1200件。",
+			absent: []string{"applications.new.total", "proactive.licensing.decisions"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDoc(tt.text)
+			f := tt.format
+			if f == "" {
+				f = detectFormat(d)
+			}
+			fields, problems := extractTables(d, f)
+			got := make(map[string]Field)
+			for _, fl := range fields {
+				if _, ok := schema.Lookup(fl.ID); !ok {
+					t.Errorf("%s is not in the schema", fl.ID)
+				}
+				if _, dup := got[fl.ID]; dup {
+					t.Errorf("%s read twice", fl.ID)
+				}
+				got[fl.ID] = fl
+				if fl.Start < 0 || fl.End > len(tt.text) || fl.Start >= fl.End || tt.text[fl.Start:fl.End] != fl.Text {
+					t.Errorf("%s: span %v does not hold %q", fl.ID, fl.Span, fl.Text)
+				}
+			}
+			for id, v := range tt.want {
+				fl, ok := got[id]
+				switch {
+				case !ok:
+					t.Errorf("%s not read, want %s", id, v)
+				case fl.Value.String() != v:
+					t.Errorf("%s = %s [%q], want %s", id, fl.Value, fl.Text, v)
+				}
+			}
+			for _, id := range tt.absent {
+				if fl, ok := got[id]; ok {
+					t.Errorf("%s = %s read from %q; the source does not state it with certainty", id, fl.Value, fl.Text)
+				}
+			}
+			for _, p := range tt.problems {
+				found := false
+				for _, q := range problems {
+					found = found || strings.Contains(q, p)
+				}
+				if !found {
+					t.Errorf("no problem %q in %q", p, problems)
+				}
+			}
+		})
+	}
+}
+
+// TestTableUnits checks that money keeps the unit its table states.
+func TestTableUnits(t *testing.T) {
+	tests := []struct {
+		name, text, id, value, unit string
+		format                      schema.Format
+	}{
+		{
+			"t002: 本年收费金额（单位：万元）",
+			"第二十条 第（八）项\n信息内容 本年收费金额（单位：万元）\n行政事业性收费 96171.6\n",
+			"proactive.fees.amount", "96171.6", "万元", schema.Table2021,
+		},
+		{
+			"004: 47888元 in the cell",
+			"第二十條第(九)項 |\n信息內容 |\n采購項目數量 |\n采購金額 |\n政府集中采购 |\n3 |\n47888元 |\n",
+			"proactive.procurement.amount", "47888", "元", schema.Table2019,
+		},
+		{
+			"t005: every printed decimal kept",
+			"第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费24252.311082三、收到和处理政府信息公开申请情况",
+			"proactive.fees.amount", "24252.311082", "万元", schema.Table2021,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fields, problems := extractTables(newDoc(tt.text), tt.format)
+			for _, f := range fields {
+				if f.ID == tt.id {
+					if f.Value.String() != tt.value || f.Unit != tt.unit {
+						t.Errorf("%s = %s %s, want %s %s", f.ID, f.Value, f.Unit, tt.value, tt.unit)
+					}
+					return
+				}
+			}
+			t.Errorf("%s not read (problems %q)", tt.id, problems)
+		})
+	}
+}
+
+func TestUniqueSplit(t *testing.T) {
+	tests := []struct {
+		runs string // space-separated digit runs of one row
+		want int
+		cut  string // the one split, or "" when there is none
+	}{
+		{"7000007", 7, "7 0 0 0 0 0 7"},
+		{"23 0 00 0 023", 7, "23 0 0 0 0 0 23"},
+		{"000", 3, "0 0 0"},
+		{"898989", 3, ""},     // 8|98|989, 89|89|89, …
+		{"230 000023", 7, ""}, // 23|0 or 2|30
+		{"10", 3, ""},
+	}
+	for _, tt := range tests {
+		var cells []cell
+		for i := 0; i < len(tt.runs); {
+			j := strings.IndexByte(tt.runs[i:], ' ')
+			if j < 0 {
+				j = len(tt.runs) - i
+			}
+			cells = append(cells, cell{a: i, b: i + j, kind: cellNumber, run: true})
+			i += j + 1
+		}
+		split, ok := uniqueSplit(tt.runs, cells, tt.want)
+		var parts []string
+		for _, c := range split {
+			parts = append(parts, tt.runs[c.a:c.b])
+		}
+		if got := strings.Join(parts, " "); ok != (tt.cut != "") || got != tt.cut {
+			t.Errorf("uniqueSplit(%q, %d) = %q, %v; want %q", tt.runs, tt.want, got, ok, tt.cut)
+		}
+	}
+}

@@ -20,7 +20,7 @@ import (
 type Options struct {
 	Workers  int    // extraction workers; 0 means runtime.GOMAXPROCS(0)
 	MaxSize  int64  // bytes; larger files become problems; 0 means 50 MiB
-	CacheDir string // "" disables the cache
+	CacheDir string // "" disables the cache; see DefaultCacheDir
 	// Budget is how long extracting one file may take before the file
 	// becomes a problem; 0 means DefaultBudget. Extraction is a pure
 	// function that cannot be interrupted: a file over budget is reported
@@ -28,8 +28,10 @@ type Options struct {
 	// discarded.
 	Budget time.Duration
 
-	// extractor replaces extract.Extract in tests.
+	// extractor and version replace extract.Extract and
+	// extract.Version in tests.
 	extractor func(string) extract.Result
+	version   string
 }
 
 // Defaults of Options.
@@ -50,6 +52,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.extractor == nil {
 		o.extractor = extract.Extract
+	}
+	if o.version == "" {
+		o.version = extract.Version
 	}
 	return o
 }
@@ -258,40 +263,56 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 	return out
 }
 
-// loadOne reads and parses one file within the time budget.
+// loadOne reads and parses one file, taking its Result from the cache
+// when the cache has it, and extracting within the time budget otherwise.
 func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	raw, mtime, err := src.read(path, opt.MaxSize)
 	if err != nil {
 		return Event{Problem: &Problem{Path: path, Step: "read", Err: err}}
 	}
-	type parsed struct {
-		rep *Report
-		err error
+	rep, err := decodeReport(path, raw)
+	if err != nil {
+		return Event{Problem: asProblem(path, err)}
 	}
-	done := make(chan parsed, 1)
-	go func() {
-		rep, err := parse(path, raw, opt.extractor)
-		done <- parsed{rep, err}
-	}()
+	rep.ModTime = mtime
+	raw = nil // only Source is kept
+	var c *cache
+	if opt.CacheDir != "" && !mtime.IsZero() {
+		c = &cache{dir: opt.CacheDir, version: opt.version}
+		if e, ok := c.get(path, rep.Size, mtime, rep.SHA256); ok && e.Encoding == rep.Encoding {
+			rep.Result, rep.Cached = e.Result, true
+			return Event{Report: rep}
+		}
+	}
+	done := make(chan error, 1)
+	go func() { done <- rep.extract(opt.extractor) }()
 	timer := time.NewTimer(opt.Budget)
 	defer timer.Stop()
 	select {
-	case p := <-done:
-		if p.err != nil {
-			var prob *Problem
-			if !errors.As(p.err, &prob) {
-				prob = &Problem{Path: path, Step: "parse", Err: p.err}
-			}
-			return Event{Problem: prob}
+	case err := <-done:
+		if err != nil {
+			return Event{Problem: asProblem(path, err)}
 		}
-		p.rep.ModTime = mtime
-		return Event{Report: p.rep}
 	case <-timer.C:
 		return Event{Problem: &Problem{Path: path, Step: "extract",
 			Err: fmt.Errorf("took longer than %v; abandoned", opt.Budget)}}
 	case <-ctx.Done():
 		return Event{Problem: &Problem{Path: path, Step: "extract", Err: ctx.Err()}}
 	}
+	if c != nil {
+		// A cache that cannot be written costs time on the next load,
+		// never a report: the error is dropped.
+		_ = c.put(rep)
+	}
+	return Event{Report: rep}
+}
+
+func asProblem(path string, err error) *Problem {
+	var prob *Problem
+	if !errors.As(err, &prob) {
+		prob = &Problem{Path: path, Step: "parse", Err: err}
+	}
+	return prob
 }
 
 // ErrTooLarge is the error of a Problem for a file over Options.MaxSize.

@@ -44,7 +44,20 @@ func Parse(path string, raw []byte) (*Report, error) {
 }
 
 // parse is Parse with the extractor as a parameter, for tests.
-func parse(path string, raw []byte, extractor func(string) extract.Result) (rep *Report, err error) {
+func parse(path string, raw []byte, extractor func(string) extract.Result) (*Report, error) {
+	rep, err := decodeReport(path, raw)
+	if err != nil {
+		return nil, err
+	}
+	if err := rep.extract(extractor); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// decodeReport builds a Report without its Result: decoded, rendered if
+// HTML, summed.
+func decodeReport(path string, raw []byte) (*Report, error) {
 	if len(raw) == 0 {
 		return nil, &Problem{Path: path, Step: "read", Err: ErrEmpty}
 	}
@@ -56,7 +69,7 @@ func parse(path string, raw []byte, extractor func(string) extract.Result) (rep 
 		return nil, &Problem{Path: path, Step: "decode", Err: ErrEmpty}
 	}
 	sum := sha256.Sum256(raw)
-	rep = &Report{
+	rep := &Report{
 		Path:     path,
 		SHA256:   hex.EncodeToString(sum[:]),
 		Size:     int64(len(raw)),
@@ -67,15 +80,20 @@ func parse(path string, raw []byte, extractor func(string) extract.Result) (rep 
 	if isHTMLName(path) {
 		rep.Text, rep.TextToSource = RenderHTML(src)
 	}
-	res, err := safeExtract(extractor, rep.Text)
-	if err != nil {
-		return nil, &Problem{Path: path, Step: "extract", Err: err}
-	}
-	rep.Result = res
-	if rep.TextToSource != nil {
-		rep.mapFields()
-	}
 	return rep, nil
+}
+
+// extract sets r.Result from r.Text, with spans into r.Source.
+func (r *Report) extract(extractor func(string) extract.Result) error {
+	res, err := safeExtract(extractor, r.Text)
+	if err != nil {
+		return &Problem{Path: r.Path, Step: "extract", Err: err}
+	}
+	r.Result = res
+	if r.TextToSource != nil {
+		r.mapFields()
+	}
+	return nil
 }
 
 // safeExtract runs the extractor, turning a panic into an error so that one

@@ -28,6 +28,9 @@ type Report struct {
 	TextToSource []int32
 
 	extract.Result
+	// Cached is true when Result was read from the extraction cache
+	// rather than extracted in this load.
+	Cached bool
 }
 
 // SourceOffset maps a byte offset of r.Text to r.Source.

@@ -1,0 +1,175 @@
+package corpus
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"gitui/internal/extract"
+)
+
+// The extraction cache keeps what Extract found in each report, so that
+// reopening an unchanged corpus extracts nothing again. Each report has one
+// small file, named by a hash of its absolute path, holding a header line
+//
+//	gitui-cache 1 <extract.Version> <crc32c of payload> <payload length>
+//
+// and a JSON payload with the path, size, modification time and SHA-256 of
+// the report file and its extraction Result. An entry is used only if every
+// one of these matches the file being loaded; anything else (another
+// extractor version, a truncated or corrupt file, an entry of another path)
+// is a miss and the entry is rewritten. Entries are written to a temporary
+// file and renamed into place, so a reader never sees half an entry.
+
+const cacheMagic = "gitui-cache 1"
+
+// cacheEntry is the payload of a cache file.
+type cacheEntry struct {
+	Path     string         `json:"path"`
+	Size     int64          `json:"size"`
+	ModTime  int64          `json:"mtime"` // UnixNano
+	SHA256   string         `json:"sha256"`
+	Encoding string         `json:"encoding"`
+	Result   extract.Result `json:"result"`
+}
+
+// cache is an extraction cache in one folder.
+type cache struct {
+	dir     string
+	version string // extract.Version, a parameter for tests
+}
+
+var crc32c = crc32.MakeTable(crc32.Castagnoli)
+
+// DefaultCacheDir returns where the cache of the corpus in folder root
+// goes: root/.gitui/cache when that can be written, otherwise a folder
+// under the user's cache directory ($XDG_CACHE_HOME/gitui on Linux) named
+// by a hash of root's absolute path, for corpora on read-only media.
+func DefaultCacheDir(root string) (string, error) {
+	in := filepath.Join(root, ".gitui", "cache")
+	if writable(in) {
+		return in, nil
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", fmt.Errorf("cache dir for %s: %w", root, err)
+	}
+	user, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("cache dir for %s: %w", root, err)
+	}
+	sum := sha256.Sum256([]byte(abs))
+	out := filepath.Join(user, "gitui", hex.EncodeToString(sum[:8]))
+	if !writable(out) {
+		return "", fmt.Errorf("cache dir for %s: neither %s nor %s can be written", root, in, out)
+	}
+	return out, nil
+}
+
+// writable reports whether dir exists or can be made, and a file can be
+// created in it.
+func writable(dir string) bool {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return false
+	}
+	f, err := os.CreateTemp(dir, ".probe-*")
+	if err != nil {
+		return false
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return true
+}
+
+// file returns the cache file of the report at path.
+func (c *cache) file(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	sum := sha256.Sum256([]byte(path))
+	name := hex.EncodeToString(sum[:16])
+	return filepath.Join(c.dir, name[:2], name[2:])
+}
+
+// get returns the entry of the report at path if it was made by this
+// extractor from a file of this size, modification time and content.
+func (c *cache) get(path string, size int64, mtime time.Time, sha string) (*cacheEntry, bool) {
+	raw, err := os.ReadFile(c.file(path))
+	if err != nil {
+		return nil, false
+	}
+	e, err := c.decode(raw)
+	if err != nil {
+		return nil, false
+	}
+	if e.Path != path || e.Size != size || e.ModTime != mtime.UnixNano() || e.SHA256 != sha {
+		return nil, false
+	}
+	return e, true
+}
+
+// decode checks a cache file's header and reads its payload.
+func (c *cache) decode(raw []byte) (*cacheEntry, error) {
+	nl := bytes.IndexByte(raw, '\n')
+	if nl < 0 {
+		return nil, errors.New("no header")
+	}
+	head, payload := raw[:nl], raw[nl+1:]
+	want := fmt.Sprintf("%s %s %08x %d", cacheMagic, strconv.Quote(c.version),
+		crc32.Checksum(payload, crc32c), len(payload))
+	if string(head) != want {
+		return nil, errors.New("header mismatch")
+	}
+	var e cacheEntry
+	if err := json.Unmarshal(payload, &e); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// put writes the entry of rep, atomically.
+func (c *cache) put(rep *Report) error {
+	e := cacheEntry{
+		Path:     rep.Path,
+		Size:     rep.Size,
+		ModTime:  rep.ModTime.UnixNano(),
+		SHA256:   rep.SHA256,
+		Encoding: rep.Encoding,
+		Result:   rep.Result,
+	}
+	payload, err := json.Marshal(&e)
+	if err != nil {
+		return fmt.Errorf("cache %s: encode: %w", rep.Path, err)
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s %s %08x %d\n", cacheMagic, strconv.Quote(c.version),
+		crc32.Checksum(payload, crc32c), len(payload))
+	b.Write(payload)
+	name := c.file(rep.Path)
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return fmt.Errorf("cache %s: %w", rep.Path, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cache %s: %w", rep.Path, err)
+	}
+	_, werr := tmp.Write(b.Bytes())
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cache %s: write: %w", rep.Path, err)
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cache %s: %w", rep.Path, err)
+	}
+	return nil
+}

@@ -1,0 +1,349 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Report metadata: who reports, on which year, published when.
+//
+// The agency is read from the places a report names itself, most certain
+// first: its title line ("衢州市国土局2012年政府信息公开工作年度报告"), a
+// name standing alone at the top ("梅河口市国土资源局"), a page header
+// ("发布机构: …", "来源: …"), "由X编制", "X(以下简称“我局”)", its own
+// guide ("《北京市国土资源局政府信息公开指南》"), a signature above the
+// date at the end, a sentence that opens with the year and the agency
+// ("2021年,内江市隆昌生态环境局在…"), and a title quoted in a sentence
+// ("现公布朝阳市自然资源局2025年度政府信息公开工作报告"). "我局", "本局"
+// and the like name nobody: then the agency is empty, never a guess. The
+// agency is returned as the source writes it (Traditional stays
+// Traditional).
+
+// extractMeta reads agency, year and publication date. Format is set by
+// detectFormat.
+func extractMeta(d *doc) Meta {
+	v := newView(d.norm)
+	ls := lines(d.norm)
+	return Meta{
+		Agency:    findAgency(d, v, ls),
+		Year:      findYear(v, ls),
+		Published: findPublished(v),
+	}
+}
+
+// line is one line of the normalized text, trimmed of spaces and page
+// furniture; [a, b) is its range in doc.norm.
+type line struct {
+	a, b int
+	text string
+}
+
+// lineJunk is trimmed from both ends of a line: spaces, table pipes,
+// bullets and the ? that mojibake leaves.
+const lineJunk = " \t|?•*#>-—"
+
+func lines(norm string) []line {
+	var out []line
+	for a := 0; a < len(norm); {
+		b := strings.IndexByte(norm[a:], '\n')
+		if b < 0 {
+			b = len(norm)
+		} else {
+			b += a
+		}
+		s, e := a, b
+		for s < e && strings.ContainsRune(lineJunk, rune(norm[s])) {
+			s++
+		}
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(norm[s:e])
+			if !strings.ContainsRune(lineJunk, r) && r != '\u2022' {
+				break
+			}
+			e -= size
+		}
+		if e > s {
+			out = append(out, line{a: s, b: e, text: norm[s:e]})
+		}
+		a = b + 1
+	}
+	return out
+}
+
+// agencySuffixes end the name of a government body.
+var agencySuffixes = []string{
+	"委员会", "管委会", "办事处", "办公室", "人民政府", "政府", "实验区", "开发区", "管理区", "试验区", "示范区", "新区",
+	"中心", "街道", "局", "委", "厅", "署", "院", "所", "镇", "乡", "处", "队", "馆", "站",
+}
+
+// badStarts are first characters no agency name has: pronouns (我局, 本局),
+// bare level words (市国土局, 区管委会), function words and dates.
+const badStarts = "站网我本该市县区镇乡省全各在按根对由为经通以与和及其今每同此这将已截于年度是从并共据"
+
+// agencyLike reports whether s reads as the full name of a government body.
+func agencyLike(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 3 || n > 30 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("()", r) {
+			return false
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune(badStarts, first) || hasAny(s, "信息公开", "报告", "工作", "年报", "以下", "的", "公开", "网") {
+		return false
+	}
+	// "白城市民委(宗教局)": the name before a bracketed alias.
+	if k := strings.IndexByte(s, '('); k > 0 && strings.HasSuffix(s, ")") {
+		s = s[:k]
+	}
+	return hasSuffixes(s, agencySuffixes...)
+}
+
+// longestAgencyPrefix returns the longest prefix of s that is agencyLike.
+func longestAgencyPrefix(s string) string {
+	for e := len(s); e > 0; {
+		if agencyLike(s[:e]) {
+			return s[:e]
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:e])
+		e -= size
+	}
+	return ""
+}
+
+// shortestAgencyPrefix returns the shortest prefix of s that is agencyLike.
+func shortestAgencyPrefix(s string) string {
+	for e := 0; e < len(s); {
+		_, size := utf8.DecodeRuneInString(s[e:])
+		e += size
+		if agencyLike(s[:e]) {
+			return s[:e]
+		}
+	}
+	return ""
+}
+
+// longestAgencySuffix returns the longest suffix of s that is agencyLike.
+func longestAgencySuffix(s string) string {
+	for a := 0; a < len(s); {
+		if agencyLike(s[a:]) {
+			return s[a:]
+		}
+		_, size := utf8.DecodeRuneInString(s[a:])
+		a += size
+	}
+	return ""
+}
+
+var (
+	titleRE    = regexp.MustCompile(`^(?:标题[:：]?\s*)?(\S*?)\s*((?:19|20)\d{2})\s*年\s*度?\s*(\S*?)\s*(?:政府信息公开|政务信息公开|信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报|总结)`)
+	headerRE   = regexp.MustCompile(`(?:发\s*布\s*机\s*构|发\s*布\s*单\s*位|信\s*息\s*来\s*源|来\s*源|发\s*文\s*机\s*关)\s*[:|][\s:|]*([\p{Han}()]+)`)
+	byRE       = regexp.MustCompile(`由([\p{Han}()]{3,40}?)(?:编制|根据|按照|依照|依据|组织|负责|汇总|结合)`)
+	aliasRE    = regexp.MustCompile(`([\p{Han}()]{3,40})\(以下简称`)
+	guideRE    = regexp.MustCompile(`《([\p{Han}()]{3,40}?)政府信息公开指南》`)
+	subjectRE  = regexp.MustCompile(`(?:^|[。,;:])\s*((?:19|20)\d{2})\s*年度?\s*,?\s*([\p{Han}]{3,40})`)
+	portalRE   = regexp.MustCompile(`([\p{Han}()]{3,40})门户网站`)
+	embeddedRE = regexp.MustCompile(`(?:公布|编制|印发|发布)([\p{Han}()]{3,40}?)((?:19|20)\d{2})年度?政府信息公开`)
+	dateLineRE = regexp.MustCompile(`^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日$|^[〇零一二三四五六七八九十]*年?[一二三四五六七八九十]+月[一二三四五六七八九十]+日$`)
+)
+
+// headLimit bounds the part of a report searched for headers, in bytes.
+const headLimit = 3000
+
+func findAgency(d *doc, v *view, ls []line) string {
+	// Title line, unless a name standing alone at the top is the same
+	// agency written in full ("北京市门头沟区民政局" over the title's
+	// "门头沟区民政局").
+	standalone := ""
+	var standaloneLine line
+	for i, l := range ls {
+		if i >= 8 {
+			break
+		}
+		if agencyLike(l.text) {
+			standalone, standaloneLine = l.text, l
+			break
+		}
+	}
+	for _, l := range ls {
+		if !strings.Contains(l.text, "公开") || utf8.RuneCountInString(l.text) > 80 {
+			continue
+		}
+		m := titleRE.FindStringSubmatchIndex(l.text)
+		if m == nil {
+			continue
+		}
+		a, b := m[2], m[3]
+		if a == b {
+			a, b = m[6], m[7]
+		}
+		x := l.text[a:b]
+		if !agencyLike(x) {
+			continue
+		}
+		if standalone != "" && strings.HasSuffix(standalone, x) {
+			break
+		}
+		return d.source(l.a+a, l.a+b)
+	}
+	if standalone != "" {
+		return d.source(standaloneLine.a, standaloneLine.b)
+	}
+	// Page header.
+	for _, l := range ls {
+		if l.a > headLimit {
+			break
+		}
+		for _, m := range headerRE.FindAllStringSubmatchIndex(l.text, -1) {
+			if x := longestAgencyPrefix(l.text[m[2]:m[3]]); x != "" {
+				return d.source(l.a+m[2], l.a+m[2]+len(x))
+			}
+		}
+	}
+	head := v.s
+	if len(head) > headLimit {
+		head = before(head, headLimit, headLimit)
+	}
+	// "本报告由X编制": the government's office compiles the government's
+	// report ("由两城镇人民政府党政办公室编制").
+	for _, m := range byRE.FindAllStringSubmatchIndex(head, -1) {
+		x := v.s[m[2]:m[3]]
+		for _, office := range []string{"党政办公室", "办公室"} {
+			if t := strings.TrimSuffix(x, office); t != x && strings.HasSuffix(t, "政府") {
+				x = t
+				break
+			}
+		}
+		if agencyLike(x) {
+			return v.source(d, m[2], m[2]+len(x))
+		}
+	}
+	for _, m := range aliasRE.FindAllStringSubmatchIndex(v.s, -1) {
+		if x := longestAgencySuffix(v.s[m[2]:m[3]]); x != "" {
+			return v.source(d, m[3]-len(x), m[3])
+		}
+	}
+	for _, m := range guideRE.FindAllStringSubmatchIndex(v.s, -1) {
+		if agencyLike(v.s[m[2]:m[3]]) {
+			return v.source(d, m[2], m[3])
+		}
+	}
+	// Signature: a name alone on a line above the date, near the end.
+	for i := len(ls) - 2; i >= 0 && i >= len(ls)-8; i-- {
+		if dateLineRE.MatchString(strings.ReplaceAll(ls[i+1].text, " ", "")) && agencyLike(ls[i].text) {
+			return d.source(ls[i].a, ls[i].b)
+		}
+	}
+	for _, l := range ls {
+		for _, m := range subjectRE.FindAllStringSubmatchIndex(l.text, -1) {
+			if x := shortestAgencyPrefix(l.text[m[4]:m[5]]); x != "" {
+				return d.source(l.a+m[4], l.a+m[4]+len(x))
+			}
+		}
+	}
+	for _, m := range embeddedRE.FindAllStringSubmatchIndex(v.s, -1) {
+		if agencyLike(v.s[m[2]:m[3]]) {
+			return v.source(d, m[2], m[3])
+		}
+	}
+	// The agency's own portal ("樟树市自然资源局门户网站"); a government's
+	// portal hosts every department and names none of them.
+	for _, m := range portalRE.FindAllStringSubmatchIndex(v.s, -1) {
+		if x := longestAgencySuffix(v.s[m[2]:m[3]]); x != "" && !strings.HasSuffix(x, "政府") {
+			return v.source(d, m[3]-len(x), m[3])
+		}
+	}
+	return ""
+}
+
+// source returns the source text of the normalized range [a, b).
+func (d *doc) source(a, b int) string {
+	s := d.span(a, b)
+	return d.src[s.Start:s.End]
+}
+
+// source returns the source text of the view range [a, b).
+func (v *view) source(d *doc, a, b int) string {
+	return v.field(d, "proactive.total", Number{}, false, a, b).Text
+}
+
+var (
+	periodRE  = regexp.MustCompile(`((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:((?:19|20)\d{2})年)?12月31日`)
+	asOfRE    = regexp.MustCompile(`(?:截至|截止)(?:到)?((?:19|20)\d{2})年(?:12月31日|底|末)`)
+	embYearRE = regexp.MustCompile(`((?:19|20)\d{2})年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|总结)`)
+	yearRE    = regexp.MustCompile(`((?:19|20)\d{2})年`)
+)
+
+// findYear reads the year reported on: from the title, the statistics
+// period ("自2012年1月1日起至2012年12月31日止"), "截至2017年12月31日",
+// and else the year the text names most often as a year (dates such as a
+// signature "2013年3月12日" do not count).
+func findYear(v *view, ls []line) int {
+	for _, l := range ls {
+		if !strings.Contains(l.text, "公开") || utf8.RuneCountInString(l.text) > 80 {
+			continue
+		}
+		if m := titleRE.FindStringSubmatch(l.text); m != nil {
+			return atoi(m[2])
+		}
+	}
+	for _, re := range []*regexp.Regexp{embYearRE, periodRE, asOfRE} {
+		if m := re.FindStringSubmatch(v.s); m != nil {
+			return atoi(m[1])
+		}
+	}
+	count := map[int]int{}
+	for _, m := range yearRE.FindAllStringSubmatchIndex(v.s, -1) {
+		rest := v.s[m[1]:]
+		if len(rest) > 0 && isDigit(rest[0]) { // a full date
+			continue
+		}
+		count[atoi(v.s[m[2]:m[3]])]++
+	}
+	years := make([]int, 0, len(count))
+	for y := range count {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	best := 0
+	for _, y := range years {
+		if count[y] > count[best] {
+			best = y
+		}
+	}
+	return best
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// publishedREs read a header's publication date, the most explicit label
+// first: "成文日期" (written) and a bare "日期" yield to "发布日期".
+var publishedREs = []*regexp.Regexp{
+	regexp.MustCompile(`(?:发布日期|发布时间|发文日期|发表于)[:|]*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})`),
+	regexp.MustCompile(`(?:日期|时间)[:|]*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})`),
+}
+
+// findPublished reads a publication date stated in a page header.
+func findPublished(v *view) string {
+	head := v.s
+	if len(head) > headLimit {
+		head = before(head, headLimit, headLimit)
+	}
+	for _, re := range publishedREs {
+		if m := re.FindStringSubmatch(head); m != nil {
+			return fmt.Sprintf("%s-%02d-%02d", m[1], atoi(m[2]), atoi(m[3]))
+		}
+	}
+	return ""
+}

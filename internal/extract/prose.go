@@ -1,0 +1,497 @@
+package extract
+
+import (
+	"math/big"
+	"strings"
+
+	"gitui/internal/schema"
+)
+
+// Prose figures.
+//
+// The rules read a number together with the clause before it and, for a few
+// sentence shapes, the words after it ("共有145件…行政复议申请"). A number
+// is a field only when those words name the field in the same clause;
+// anything else (a category, a channel breakdown, a previous year, a
+// percentage) is left out. Zero statements ("未收到政府信息公开申请") are
+// read separately, in prose_zero.go.
+
+// cand is a figure a rule found, before each ID is resolved to one field.
+type cand struct {
+	id     string
+	v      Number
+	approx bool
+	a, b   int // view range of the words that state it
+	// pct is a share stated after the count ("占89.06%"), if any.
+	pct    Number
+	hasPct bool
+}
+
+// extractProse reads the prose figures, and returns checks of stated
+// percentages (schema identity 5).
+func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
+	v := newView(d.norm)
+	table := f != "" && f != schema.Narrative || newRules(v)
+	var cands []cand
+	var pro proactiveCands
+	for _, m := range v.mentions() {
+		if pro.add(v, m) {
+			continue
+		}
+		for _, c := range classify(v, m, table) {
+			if c.b == 0 {
+				c.a, c.b = m.leftAt, m.end
+			}
+			if p, ok := percentAfter(v.s, m.end); ok {
+				c.pct, c.hasPct = p, true
+			}
+			cands = append(cands, c)
+		}
+	}
+	cands = append(cands, zeroStatements(v)...)
+	cands = append(cands, pro.resolve()...)
+
+	seen := make(map[string]bool, len(cands))
+	byID := make(map[string]cand, len(cands))
+	var fields []Field
+	for _, c := range sortByPosition(cands) {
+		if seen[c.id] {
+			continue
+		}
+		seen[c.id] = true
+		byID[c.id] = c
+		fl := v.field(d, c.id, c.v, c.approx, c.a, c.b)
+		fields = append(fields, fl)
+	}
+	return fields, percentChecks(byID)
+}
+
+// newRules reports a report written under the 2019 rules even where its
+// tables are missing (a prose-only excerpt): it names the new sections or
+// the 国办 format notice, or reports on 2019 or later. Its prose restates
+// table rows, and those carry the table IDs.
+func newRules(v *view) bool {
+	if hasAny(v.s, "收到和处理政府信息公开申请", "国办公开办函") {
+		return true
+	}
+	return findYear(v, lines(v.s)) >= 2019
+}
+
+// sortByPosition orders candidates by where they are stated; a stable sort
+// keeps rule order for the same words.
+func sortByPosition(cs []cand) []cand {
+	out := append([]cand(nil), cs...)
+	// Insertion sort: a report yields tens of candidates.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].a < out[j-1].a; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// classify maps one mention to the fields its words name.
+func classify(v *view, m mention, table bool) []cand {
+	c, approx := core(m.left)
+	one := func(id string) []cand {
+		return []cand{{id: id, v: m.v, approx: m.approx || approx}}
+	}
+	if comparison(c) {
+		return nil
+	}
+	switch m.unit {
+	case "元", "万元":
+		if id := feeField(c); id != "" {
+			return one(id)
+		}
+		return nil
+	case "人次", "次":
+		if consultation(c) {
+			return one("consultations.total")
+		}
+		return nil
+	case "篇":
+		return nil
+	}
+	if id := applicationField(c, m, table); id != "" {
+		return one(id)
+	}
+	if m.unit == "条" {
+		// 条 counts information items; only an application count in a
+		// 受理/收到 clause uses it ("受理依申请公开政府信息数5条").
+		return nil
+	}
+	if id := replyField(c, table); id != "" {
+		return one(id)
+	}
+	if ids := reviewField(v, c, m); len(ids) > 0 {
+		var out []cand
+		for _, id := range ids {
+			out = append(out, one(id)...)
+		}
+		return out
+	}
+	if id := rightField(v, rawLeft(m.left), m, table); id != "" {
+		return []cand{{id: id, v: m.v, approx: m.approx || approx, a: m.start, b: m.end + len(m.right)}}
+	}
+	return nil
+}
+
+// comparison reports a clause that compares with another period ("同上年
+// 相比减少442条", "由2013年的1128条"): its number is not this year's.
+func comparison(c string) bool {
+	if hasAny(c, "上年", "去年", "上一年", "同比", "相比", "较上", "比上", "增加", "减少", "下降", "增长", "提高") &&
+		!strings.Contains(c, "结转") {
+		return true
+	}
+	if k := strings.Index(c, "年的"); k > 0 && isDigit(c[k-1]) {
+		return true
+	}
+	return false
+}
+
+// feeField reads money: fees collected for information ("共收取…检索费、
+// 复印费4711.7元", "收取政府信息公开信息处理费3940元") and fees waived
+// ("减免632.1元"). Spending (支出) and administrative fees of the 2019
+// tables are not these fields.
+func feeField(c string) string {
+	if hasAny(c, "支出", "行政事业性", "收费金额", "采购", "预算", "决算", "资金") {
+		return ""
+	}
+	if hasAny(c, "减免", "免收", "减收") {
+		return "fees.waived"
+	}
+	if strings.Contains(c, "收取") || strings.Contains(c, "收费") {
+		if _, ok := suffixAny(c, "费", "费用", "收费"); ok {
+			return "fees.collected"
+		}
+	}
+	return ""
+}
+
+// consultation reads "接受…咨询9800人次" and "接待咨询1711余人次"; a count
+// by channel ("电话咨询4200人次", "现场咨询5600人次") is a breakdown.
+func consultation(c string) bool {
+	// 谘询 is a variant spelling kept by normalization (p001, Traditional).
+	w, ok := suffixAny(c, "咨询", "谘询")
+	if !ok {
+		return false
+	}
+	rest := strings.TrimSuffix(c, w)
+	if _, ok := suffixAny(rest, "电话", "现场", "网上", "网络", "来电", "来访", "信函", "当面", "在线", "窗口"); ok {
+		return false
+	}
+	return hasAny(c, "接受", "接待", "受理", "解答", "答复", "回复", "办理", "提供")
+}
+
+// receiveVerbs introduce the applications an agency received.
+var receiveVerbs = []string{"受理", "收到", "接收", "接到", "收悉"}
+
+// channelWords name the channels of an application, with their field.
+var channelWords = []struct{ word, id string }{
+	{"当面", "applications.channel.in_person"},
+	{"现场", "applications.channel.in_person"},
+	{"电子邮件", "applications.channel.email"},
+	{"互联网", "applications.channel.online"},
+	{"网上", "applications.channel.online"},
+	{"网络", "applications.channel.online"},
+	{"在线", "applications.channel.online"},
+	{"信函", "applications.channel.letter"},
+	{"邮寄", "applications.channel.letter"},
+	{"来信", "applications.channel.letter"},
+	{"传真", "applications.channel.fax"},
+}
+
+// channelField reads "当面申请562件", "以互联网方式申请21件", "以信函形式
+// 申请69件": the channel word right before 申请.
+func channelField(c string) string {
+	if !strings.HasSuffix(c, "申请") {
+		return ""
+	}
+	for _, cw := range channelWords {
+		k := strings.LastIndex(c, cw.word)
+		if k < 0 {
+			continue
+		}
+		rest := c[k+len(cw.word):]
+		if runeCount(rest) <= 6 && !strings.Contains(rest, "的") {
+			return cw.id
+		}
+	}
+	return ""
+}
+
+// applicationField reads the applications received (受理…申请7390件,
+// 受理各类依申请公开件共计631件, 依申请公开0件), by channel, and in
+// table-era reports the prose restating the table's totals.
+func applicationField(c string, m mention, table bool) string {
+	if hasAny(c, "复议", "诉讼", "咨询", "撤销", "撤回") {
+		return ""
+	}
+	if id := channelField(c); id != "" {
+		return id
+	}
+	if table {
+		switch {
+		case hasAny(c, "上年结转", "上年度结转", "上一年度结转"):
+			return "applications.carried_over.total"
+		case strings.Contains(c, "结转") && hasAny(c, "下年", "下一年", "次年", "至"):
+			return "applications.carried_forward.total"
+		}
+	}
+	if strings.Contains(c, "结转") {
+		return ""
+	}
+	receive := hasAny(c, receiveVerbs...)
+	if receive && !hasAny(c, "答复", "办结") {
+		if _, ok := suffixAny(c, "申请", "申请书", "申请件", "依申请公开件", "依申请公开", "依申请公开事项", "依申请公开政府信息"); ok {
+			return "applications.new.total"
+		}
+	}
+	if c == "依申请公开" && m.unit == "件" {
+		return "applications.new.total"
+	}
+	return ""
+}
+
+// replyField reads how applications were answered: "共答复7337件",
+// "“同意公开”的266件", "不予公开42件", "信息不存在的3469件". In table-era
+// reports the restated table rows carry the table IDs: "予以公开36件",
+// "已完成答复申请135件" (the 总计 row).
+func replyField(c string, table bool) string {
+	orig := c
+	c = strings.TrimSuffix(c, "的")
+	c = strings.TrimSuffix(c, "答复")
+	// "予以公开及部分公开42件" joins two outcomes: no single field.
+	joined := func(word string) bool {
+		p := strings.TrimSuffix(c, word)
+		_, ok := suffixAny(p, "及", "和", "与", "、", "或")
+		return ok
+	}
+	switch {
+	case strings.HasSuffix(c, "部分公开"):
+		if joined("部分公开") {
+			return ""
+		}
+		if table {
+			return "applications.partial.total"
+		}
+		return "replies.partial"
+	case strings.HasSuffix(c, "同意公开"), strings.HasSuffix(c, "予以公开"), strings.HasSuffix(c, "全部公开"):
+		if joined("公开") || strings.HasSuffix(c, "不予公开") {
+			break
+		}
+		if table {
+			return "applications.disclosed.total"
+		}
+		return "replies.agreed"
+	}
+	if strings.HasSuffix(c, "不予公开") {
+		if joined("不予公开") {
+			return ""
+		}
+		return "replies.refused"
+	}
+	if !table {
+		switch {
+		case strings.HasSuffix(c, "信息不存在"):
+			return "replies.nonexistent"
+		case hasSuffixes(c, "非本机关掌握", "不属于本机关掌握", "本机关不掌握", "不属于本机关公开职责", "不属于本机关职责", "不属本机关掌握"):
+			return "replies.not_held"
+		case strings.HasSuffix(c, "内容不明确"):
+			return "replies.unclear"
+		case hasSuffixes(c, "非政府信息", "不属于政府信息"):
+			return "replies.not_gov_info"
+		case strings.HasSuffix(c, "已主动公开"):
+			return "replies.already_public"
+		case hasSuffixes(c, "申请人撤销", "申请人撤回", "撤销申请", "撤回申请"):
+			return "replies.withdrawn"
+		}
+	}
+	if hasSuffixes(orig, "答复", "答复申请", "办结", "办结申请", "办结依申请公开") &&
+		!hasAny(orig, "电话", "咨询", "留言", "按期", "按时", "期限", "予以") {
+		if table {
+			return "applications.outcome_total.total"
+		}
+		return "replies.total"
+	}
+	return ""
+}
+
+func hasSuffixes(s string, words ...string) bool {
+	_, ok := suffixAny(s, words...)
+	return ok
+}
+
+// reviewOutcomes name the results of a 行政复议 or 行政诉讼 case.
+var reviewOutcomes = []struct{ word, recon, litig string }{
+	{"驳回或终止", "reconsideration.dismissed", ""},
+	{"责令履行", "reconsideration.ordered", ""},
+	{"尚未审结", "reconsideration.pending", "litigation.pending"},
+	{"未审结", "reconsideration.pending", "litigation.pending"},
+	{"其他结果", "reconsideration.other", ""},
+	{"维持", "reconsideration.upheld", "litigation.upheld"},
+	{"纠正", "reconsideration.corrected", ""},
+	{"撤销", "reconsideration.revoked", ""},
+	{"驳回", "reconsideration.dismissed", ""},
+	{"败诉", "", "litigation.lost"},
+}
+
+// reviewTopic returns which proceeding the text is about: the later of
+// 复议 and 诉讼 in it.
+func reviewTopic(s string) string {
+	i, j := strings.LastIndex(s, "复议"), strings.LastIndex(s, "诉讼")
+	switch {
+	case i < 0 && j < 0:
+		return ""
+	case i > j:
+		return "复议"
+	}
+	return "诉讼"
+}
+
+// reviewField reads 行政复议 and 行政诉讼 figures: totals ("发生行政复议91件",
+// "行政诉讼案件16件"), results ("其中维持63件", "败诉0件", "行政复议案件且
+// 维持具体行政行为数2件"), and "…行政复议、提起行政诉讼的案件0件" (both 0).
+func reviewField(v *view, c string, m mention) []string {
+	if strings.Contains(c, "申请人") {
+		return nil
+	}
+	c = strings.TrimSuffix(c, "具体行政行为")
+	c = strings.TrimSuffix(c, "原")
+	if strings.Contains(c, "复议") && strings.Contains(c, "诉讼") {
+		if m.v.Equal(Number{}) && hasSuffixes(c, "案件", "情况", "案") &&
+			strings.LastIndex(c, "复议") < strings.LastIndex(c, "诉讼") {
+			return []string{"reconsideration.total", "litigation.total"}
+		}
+	}
+	if w, ok := suffixAny(c, "行政复议案件", "行政复议案", "行政复议申请", "行政复议", "复议案件", "复议申请", "复议"); ok {
+		if !strings.Contains(strings.TrimSuffix(c, w), "诉讼") {
+			return []string{"reconsideration.total"}
+		}
+	}
+	if w, ok := suffixAny(c, "行政诉讼案件", "行政诉讼案", "行政诉讼", "诉讼案件", "诉讼"); ok {
+		if !strings.Contains(strings.TrimSuffix(c, w), "复议") {
+			return []string{"litigation.total"}
+		}
+	}
+	for _, o := range reviewOutcomes {
+		if !strings.HasSuffix(c, o.word) {
+			continue
+		}
+		topic := reviewTopic(c)
+		if topic == "" {
+			topic = reviewTopic(before(v.s, m.leftAt, 150))
+		}
+		switch {
+		case topic == "复议" && o.recon != "":
+			return []string{o.recon}
+		case topic == "诉讼" && o.litig != "":
+			return []string{o.litig}
+		}
+		return nil
+	}
+	return nil
+}
+
+// rightField reads the sentence shapes that name the count after the
+// number: "收到12起政府信息依申请公开", "共收到70件申请", "其余628件申请
+// 全部按期答复", "共有145件…被提起的行政复议申请", "145件行政复议案件均被
+// 维持", "1件结转下年度继续办理".
+func rightField(v *view, c string, m mention, table bool) string {
+	r := m.right
+	if r == "" || runeCount(r) > 30 {
+		return ""
+	}
+	isApplication := hasPrefixes(r, "申请", "政府信息公开申请", "信息公开申请", "政府信息依申请公开", "依申请公开")
+	if isApplication && hasSuffixes(c, receiveVerbs...) || isApplication && hasSuffixes(c, "受理的", "收到的") {
+		return "applications.new.total"
+	}
+	if isApplication && hasSuffixes(c, "有", "共有") && hasAny(sentenceAfter(v.s, m.end), "撤销申请", "撤回申请") && !table {
+		return "replies.withdrawn"
+	}
+	if strings.HasPrefix(r, "申请") && strings.Contains(r, "答复") && hasAny(r, "全部", "均") {
+		if table {
+			return "applications.outcome_total.total"
+		}
+		return "replies.total"
+	}
+	if table && hasPrefixes(r, "结转下年", "结转至下年", "结转到下年", "顺延到下年", "顺延至下年", "转入下年") {
+		return "applications.carried_forward.total"
+	}
+	hasRecon, hasLitig := strings.Contains(r, "复议"), strings.Contains(r, "诉讼")
+	if hasRecon == hasLitig || !(c == "" || hasSuffixes(c, "有", "共有", "发生", "被提起的", "提起的", "收到", "涉及")) {
+		return ""
+	}
+	if hasAny(r, "维持") {
+		if hasRecon {
+			return "reconsideration.upheld"
+		}
+		return "litigation.upheld"
+	}
+	if hasSuffixes(r, "复议", "复议申请", "复议案件", "诉讼", "诉讼案件", "诉讼案") {
+		if hasRecon {
+			return "reconsideration.total"
+		}
+		return "litigation.total"
+	}
+	return ""
+}
+
+// rawLeft is the clause before a number with quotes and list commas
+// dropped but its fillers kept: "共有145件…" keeps its "共有".
+func rawLeft(left string) string {
+	return strings.TrimLeft(quoteStripper.Replace(left), "、")
+}
+
+func hasPrefixes(s string, words ...string) bool {
+	_, ok := prefixAny(s, words...)
+	return ok
+}
+
+// percentChecks tests each stated share against the count and the total it
+// is a share of (schema identity 5): channels of applications.new.total,
+// replies of replies.total. The share must match to the printed decimals.
+func percentChecks(byID map[string]cand) []Check {
+	var out []Check
+	for _, f := range schema.All() {
+		c, ok := byID[f.ID]
+		if !ok || !c.hasPct {
+			continue
+		}
+		var totalID string
+		switch {
+		case strings.HasPrefix(f.ID, "applications.channel."):
+			totalID = "applications.new.total"
+		case strings.HasPrefix(f.ID, "replies.") && f.ID != "replies.total":
+			totalID = "replies.total"
+		default:
+			continue
+		}
+		t, ok := byID[totalID]
+		if !ok || t.v.Equal(Number{}) || c.approx || t.approx {
+			continue
+		}
+		stated := c.pct
+		decimals := 0
+		if _, frac, ok := strings.Cut(stated.String(), "."); ok {
+			decimals = len(frac)
+		}
+		share := new(big.Rat).Quo(c.v.Rat(), t.v.Rat())
+		share.Mul(share, big.NewRat(100, 1))
+		actual, _ := ParseNumber(share.FloatString(decimals))
+		// Within rounding: |share − stated| ≤ half a unit of the last
+		// printed decimal.
+		diff := new(big.Rat).Sub(share, stated.Rat())
+		diff.Abs(diff)
+		half := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Mul(big.NewInt(2), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)))
+		out = append(out, Check{
+			ID:       "percent." + f.ID,
+			OK:       diff.Cmp(half) <= 0,
+			Expected: stated,
+			Actual:   actual,
+			Fields:   []string{f.ID, totalID},
+		})
+	}
+	return out
+}

@@ -1,0 +1,290 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// mention is a number stated with a unit in prose ("1491条", "5500余条",
+// "4711.7元"), with the words around it that say what it counts.
+type mention struct {
+	v      Number
+	approx bool
+	unit   string
+	start  int // view offset of the number
+	end    int // view offset after the unit
+	// left is the clause before the number, from the nearest delimiter or
+	// the previous mention; leftAt is its view offset.
+	left   string
+	leftAt int
+	// right is the clause after the unit, up to a delimiter, a list comma
+	// or the next number.
+	right string
+}
+
+// units are the measure words a prose figure may carry, longest first.
+var units = []string{"人次", "万元", "元", "条", "件", "宗", "起", "份", "篇", "次", "例"}
+
+// clauseStops end the clause a rule reads around a number.
+const clauseStops = ",。;:!?\n()【】"
+
+// maxLeft bounds how far back a rule reads, in bytes (about 40 runes).
+const maxLeft = 120
+
+// mentions finds every number followed by a unit in the view, in order.
+func (v *view) mentions() []mention {
+	s := v.s
+	var out []mention
+	prevEnd := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var (
+			n   Number
+			end int
+			ok  bool
+		)
+		switch {
+		case isDigit(c):
+			if i > 0 && (isDigit(s[i-1]) || s[i-1] == '.') {
+				i++
+				continue
+			}
+			n, end, ok = scanNumber(s, i)
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !chineseNumeralStart(s, i, r) {
+				i += size
+				continue
+			}
+			n, end, ok = scanChinese(s, i)
+		}
+		if !ok {
+			if c < utf8.RuneSelf {
+				i++
+			} else {
+				_, size := utf8.DecodeRuneInString(s[i:])
+				i += size
+			}
+			continue
+		}
+		m := mention{v: n, start: i}
+		j := end
+		for _, a := range []string{"余", "多"} {
+			if strings.HasPrefix(s[j:], a) {
+				m.approx = true
+				j += len(a)
+				break
+			}
+		}
+		for _, u := range units {
+			if strings.HasPrefix(s[j:], u) {
+				m.unit = u
+				j += len(u)
+				break
+			}
+		}
+		if m.unit == "" {
+			i = end
+			continue
+		}
+		m.end = j
+		m.leftAt = leftStart(s, i, prevEnd)
+		m.left = s[m.leftAt:i]
+		m.right = rightClause(s, j)
+		out = append(out, m)
+		prevEnd = j
+		i = j
+	}
+	return out
+}
+
+// chineseNumeralStart reports whether a Chinese numeral that counts
+// something may start at s[i]. 零 and 〇 alone are words (零件), and a
+// numeral after 每/第/逐 is an ordinal or a distributive, not a count.
+func chineseNumeralStart(s string, i int, r rune) bool {
+	if r == '零' || r == '〇' {
+		return false
+	}
+	if _, ok := cnDigit[r]; !ok && r != '十' {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	p, _ := utf8.DecodeLastRuneInString(s[:i])
+	if _, ok := cnDigit[p]; ok {
+		return false
+	}
+	if _, ok := cnUnit[p]; ok {
+		return false
+	}
+	return !strings.ContainsRune("每第逐这那其唯单初星", p)
+}
+
+// leftStart returns where the clause before s[i] starts: after the nearest
+// clause stop or the previous mention, at most maxLeft bytes back.
+func leftStart(s string, i, prevEnd int) int {
+	j := i
+	for j > prevEnd && i-j < maxLeft {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if strings.ContainsRune(clauseStops, r) {
+			break
+		}
+		j -= size
+	}
+	return j
+}
+
+// rightClause returns the clause after s[j]: up to a clause stop, a list
+// comma or the next digit, at most maxLeft bytes.
+func rightClause(s string, j int) string {
+	k := j
+	for k < len(s) && k-j < maxLeft {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if r == '、' || strings.ContainsRune(clauseStops, r) || (r < utf8.RuneSelf && isDigit(byte(r))) {
+			break
+		}
+		k += size
+	}
+	return s[j:k]
+}
+
+// before returns up to n bytes of s ending at i, starting on a rune.
+func before(s string, i, n int) string {
+	j := i - n
+	if j <= 0 {
+		return s[:i]
+	}
+	for j < i && !utf8.RuneStart(s[j]) {
+		j++
+	}
+	return s[j:i]
+}
+
+// sentenceBefore returns the sentence text before s[i], back to the last
+// 。, ; or paragraph break (at most 240 bytes).
+func sentenceBefore(s string, i int) string {
+	b := before(s, i, 240)
+	if k := strings.LastIndexAny(b, "。;\n"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(b[k:])
+		b = b[k+size:]
+	}
+	return b
+}
+
+// sentenceAfter returns the sentence text from s[j], up to the next 。, ;
+// or paragraph break (at most 240 bytes).
+func sentenceAfter(s string, j int) string {
+	b := s[j:]
+	if len(b) > 240 {
+		k := 240
+		for k > 0 && !utf8.RuneStart(b[k]) {
+			k--
+		}
+		b = b[:k]
+	}
+	if k := strings.IndexAny(b, "。;\n"); k >= 0 {
+		b = b[:k]
+	}
+	return b
+}
+
+// percentAfter reads a share stated right after a count: "，占89.06%",
+// "，占总数的42.36%". It returns the percentage as printed.
+func percentAfter(s string, j int) (Number, bool) {
+	k := j
+	if k < len(s) && (s[k] == ',' || strings.HasPrefix(s[k:], "、")) {
+		_, size := utf8.DecodeRuneInString(s[k:])
+		k += size
+	}
+	if !strings.HasPrefix(s[k:], "占") {
+		return Number{}, false
+	}
+	k += len("占")
+	limit := k + 30
+	for k < len(s) && k < limit && !isDigit(s[k]) {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if strings.ContainsRune(clauseStops, r) {
+			return Number{}, false
+		}
+		k += size
+	}
+	n, end, ok := scanDigits(s, k)
+	if !ok || !strings.HasPrefix(s[end:], "%") {
+		return Number{}, false
+	}
+	return n, true
+}
+
+// Helpers over strings of Chinese text.
+
+func hasAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func suffixAny(s string, words ...string) (string, bool) {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+func prefixAny(s string, words ...string) (string, bool) {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
+
+// quotes are dropped before a rule reads a clause: "“同意公开”的266件".
+var quoteStripper = strings.NewReplacer("“", "", "”", "", "\"", "", "'", "", "‘", "", "’", "", "「", "", "」", "", "『", "", "』", "")
+
+// fillers are words between a keyword and its number that add nothing:
+// "主动公开政府信息共455条", "依申请公开件共计631件", "信息数为158条".
+var fillers = []string{"共计", "合计", "总计", "共有", "总数为", "总数", "数量为", "数量", "数为", "达到", "为", "达", "共", "计", "有", "了", "数"}
+
+// approxWords before a number make it approximate: "约300人次", "近千条".
+var approxWords = []string{"大约", "将近", "约", "近"}
+
+// compound reports whether the filler w that ends c is the last character
+// of a word instead ("具体行政行为", "认为"): such a word is kept.
+func compound(c, w string) bool {
+	if w != "为" && w != "数" {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(c, w))
+	if w == "为" {
+		return strings.ContainsRune("行认作成", p)
+	}
+	return strings.ContainsRune("人次件", p) // 人数, 次数, 件数 are the counted thing
+}
+
+// core returns the clause before a number without quotes, list commas at
+// its start, and trailing fillers, and whether it ends in an approx word.
+func core(left string) (string, bool) {
+	c := quoteStripper.Replace(left)
+	c = strings.TrimLeft(c, "、")
+	approx := false
+	for {
+		if w, ok := suffixAny(c, approxWords...); ok {
+			c, approx = strings.TrimSuffix(c, w), true
+			continue
+		}
+		if w, ok := suffixAny(c, fillers...); ok && len(w) < len(c) && !compound(c, w) {
+			c = strings.TrimSuffix(c, w)
+			continue
+		}
+		return c, approx
+	}
+}

@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Zero statements (schema.md "Zero statements").
+//
+// A report with nothing to count says so in words: "未收到政府信息公开申请",
+// "没有发生因政府信息公开申请行政复议、提起行政诉讼的情况", "未收取任何
+// 费用". The rule reads the clause from the zero word on; the words after
+// the zero word name what is zero. A heading alone states nothing, and a
+// clause about spending (支出) or consultations (咨询) is not a fee or an
+// application.
+
+// zeroWords negate what follows them.
+var zeroWords = []string{"没有", "不存在", "未", "无"}
+
+// zeroNext are the words that may follow a zero word in a zero statement:
+// a verb of receiving or happening, or the thing itself. Others ("未经复议",
+// "无法提供", "无正当理由", "未按收费通知") are table labels or other
+// meanings.
+var zeroNext = []string{
+	"收到", "受理", "接到", "接收", "产生", "发生", "出现", "有", "收取", "收费", "向", "对",
+	"因", "针对", "行政复议", "提起", "申请", "依申请", "政府信息公开", "信息公开", "任何", "减免", "相关", "相应",
+}
+
+// maxZeroClause bounds a zero clause, in bytes (about 60 runes).
+const maxZeroClause = 180
+
+// zeroStatements finds the fields a report states as zero in words.
+func zeroStatements(v *view) []cand {
+	s := v.s
+	var out []cand
+	for i := 0; i < len(s); {
+		w, ok := prefixAny(s[i:], zeroWords...)
+		if !ok {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		after := i + len(w)
+		if !hasPrefixes(s[after:], zeroNext...) {
+			i = after
+			continue
+		}
+		end := zeroClauseEnd(s, after)
+		clause := s[after:end]
+		for _, id := range zeroFields(clause, end == len(s)) {
+			out = append(out, cand{id: id, v: Number{}, a: i, b: end})
+		}
+		i = end
+	}
+	return out
+}
+
+// zeroClauseEnd returns where the clause starting at s[j] ends.
+func zeroClauseEnd(s string, j int) int {
+	k := j
+	for k < len(s) && k-j < maxZeroClause {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if strings.ContainsRune(clauseStops, r) {
+			break
+		}
+		k += size
+	}
+	return k
+}
+
+// zeroFields names the fields a zero clause states, from the words after
+// the zero word. atEnd tells a clause cut by the end of the text, where a
+// last word may be cut too ("没有收到政府信息公开申" in a truncated page).
+func zeroFields(c string, atEnd bool) []string {
+	for i := 0; i < len(c); i++ {
+		if isDigit(c[i]) {
+			return nil // a figure in digits is read by the number rules
+		}
+	}
+	if hasAny(c, "支出", "咨询", "费用支出") {
+		return nil
+	}
+	var ids []string
+	recon, litig := strings.Contains(c, "复议"), strings.Contains(c, "诉讼")
+	if recon || litig {
+		if hasAny(c, "费用", "支出") {
+			return nil
+		}
+		if recon {
+			ids = append(ids, "reconsideration.total")
+		}
+		if litig {
+			ids = append(ids, "litigation.total")
+			// "行政诉讼案和有关的申诉案": complaints listed as a third item.
+			k := strings.LastIndex(c, "诉讼")
+			rest := c[k:]
+			if j := indexAny(rest, "申诉", "申述", "举报", "投诉"); j > 0 && hasAny(rest[:j], "和", "及", "、", "与", "或") {
+				ids = append(ids, "complaints.total")
+			}
+		}
+		return ids
+	}
+	if hasAny(c, "收取", "收费") {
+		ids = append(ids, "fees.collected")
+		if hasAny(c, "减免") {
+			ids = append(ids, "fees.waived")
+		}
+		return ids
+	}
+	if strings.HasPrefix(c, "减免") || (hasAny(c, "减免") && !hasAny(c, "申请")) {
+		return []string{"fees.waived"}
+	}
+	if strings.Contains(c, "不予公开") {
+		return nil
+	}
+	if applicationWord(c) || atEnd && strings.HasSuffix(c, "申") {
+		return []string{"applications.new.total"}
+	}
+	return nil
+}
+
+// applicationWord reports a clause about applications received: 申请 as a
+// noun ("政府信息公开申请", "依申请公开事项"), not 申请人.
+func applicationWord(c string) bool {
+	for k := 0; ; {
+		j := strings.Index(c[k:], "申请")
+		if j < 0 {
+			return false
+		}
+		j += k
+		if !strings.HasPrefix(c[j+len("申请"):], "人") {
+			return true
+		}
+		k = j + len("申请")
+	}
+}
+
+// indexAny returns the first index in s of any of words, or -1.
+func indexAny(s string, words ...string) int {
+	best := -1
+	for _, w := range words {
+		if k := strings.Index(s, w); k >= 0 && (best < 0 || k < best) {
+			best = k
+		}
+	}
+	return best
+}

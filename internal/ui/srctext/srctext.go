@@ -29,25 +29,36 @@ type Safe struct {
 	m    []int32 // original offset → Text offset; nil when identical
 }
 
-// MakeSafe returns the printable form of text.
+// MakeSafe returns the printable form of text: every rune textsafe.Rune
+// would replace, replaced; each invalid UTF-8 byte shown as U+FFFD (a raw
+// byte 0x9B is CSI to some terminals); newlines kept, and the CR of a CRLF
+// shown as a space.
 func MakeSafe(text string) Safe {
-	safe := textsafe.String(text)
-	if safe == text {
+	if utf8.ValidString(text) && textsafe.Safe(text) {
 		return Safe{Text: text}
 	}
+	var b strings.Builder
+	b.Grow(len(text) + 16)
 	m := make([]int32, len(text)+1)
-	j := 0
 	for i := 0; i < len(text); {
-		_, n := utf8.DecodeRuneInString(text[i:])
-		_, sn := utf8.DecodeRuneInString(safe[j:])
+		r, n := utf8.DecodeRuneInString(text[i:])
 		for k := 0; k < n; k++ {
-			m[i+k] = int32(j)
+			m[i+k] = int32(b.Len())
+		}
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\r' && i+1 < len(text) && text[i+1] == '\n':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(textsafe.Rune(r))
 		}
 		i += n
-		j += sn
 	}
-	m[len(text)] = int32(len(safe))
-	return Safe{Text: safe, m: m}
+	m[len(text)] = int32(b.Len())
+	return Safe{Text: b.String(), m: m}
 }
 
 // Offset maps a byte offset of the original text to one of s.Text. Offsets

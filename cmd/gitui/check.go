@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"gitui/internal/extract"
+	"gitui/internal/textsafe"
+)
+
+// runCheck lists, per report, the identities its figures fail (with the
+// reviewers' corrections applied) and what the extractor could not read.
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gitui check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	strict := fs.Bool("strict", false, "exit 1 when any identity fails")
+	store := fs.String("store", "", "review log `FILE` (default DIR/.gitui/reviews.jsonl of each PATH)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gitui check [--strict] [--store FILE] PATH...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	loaded, code, ok := loadReviewed(context.Background(), "gitui check", fs.Args(), *store, stderr)
+	if !ok {
+		return code
+	}
+	var failed, failedReports, problems int
+	for _, l := range loaded {
+		path := textsafe.Line(l.report.Path)
+		checks := reviewedChecks(l)
+		n := 0
+		for _, c := range checks {
+			if c.OK {
+				continue
+			}
+			n++
+			fmt.Fprintf(stdout, "%s: %s failed: expected %s, stated %s (%s)\n",
+				path, c.ID, c.Expected, c.Actual, strings.Join(c.Fields, " "))
+		}
+		if n > 0 {
+			failed += n
+			failedReports++
+		}
+		for _, p := range l.report.Problems {
+			problems++
+			fmt.Fprintf(stdout, "%s: problem: %s\n", path, textsafe.Line(p))
+		}
+	}
+	fmt.Fprintf(stderr, "gitui check: %d reports, %d failed identities in %d reports, %d problems\n",
+		len(loaded), failed, failedReports, problems)
+	if *strict && failed > 0 {
+		code = exitProblems
+	}
+	return code
+}
+
+// reviewedChecks evaluates the identities on the reviewed figures: a
+// corrected value is checked instead of the extracted one, a rejected
+// figure drops out. Checks that are not identities of figures (a stated
+// percentage) are kept as extracted.
+func reviewedChecks(l loadedReport) []extract.Check {
+	var fields []extract.Field
+	reviewed := false
+	for _, f := range l.reviewed.Figures {
+		if f.State != "extracted" && f.State != "accepted" {
+			reviewed = true
+		}
+		if f.Exported() {
+			fields = append(fields, f.Field)
+		}
+	}
+	if !reviewed {
+		return l.report.Checks
+	}
+	identity := map[string]bool{}
+	for _, c := range extract.Checks(l.report.Fields, l.report.Format) {
+		identity[c.ID] = true
+	}
+	checks := extract.Checks(fields, l.report.Format)
+	for _, c := range l.report.Checks {
+		if !identity[c.ID] {
+			checks = append(checks, c)
+		}
+	}
+	return checks
+}

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"gitui/internal/review"
+	"gitui/internal/textsafe"
+)
+
+// runReviewLog prints the review events of a corpus (PATH is its folder) or
+// of one report (PATH is the file), newest first.
+func runReviewLog(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gitui review-log", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	storePath := fs.String("store", "", "review log `FILE` (default DIR/.gitui/reviews.jsonl)")
+	format := fs.String("format", "text", "`text|jsonl`")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gitui review-log [--store FILE] [--format text|jsonl] PATH")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() != 1 || (*format != "text" && *format != "jsonl") {
+		fs.Usage()
+		return exitUsage
+	}
+	path := fs.Arg(0)
+	fi, err := os.Stat(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "gitui review-log: %s\n", textsafe.Line(err.Error()))
+		return exitUsage
+	}
+	var st *review.Store
+	switch {
+	case *storePath != "":
+		st, err = review.Open(*storePath)
+	case fi.IsDir():
+		st, err = review.OpenCorpus(path)
+	default:
+		st, err = review.OpenCorpus(corpusOf(path))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "gitui review-log: %s\n", textsafe.Line(err.Error()))
+		return exitProblems
+	}
+	warnStoreProblems("gitui review-log", st, stderr)
+
+	all := st.All()
+	events := all
+	stale := map[string]bool{}
+	if !fi.IsDir() {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "gitui review-log: read %s: %s\n", textsafe.Line(path), textsafe.Line(err.Error()))
+			return exitProblems
+		}
+		sum := sha256.Sum256(raw)
+		sha := hex.EncodeToString(sum[:])
+		events = nil
+		for _, e := range all {
+			switch {
+			case e.SHA256 == sha:
+				events = append(events, e)
+			case sameFile(e.Path, path):
+				events = append(events, e)
+				stale[e.ID] = true
+			}
+		}
+	}
+	slices.Reverse(events)
+	byID := make(map[string]review.Event, len(all))
+	for _, e := range all {
+		byID[e.ID] = e
+	}
+	if *format == "jsonl" {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		for _, e := range events {
+			e.Reviewer, e.Path, e.Note = textsafe.Line(e.Reviewer), textsafe.Line(e.Path), textsafe.Line(e.Note)
+			if err := enc.Encode(e); err != nil {
+				fmt.Fprintf(stderr, "gitui review-log: write: %v\n", err)
+				return exitProblems
+			}
+		}
+		return exitOK
+	}
+	if len(events) == 0 {
+		fmt.Fprintf(stderr, "gitui review-log: no review events in %s\n", textsafe.Line(st.Path()))
+	}
+	for _, e := range events {
+		fmt.Fprintln(stdout, textsafe.Line(describe(e, byID, stale[e.ID])))
+	}
+	return exitOK
+}
+
+// describe is one event as a line: when, who, what, where.
+func describe(e review.Event, byID map[string]review.Event, stale bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %-10s  ", e.Time.UTC().Format("2006-01-02 15:04:05Z"), e.Reviewer)
+	what := func(e review.Event) string {
+		s := fmt.Sprintf("%-7s %s", e.Action, e.Field)
+		if e.New != nil {
+			old := "–"
+			if e.Old != nil {
+				old = e.Old.String()
+			}
+			approx := ""
+			if e.Approx {
+				approx = "≈"
+			}
+			s += fmt.Sprintf("  %s → %s%s", old, approx, e.New)
+			if e.Span == nil {
+				s += " (not stated in the text)"
+			}
+		}
+		return s
+	}
+	switch e.Action {
+	case review.Undo, review.Redo:
+		if t, ok := byID[e.Target]; ok {
+			fmt.Fprintf(&b, "%-7s %s", e.Action, what(t))
+		} else {
+			fmt.Fprintf(&b, "%-7s event %s", e.Action, e.Target)
+		}
+	default:
+		b.WriteString(what(e))
+	}
+	if e.Note != "" {
+		fmt.Fprintf(&b, "  “%s”", e.Note)
+	}
+	sha := e.SHA256
+	if len(sha) > 12 {
+		sha = sha[:12]
+	}
+	fmt.Fprintf(&b, "  %s %s", e.Path, sha)
+	if stale {
+		b.WriteString("  [stale: an earlier version of the file]")
+	}
+	return b.String()
+}
+
+// corpusOf returns the corpus folder of a report file: the nearest folder
+// above it that has a review log, else the file's own folder.
+func corpusOf(file string) string {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return filepath.Dir(file)
+	}
+	for dir := filepath.Dir(abs); ; {
+		if _, err := os.Lstat(filepath.Join(dir, review.DirName)); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return filepath.Dir(file)
+		}
+		dir = parent
+	}
+}
+
+// sameFile reports whether a path recorded in an event names file.
+func sameFile(recorded, file string) bool {
+	if recorded == "" {
+		return false
+	}
+	a, err1 := filepath.Abs(recorded)
+	b, err2 := filepath.Abs(file)
+	return err1 == nil && err2 == nil && a == b
+}

@@ -83,7 +83,7 @@ var agencySuffixes = []string{
 
 // badStarts are first characters no agency name has: pronouns (我局, 本局),
 // bare level words (市国土局, 区管委会), function words and dates.
-const badStarts = "站网我本该市县区镇乡省全各在按根对由为经通以与和及其今每同此这将已截于年度是从并共据"
+const badStarts = "未站网我本该市县区镇乡省全各在按根对由为经通以与和及其今每同此这将已截于年度是从并共据"
 
 // agencyLike reports whether s reads as the full name of a government body.
 func agencyLike(s string) bool {
@@ -97,7 +97,7 @@ func agencyLike(s string) bool {
 		}
 	}
 	first, _ := utf8.DecodeRuneInString(s)
-	if strings.ContainsRune(badStarts, first) || hasAny(s, "信息公开", "报告", "工作", "年报", "以下", "的", "公开", "网") {
+	if strings.ContainsRune(badStarts, first) || hasAny(s, "信息公开", "报告", "工作", "年报", "以下", "的", "公开", "网", "我", "本局", "本机关", "本单位") {
 		return false
 	}
 	// "白城市民委(宗教局)": the name before a bracketed alias.

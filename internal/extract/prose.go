@@ -59,6 +59,9 @@ func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
 			continue
 		}
 		seen[c.id] = true
+		for strings.HasPrefix(v.s[c.a:c.b], "、") {
+			c.a += len("、")
+		}
 		byID[c.id] = c
 		fl := v.field(d, c.id, c.v, c.approx, c.a, c.b)
 		fields = append(fields, fl)

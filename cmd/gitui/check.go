@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"gitui/internal/extract"
+	"gitui/internal/review"
 	"gitui/internal/textsafe"
 )
 
@@ -69,20 +71,22 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 // reviewedChecks evaluates the identities on the reviewed figures: a
 // corrected value is checked instead of the extracted one, a rejected
-// figure drops out. Checks that are not identities of figures (a stated
-// percentage) are kept as extracted.
+// figure drops out. A check that is not an identity of figures (a stated
+// percentage) is kept as extracted while none of its figures changed, and
+// dropped once one did, since it cannot be evaluated again here.
 func reviewedChecks(l loadedReport) []extract.Check {
 	var fields []extract.Field
-	reviewed := false
+	changed := map[string]bool{}
 	for _, f := range l.reviewed.Figures {
-		if f.State != "extracted" && f.State != "accepted" {
-			reviewed = true
+		switch f.State {
+		case review.Corrected, review.Added, review.Rejected:
+			changed[f.ID] = true
 		}
 		if f.Exported() {
 			fields = append(fields, f.Field)
 		}
 	}
-	if !reviewed {
+	if len(changed) == 0 {
 		return l.report.Checks
 	}
 	identity := map[string]bool{}
@@ -91,7 +95,7 @@ func reviewedChecks(l loadedReport) []extract.Check {
 	}
 	checks := extract.Checks(fields, l.report.Format)
 	for _, c := range l.report.Checks {
-		if !identity[c.ID] {
+		if !identity[c.ID] && !slices.ContainsFunc(c.Fields, func(id string) bool { return changed[id] }) {
 			checks = append(checks, c)
 		}
 	}

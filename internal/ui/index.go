@@ -25,6 +25,7 @@ type entry struct {
 	fields int // figures found
 	failed int // failing checks
 	key    string
+	runes  []rune // the distinct runes of key, for the filter's posting lists
 	// reviewed and flagged count the figures reviewers looked at and
 	// flagged; kept by the review side.
 	reviewed, flagged int
@@ -78,6 +79,7 @@ func newEntry(r *corpus.Report, p *corpus.Problem) *entry {
 	}
 	e.name = textsafe.Line(path.Base(strings.ReplaceAll(file, `\`, "/")))
 	e.key = searchKey(e.agency, e.name, e.year)
+	e.runes = distinctRunes(e.key)
 	return e
 }
 
@@ -165,7 +167,7 @@ func (x *index) add(batch []*entry) {
 		id := first + int32(i)
 		ids[i] = id
 		e := batch[i]
-		x.postKey(id, e.key)
+		x.post1(id, e)
 		if e.rep != nil && e.agency != "" && e.year != 0 {
 			m := x.byAgent[e.agency]
 			if m == nil {
@@ -202,13 +204,20 @@ func (x *index) add(batch []*entry) {
 	x.rebuild()
 }
 
-func (x *index) postKey(id int32, key string) {
-	seen := make(map[rune]bool, len(key))
-	for _, r := range key {
-		if r == 0 || seen[r] {
-			continue
-		}
-		seen[r] = true
+// distinctRunes returns the runes of key once each, NUL separators left
+// out. It runs on the loader's goroutine, not in the update loop.
+func distinctRunes(key string) []rune {
+	rs := []rune(key)
+	slices.Sort(rs)
+	rs = slices.Compact(rs)
+	if len(rs) > 0 && rs[0] == 0 {
+		rs = rs[1:]
+	}
+	return slices.Clip(rs)
+}
+
+func (x *index) post1(id int32, e *entry) {
+	for _, r := range e.runes {
 		x.post[r] = append(x.post[r], id)
 	}
 }

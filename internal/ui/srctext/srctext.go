@@ -143,6 +143,12 @@ func Wrap(text string, width int) []Line {
 	pendStart, pendEnd := 0, 0
 	for rest := text; len(rest) > 0; {
 		seg, r, must, st := uniseg.FirstLineSegmentInString(rest, state)
+		if i := strings.IndexByte(seg, '\n'); i >= 0 && i < len(seg)-1 {
+			// uniseg v0.4.7 does not break after a newline followed by
+			// "-1" (its LB25 number rule wins over LB6): the line would
+			// carry the newline onto the screen and push the frame down.
+			seg, r, must, st = seg[:i+1], rest[i+1:], true, -1
+		}
 		state, rest = st, r
 		start := pos
 		pos += len(seg)

@@ -402,6 +402,10 @@ func reviewField(v *view, c string, m mention) []string {
 // 全部按期答复", "共有145件…被提起的行政复议申请", "145件行政复议案件均被
 // 维持", "1件结转下年度继续办理".
 func rightField(v *view, c string, m mention, table bool) string {
+	// "…行政复议申请、3件被提起行政诉讼": the list item starts at the comma.
+	if k := strings.LastIndex(c, "、"); k >= 0 {
+		c = c[k+len("、"):]
+	}
 	r := m.right
 	if r == "" || runeCount(r) > 30 {
 		return ""

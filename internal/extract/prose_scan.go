@@ -69,6 +69,11 @@ func (v *view) mentions() []mention {
 		}
 		m := mention{v: n, start: i}
 		j := end
+		if j < len(s) && s[j] == '\n' {
+			// No paragraph starts with a measure word: a break between
+			// a number and its unit is a wrapped line ("351\n件").
+			j++
+		}
 		for _, a := range []string{"余", "多"} {
 			if strings.HasPrefix(s[j:], a) {
 				m.approx = true

@@ -103,8 +103,12 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Refresh() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, err := os.Lstat(s.path); errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+	fi, err := os.Lstat(s.path)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 		return nil // nothing saved yet
+	}
+	if err == nil && s.file != nil && os.SameFile(fi, s.file) && fi.Size() == s.offset {
+		return nil // nothing new: no lock, no read
 	}
 	lock := flock.New(s.path, flock.SetFlag(os.O_RDONLY|syscall.O_NOFOLLOW))
 	if err := lock.RLock(); err != nil {

@@ -147,6 +147,7 @@ func makeFile(i int, seed uint64, filler []string, s2t *opencc.OpenCC) (*file, e
 	case !f.traditional && k < 2:
 		enc, f.encoding = simplifiedchinese.GB18030, corpus.EncGB18030
 	}
+	utf8Text := text
 	if enc != nil && rep.layout == layoutHTML {
 		text = strings.Replace(text, `charset="utf-8"`, `charset="`+f.encoding+`"`, 1)
 	}
@@ -157,7 +158,7 @@ func makeFile(i int, seed uint64, filler []string, s2t *opencc.OpenCC) (*file, e
 		// cleanest decoding with the most report words) would take for
 		// another encoding: keep the report in UTF-8.
 		if back, got, derr := corpus.Decode(raw); err != nil || derr != nil || got != f.encoding || back != text {
-			f.encoding = corpus.EncUTF8
+			f.encoding, f.raw = corpus.EncUTF8, []byte(utf8Text)
 		} else {
 			f.raw = raw
 		}

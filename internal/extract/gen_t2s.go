@@ -37,6 +37,14 @@ func main() {
 	b.WriteString("// t2sPairs lists Traditional runes and their Simplified forms, alternating.\n")
 	b.WriteString("const t2sPairs = \"")
 	n := 0
+	// Runes that are Simplified too but that Traditional reports use for
+	// another Simplified rune: OpenCC converts them only inside phrases
+	// (答覆 → 答复, 反覆 → 反复, 瞭解 → 了解, 谘询 → 咨询). In a report they
+	// stand for these; the other readings (覆盖, 瞭望) name no figure.
+	for _, p := range [][2]rune{{'覆', '复'}, {'瞭', '了'}, {'谘', '咨'}} {
+		b.WriteString(string(p[0]) + string(p[1]))
+		n++
+	}
 	for r := rune(0x3400); r <= 0x9FFF; r++ {
 		out, err := cc.Convert(string(r))
 		if err != nil {

@@ -188,6 +188,9 @@ func htmlPage(text string) string {
 	if inTable {
 		b.WriteString("</table>\n")
 	}
-	b.WriteString("</body></html>\n")
+	// Page furniture after the report, as web pages have; it also keeps a
+	// cut-off last row from ending the text (a number at the very end of a
+	// text may itself be cut, and is rightly not read).
+	b.WriteString("<footer>版权所有 主办单位</footer></body></html>\n")
 	return b.String()
 }

@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// tmux drives the real binary in a real terminal: what the model tests
+// cannot see (the renderer, the terminal's idea of a wide character, the
+// alternate screen, quitting) is checked here.
+type tmux struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+// needTmux returns the tmux binary. Without it the test skips on a
+// developer's machine and fails on CI, where the workflow installs it.
+func needTmux(t *testing.T) string {
+	path, err := exec.LookPath("tmux")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is not installed; CI must install it for the explorer tests")
+		}
+		t.Skip("tmux is not installed")
+	}
+	return path
+}
+
+// buildGitui builds cmd/gitui into a temporary folder.
+func buildGitui(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "gitui")
+	goBin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	cmd := exec.Command(goBin, "build", "-o", bin, "gitui/cmd/gitui")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build gitui: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func startTmux(t *testing.T, bin string, w, h int, env ...string) *tmux {
+	tm := &tmux{t: t, socket: fmt.Sprintf("gitui-test-%d-%d", os.Getpid(), w), name: "explorer"}
+	args := []string{"-L", tm.socket, "-f", "/dev/null", "new-session", "-d", "-s", tm.name,
+		"-x", fmt.Sprint(w), "-y", fmt.Sprint(h)}
+	for _, e := range env {
+		args = append(args, "-e", e)
+	}
+	args = append(args, bin)
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	return tm
+}
+
+func (tm *tmux) keys(keys ...string) {
+	tm.t.Helper()
+	args := append([]string{"-L", tm.socket, "send-keys", "-t", tm.name}, keys...)
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		tm.t.Fatalf("tmux send-keys %v: %v\n%s", keys, err, out)
+	}
+}
+
+// capture returns the screen with its SGR attributes.
+func (tm *tmux) capture() string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", "-L", tm.socket, "capture-pane", "-p", "-e", "-t", tm.name).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux capture-pane: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+// waitFor polls the screen until it shows everything in want (the
+// terminal may be caught mid-frame), and returns it.
+func (tm *tmux) waitFor(want ...string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	var screen string
+	for time.Now().Before(deadline) {
+		screen = tm.capture()
+		plain := ansi.Strip(screen)
+		all := true
+		for _, w := range want {
+			all = all && strings.Contains(plain, w)
+		}
+		if all {
+			return screen
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tm.t.Fatalf("screen never showed all of %q:\n%s", want, ansi.Strip(screen))
+	return ""
+}
+
+func (tm *tmux) alive() bool {
+	return exec.Command("tmux", "-L", tm.socket, "has-session", "-t", tm.name).Run() == nil
+}
+
+// reversed returns the runs of text drawn in reverse video, following the
+// SGR sequences of a tmux capture (tmux writes "\x1b[0;7m\x1b[39m0").
+var sgr = regexp.MustCompile("\x1b\\[([0-9;]*)m")
+
+func reversed(screen string) []string {
+	var out []string
+	for _, line := range strings.Split(screen, "\n") {
+		on := false
+		var run strings.Builder
+		flush := func() {
+			if s := strings.TrimSpace(run.String()); s != "" {
+				out = append(out, s)
+			}
+			run.Reset()
+		}
+		for len(line) > 0 {
+			loc := sgr.FindStringSubmatchIndex(line)
+			text := line
+			if loc != nil {
+				text = line[:loc[0]]
+			}
+			if on {
+				run.WriteString(text)
+			}
+			if loc == nil {
+				break
+			}
+			was := on
+			for _, p := range strings.Split(line[loc[2]:loc[3]], ";") {
+				switch p {
+				case "", "0", "27":
+					on = false
+				case "7":
+					on = true
+				}
+			}
+			if was && !on {
+				flush()
+			}
+			line = line[loc[1]:]
+		}
+		flush()
+	}
+	return out
+}
+
+// detailSource is the text under the selected figure's span, as the
+// figures pane's detail quotes it.
+var detailSource = regexp.MustCompile(`原文 “([^”]*)”`)
+
+func TestTmuxSamples(t *testing.T) {
+	needTmux(t)
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildGitui(t)
+	for _, sz := range [][2]int{{150, 45}, {80, 24}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			tm := startTmux(t, bin, sz[0], sz[1], "NO_COLOR=1", "TERM=xterm-256color")
+			// Agencies, figures and the source are all on the first screen.
+			screen := ansi.Strip(tm.waitFor("15 reports", "agencies", "figures", "source",
+				"上海市人力资源和社会保障局", "proactive.total", "本局累计主动公开政府信息"))
+			for _, l := range strings.Split(screen, "\n") {
+				if w := ansi.StringWidth(l); w > sz[0] {
+					t.Errorf("line %d cells wide: %q", w, l)
+				}
+			}
+
+			// A report with many figures; the last one's span lies far down
+			// its source: selecting it scrolls the source there.
+			tm.keys("/", "t004", "Enter")
+			tm.waitFor("agencies “t004”")
+			tm.keys("Tab", "G")
+			raw := tm.waitFor("figures 173")
+			time.Sleep(300 * time.Millisecond)
+			raw = tm.capture()
+			m := detailSource.FindStringSubmatch(ansi.Strip(raw))
+			if m == nil {
+				t.Fatalf("no 原文 detail for the selected figure:\n%s", ansi.Strip(raw))
+			}
+			quoted := m[1]
+			found := false
+			for _, run := range reversed(raw) {
+				if run == quoted || (len(run) > 1 && strings.Contains(quoted, run) && !strings.Contains(run, ".")) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("the selected figure's span %q is not shown in focus; reversed runs %q:\n%s",
+					quoted, reversed(raw), ansi.Strip(raw))
+			}
+
+			tm.keys("?")
+			tm.waitFor("type to search", "next span / match", "grouped / flat list", "quit")
+			tm.keys("Escape")
+			tm.waitFor("figures 173")
+
+			tm.keys("q")
+			deadline := time.Now().Add(5 * time.Second)
+			for tm.alive() && time.Now().Before(deadline) {
+				time.Sleep(50 * time.Millisecond)
+			}
+			if tm.alive() {
+				t.Errorf("q did not quit:\n%s", ansi.Strip(tm.capture()))
+			}
+		})
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -20,25 +19,31 @@ import (
 // reopening an unchanged corpus extracts nothing again. Each report has one
 // small file, named by a hash of its absolute path, holding a header line
 //
-//	gitui-cache 1 <extract.Version> <crc32c of payload> <payload length>
+//	gitui-cache 2 "<extract.Version>" <crc32c of payload> <payload length>
 //
-// and a JSON payload with the path, size, modification time and SHA-256 of
-// the report file and its extraction Result. An entry is used only if every
-// one of these matches the file being loaded; anything else (another
-// extractor version, a truncated or corrupt file, an entry of another path)
-// is a miss and the entry is rewritten. Entries are written to a temporary
-// file and renamed into place, so a reader never sees half an entry.
+// and a binary payload (see appendEntry) with the path, size, modification
+// time and SHA-256 of the report file and its extraction Result. An entry
+// is used only if every one of these matches the file being loaded and
+// every span lies in the decoded text; anything else (another extractor
+// version, a truncated or corrupt file, an entry of another path) is a miss
+// and the entry is rewritten. Entries are written to a temporary file and
+// renamed into place, so a reader never sees half an entry.
+//
+// The payload is binary rather than JSON because decoding JSON cost as
+// much as extracting again: a table report has over two hundred fields.
+// Field.Text is not stored; it is Source[Start:End], which also keeps the
+// cached report holding one copy of its text.
 
-const cacheMagic = "gitui-cache 1"
+const cacheMagic = "gitui-cache 2"
 
 // cacheEntry is the payload of a cache file.
 type cacheEntry struct {
-	Path     string         `json:"path"`
-	Size     int64          `json:"size"`
-	ModTime  int64          `json:"mtime"` // UnixNano
-	SHA256   string         `json:"sha256"`
-	Encoding string         `json:"encoding"`
-	Result   extract.Result `json:"result"`
+	Path     string
+	Size     int64
+	ModTime  int64 // UnixNano
+	SHA256   string
+	Encoding string
+	Result   extract.Result
 }
 
 // cache is an extraction cache in one folder.
@@ -128,11 +133,7 @@ func (c *cache) decode(raw []byte) (*cacheEntry, error) {
 	if string(head) != want {
 		return nil, errors.New("header mismatch")
 	}
-	var e cacheEntry
-	if err := json.Unmarshal(payload, &e); err != nil {
-		return nil, err
-	}
-	return &e, nil
+	return readEntry(payload)
 }
 
 // put writes the entry of rep, atomically.
@@ -145,10 +146,7 @@ func (c *cache) put(rep *Report) error {
 		Encoding: rep.Encoding,
 		Result:   rep.Result,
 	}
-	payload, err := json.Marshal(&e)
-	if err != nil {
-		return fmt.Errorf("cache %s: encode: %w", rep.Path, err)
-	}
+	payload := appendEntry(nil, &e)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s %s %08x %d\n", cacheMagic, strconv.Quote(c.version),
 		crc32.Checksum(payload, crc32c), len(payload))
@@ -172,4 +170,19 @@ func (c *cache) put(rep *Report) error {
 		return fmt.Errorf("cache %s: %w", rep.Path, err)
 	}
 	return nil
+}
+
+// useCached sets r.Result to res, a Result read from the cache, taking each
+// field's Text from r.Source. It reports false, leaving r alone, if a span
+// does not lie in r.Source.
+func (r *Report) useCached(res extract.Result) bool {
+	for i := range res.Fields {
+		f := &res.Fields[i]
+		if f.Start < 0 || f.Start >= f.End || f.End > len(r.Source) {
+			return false
+		}
+		f.Text = r.Source[f.Start:f.End]
+	}
+	r.Result, r.Cached = res, true
+	return true
 }

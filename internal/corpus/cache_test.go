@@ -140,3 +140,41 @@ func TestDefaultCacheDir(t *testing.T) {
 		t.Errorf("DefaultCacheDir(read-only) = %q, %v", got, err)
 	}
 }
+
+// TestCacheEntryCodec round-trips the entry of a real report and checks
+// that every truncation of it is refused, never misread.
+func TestCacheEntryCodec(t *testing.T) {
+	rep, err := Parse("seeds/003.txt", readTestdata(t, "seeds/003_9e3f5efc8a0e9d92.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Result.Problems = append(rep.Result.Problems, "a row could not be read")
+	rep.Result.Fields = append(rep.Result.Fields, extract.Field{ID: "fees.collected", Value: mustNumber(t, "-4711.70"),
+		Approx: true, Unit: "元", Span: extract.Span{Start: 3, End: 9}})
+	e := &cacheEntry{Path: rep.Path, Size: rep.Size, ModTime: -1, SHA256: rep.SHA256, Encoding: rep.Encoding, Result: rep.Result}
+	payload := appendEntry(nil, e)
+	got, err := readEntry(payload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range e.Result.Fields {
+		e.Result.Fields[i].Text = "" // not stored: it is Source[Start:End]
+	}
+	if !reflect.DeepEqual(got, e) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, e)
+	}
+	for n := range len(payload) {
+		if _, err := readEntry(payload[:n]); err == nil {
+			t.Fatalf("payload cut to %d of %d bytes was read", n, len(payload))
+		}
+	}
+}
+
+func mustNumber(t *testing.T, s string) extract.Number {
+	t.Helper()
+	n, err := extract.ParseNumber(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

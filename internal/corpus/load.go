@@ -279,8 +279,7 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	var c *cache
 	if opt.CacheDir != "" && !mtime.IsZero() {
 		c = &cache{dir: opt.CacheDir, version: opt.version}
-		if e, ok := c.get(path, rep.Size, mtime, rep.SHA256); ok && e.Encoding == rep.Encoding {
-			rep.Result, rep.Cached = e.Result, true
+		if e, ok := c.get(path, rep.Size, mtime, rep.SHA256); ok && e.Encoding == rep.Encoding && rep.useCached(e.Result) {
 			return Event{Report: rep}
 		}
 	}

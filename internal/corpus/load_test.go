@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -357,22 +358,65 @@ func TestParseHTMLMapsFields(t *testing.T) {
 	}
 }
 
+// benchRoots are the reports BenchmarkLoad reads: $GITUI_BENCH_CORPUS
+// (scripts/bench.sh sets it to a generated corpus) or testdata.
+func benchRoots() []string {
+	if dir := os.Getenv("GITUI_BENCH_CORPUS"); dir != "" {
+		return []string{dir}
+	}
+	return []string{filepath.Join(testdata, "seeds"), filepath.Join(testdata, "dev", "reports")}
+}
+
+// BenchmarkLoad loads and extracts every report, without a cache.
 func BenchmarkLoad(b *testing.B) {
-	roots := []string{filepath.Join(testdata, "seeds"), filepath.Join(testdata, "dev", "reports")}
-	c, err := LoadAll(context.Background(), roots, Options{})
+	benchLoad(b, Options{})
+}
+
+// BenchmarkLoadCached reopens a corpus whose extraction cache is warm.
+func BenchmarkLoadCached(b *testing.B) {
+	opt := Options{CacheDir: b.TempDir()}
+	if _, err := LoadAll(context.Background(), benchRoots(), opt); err != nil {
+		b.Fatal(err)
+	}
+	benchLoad(b, opt)
+}
+
+func benchLoad(b *testing.B, opt Options) {
+	roots := benchRoots()
+	c, err := LoadAll(context.Background(), roots, opt)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var size int64
+	var size, text int64
 	for _, r := range c.Reports {
 		size += r.Size
+		text += int64(len(r.Source))
+		if r.TextToSource != nil {
+			text += int64(len(r.Text))
+		}
 	}
+	// Memory held by the loaded corpus against its decoded text.
+	var before, after runtime.MemStats
+	c = nil
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	c, err = LoadAll(context.Background(), roots, opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	held := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	runtime.KeepAlive(c)
 	b.SetBytes(size)
 	b.ReportAllocs()
+	b.ResetTimer()
 	for b.Loop() {
-		if _, err := LoadAll(context.Background(), roots, Options{}); err != nil {
+		if _, err := LoadAll(context.Background(), roots, opt); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(len(c.Reports))*float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+	b.ReportMetric(float64(held)/float64(text), "heap/text")
+	b.ReportMetric(float64(text)/1e6, "textMB")
 }

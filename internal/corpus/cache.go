@@ -49,7 +49,8 @@ type cacheEntry struct {
 // cache is an extraction cache in one folder.
 type cache struct {
 	dir     string
-	version string // extract.Version, a parameter for tests
+	version string    // extract.Version, a parameter for tests
+	strings *interner // shares the IDs of entries read
 }
 
 var crc32c = crc32.MakeTable(crc32.Castagnoli)
@@ -133,7 +134,7 @@ func (c *cache) decode(raw []byte) (*cacheEntry, error) {
 	if string(head) != want {
 		return nil, errors.New("header mismatch")
 	}
-	return readEntry(payload)
+	return readEntry(payload, c.strings)
 }
 
 // put writes the entry of rep, atomically.

@@ -153,7 +153,7 @@ func TestCacheEntryCodec(t *testing.T) {
 		Approx: true, Unit: "元", Span: extract.Span{Start: 3, End: 9}})
 	e := &cacheEntry{Path: rep.Path, Size: rep.Size, ModTime: -1, SHA256: rep.SHA256, Encoding: rep.Encoding, Result: rep.Result}
 	payload := appendEntry(nil, e)
-	got, err := readEntry(payload)
+	got, err := readEntry(payload, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestCacheEntryCodec(t *testing.T) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", got, e)
 	}
 	for n := range len(payload) {
-		if _, err := readEntry(payload[:n]); err == nil {
+		if _, err := readEntry(payload[:n], nil); err == nil {
 			t.Fatalf("payload cut to %d of %d bytes was read", n, len(payload))
 		}
 	}

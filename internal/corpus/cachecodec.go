@@ -89,6 +89,7 @@ var errCorrupt = errors.New("corrupt cache entry")
 type entryReader struct {
 	b   []byte
 	err error
+	in  *interner
 }
 
 func (r *entryReader) uvarint() uint64 {
@@ -140,14 +141,10 @@ func (r *entryReader) bytes() []byte {
 
 func (r *entryReader) string() string { return string(r.bytes()) }
 
-// id reads a field or check ID, sharing the schema's copy of the string
-// when it is one: a corpus holds the same few hundred IDs many times over.
+// id reads a field or check ID, sharing one copy of the string across the
+// load: a corpus holds the same few hundred IDs many times over.
 func (r *entryReader) id() string {
-	b := r.bytes()
-	if f, ok := schema.Lookup(string(b)); ok { // no allocation: the conversion is only a map key
-		return f.ID
-	}
-	return string(b)
+	return r.in.get(string(r.bytes()))
 }
 
 func (r *entryReader) bool() bool {
@@ -173,8 +170,8 @@ func (r *entryReader) number() extract.Number {
 }
 
 // readEntry reads a payload written by appendEntry.
-func readEntry(payload []byte) (*cacheEntry, error) {
-	r := &entryReader{b: payload}
+func readEntry(payload []byte, in *interner) (*cacheEntry, error) {
+	r := &entryReader{b: payload, in: in}
 	e := &cacheEntry{}
 	e.Path = r.string()
 	e.SHA256 = r.string()
@@ -207,7 +204,7 @@ func readEntry(payload []byte) (*cacheEntry, error) {
 		res.Checks = make([]extract.Check, n)
 		for i := range res.Checks {
 			c := &res.Checks[i]
-			c.ID = r.string()
+			c.ID = r.id()
 			c.OK = r.bool()
 			c.Expected = r.number()
 			c.Actual = r.number()

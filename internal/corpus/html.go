@@ -50,7 +50,9 @@ func RenderHTML(src string) (text string, toSource []int32) {
 	}
 	r.out, r.off = r.out[:n], r.off[:n]
 	r.off = append(r.off, int32(len(src)))
-	return string(r.out), r.off
+	// The map is four bytes per byte of text, kept for the life of the
+	// report: drop the slack of growing it.
+	return string(r.out), exact(r.off)
 }
 
 // renderer holds the state of one RenderHTML call.

@@ -32,6 +32,7 @@ type Options struct {
 	// extract.Version in tests.
 	extractor func(string) extract.Result
 	version   string
+	strings   *interner // shared by the reports of one load
 }
 
 // Defaults of Options.
@@ -162,6 +163,7 @@ func collect(ctx context.Context, events <-chan Event) (*Corpus, error) {
 // event, so Done and Total only grow.
 func load(ctx context.Context, src files, opt Options) <-chan Event {
 	opt = opt.withDefaults()
+	opt.strings = &interner{}
 	out := make(chan Event, opt.Workers)
 	foundc := make(chan found, 64)
 	jobs := make(chan string)
@@ -278,7 +280,7 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	raw = nil // only Source is kept
 	var c *cache
 	if opt.CacheDir != "" && !mtime.IsZero() {
-		c = &cache{dir: opt.CacheDir, version: opt.version}
+		c = &cache{dir: opt.CacheDir, version: opt.version, strings: opt.strings}
 		if e, ok := c.get(path, rep.Size, mtime, rep.SHA256); ok && e.Encoding == rep.Encoding && rep.useCached(e.Result) {
 			return Event{Report: rep}
 		}
@@ -298,6 +300,7 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	case <-ctx.Done():
 		return Event{Problem: &Problem{Path: path, Step: "extract", Err: ctx.Err()}}
 	}
+	rep.compact(opt.strings)
 	if c != nil {
 		// A cache that cannot be written costs time on the next load,
 		// never a report: the error is dropped.

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"strings"
+	"strconv"
 
 	"gitui/internal/schema"
 )
@@ -16,6 +16,9 @@ import (
 //	review_total.<group>    total = upheld + corrected + other + pending
 //	channel_sum             applications.new.total = Σ applications.channel.*
 func Checks(fields []Field, f schema.Format) []Check {
+	if len(fields) == 0 {
+		return nil
+	}
 	byID := make(map[string]Number, len(fields))
 	for _, fl := range fields {
 		if _, dup := byID[fl.ID]; !dup {
@@ -23,12 +26,51 @@ func Checks(fields []Field, f schema.Format) []Check {
 		}
 	}
 	var out []Check
-	add := func(id string, lhs, rhs []string) {
-		if c, ok := identity(byID, id, lhs, rhs); ok {
+	for _, id := range identitiesFor(byID, f) {
+		if c, ok := identity(byID, id); ok {
 			out = append(out, c)
 		}
 	}
+	return out
+}
+
+// identityDef is one identity: Σ lhs = Σ rhs.
+type identityDef struct {
+	id       string
+	lhs, rhs []string
+}
+
+// The identities, built once: the 2019 list sums (六)其他处理 as the one
+// row "other", the 2021 list as the three other.* rows.
+var identities2019, identities2021 = buildIdentities(false), buildIdentities(true)
+
+// identitiesFor returns the identities for format f. For a report of
+// unknown format the fields decide: the 2021 rows when any other.* row
+// is present.
+func identitiesFor(byID map[string]Number, f schema.Format) []identityDef {
+	switch f {
+	case schema.Table2019:
+		return identities2019
+	case schema.Table2021:
+		return identities2021
+	}
+	for _, r := range []string{"other.no_correction", "other.no_fee", "other.misc"} {
+		for _, c := range schema.Columns {
+			if _, ok := byID["applications."+r+"."+c.Key]; ok {
+				return identities2021
+			}
+		}
+	}
+	return identities2019
+}
+
+func buildIdentities(use2021 bool) []identityDef {
+	var defs []identityDef
+	add := func(id string, lhs, rhs []string) { defs = append(defs, identityDef{id, lhs, rhs}) }
 	app := func(row, col string) string { return "applications." + row + "." + col }
+	inFormat := func(only string) bool {
+		return only == "" || (only == "2021") == use2021
+	}
 
 	// 1. Each column balances: what came in equals what was done plus
 	// what was carried forward (the table's own 勾稽关系 note).
@@ -39,9 +81,8 @@ func Checks(fields []Field, f schema.Format) []Check {
 	}
 
 	// 2. Each row's 总计 is the sum of its applicant columns.
-	otherRows := outcomeOtherRows(byID, f)
 	for _, r := range schema.Rows {
-		if (r.Only == "2019" && f == schema.Table2021) || (r.Only == "2021" && f == schema.Table2019) {
+		if !inFormat(r.Only) {
 			continue
 		}
 		var parts []string
@@ -55,13 +96,13 @@ func Checks(fields []Field, f schema.Format) []Check {
 	for _, c := range schema.Columns {
 		var parts []string
 		for _, r := range schema.Rows {
-			switch {
-			case r.Key == "new", r.Key == "carried_over", r.Key == "outcome_total", r.Key == "carried_forward":
-				continue
-			case r.Only != "" && !otherRows[r.Key]:
+			switch r.Key {
+			case "new", "carried_over", "outcome_total", "carried_forward":
 				continue
 			}
-			parts = append(parts, app(r.Key, c.Key))
+			if inFormat(r.Only) {
+				parts = append(parts, app(r.Key, c.Key))
+			}
 		}
 		add("outcome_sum."+c.Key, []string{app("outcome_total", c.Key)}, parts)
 	}
@@ -80,52 +121,48 @@ func Checks(fields []Field, f schema.Format) []Check {
 		"applications.channel.letter", "applications.channel.fax",
 		"applications.channel.email",
 	})
-	return out
-}
-
-// outcomeOtherRows returns which format-specific 其他处理 rows enter the
-// outcome sum: the one row "other" in 2019 tables, the three other.* rows
-// in 2021 ones. For a report of unknown format the fields decide: other.*
-// when any of them is present, "other" otherwise.
-func outcomeOtherRows(byID map[string]Number, f schema.Format) map[string]bool {
-	use2021 := f == schema.Table2021
-	if f != schema.Table2019 && f != schema.Table2021 {
-		for id := range byID {
-			if strings.HasPrefix(id, "applications.other.no_") || strings.HasPrefix(id, "applications.other.misc.") {
-				use2021 = true
-			}
-		}
-	}
-	if use2021 {
-		return map[string]bool{"other.no_correction": true, "other.no_fee": true, "other.misc": true}
-	}
-	return map[string]bool{"other": true}
+	return defs
 }
 
 // identity checks Σ lhs = Σ rhs when every term is present. Expected is
 // the left side (the figure the report states as the total), Actual the
 // sum of the right.
-func identity(byID map[string]Number, id string, lhs, rhs []string) (Check, bool) {
-	ids := make([]string, 0, len(lhs)+len(rhs))
-	sum := func(terms []string) (Number, bool) {
-		var total Number
+func identity(byID map[string]Number, def identityDef) (Check, bool) {
+	for _, terms := range [][]string{def.lhs, def.rhs} {
 		for _, t := range terms {
-			v, ok := byID[t]
-			if !ok {
-				return Number{}, false
+			if _, ok := byID[t]; !ok {
+				return Check{}, false
 			}
-			total = total.Add(v)
-			ids = append(ids, t)
 		}
-		return total, true
 	}
-	exp, ok := sum(lhs)
-	if !ok {
-		return Check{}, false
+	exp, act := sumOf(byID, def.lhs), sumOf(byID, def.rhs)
+	ids := make([]string, 0, len(def.lhs)+len(def.rhs))
+	ids = append(append(ids, def.lhs...), def.rhs...)
+	ok := exp.String() == act.String() // integers from sumOf are canonical
+	if !exp.IsInt() || !act.IsInt() {
+		ok = exp.Equal(act)
 	}
-	act, ok := sum(rhs)
-	if !ok {
-		return Check{}, false
+	return Check{ID: def.id, OK: ok, Expected: exp, Actual: act, Fields: ids}, true
+}
+
+// sumOf adds the values of ids exactly: in int64 when every term is an
+// integer that small (every count), in big.Rat otherwise (money).
+func sumOf(byID map[string]Number, ids []string) Number {
+	var total int64
+	for _, id := range ids {
+		n, err := strconv.ParseInt(byID[id].String(), 10, 64)
+		if err != nil || n > 1<<50 || n < -(1<<50) {
+			return sumExact(byID, ids)
+		}
+		total += n
 	}
-	return Check{ID: id, OK: exp.Equal(act), Expected: exp, Actual: act, Fields: ids}, true
+	return Int(total)
+}
+
+func sumExact(byID map[string]Number, ids []string) Number {
+	var total Number
+	for _, id := range ids {
+		total = total.Add(byID[id])
+	}
+	return total
 }

@@ -20,6 +20,10 @@ var (
 	}
 )
 
+// formatAnchors are words every mark ends with or contains; scanning the
+// text for these four finds every mark without a pass per mark.
+var formatAnchors = []string{"数量", "件数", "金额", "逾期"}
+
 // detectFormat tells narrative reports from the 2019 and 2021 table formats
 // by the column headers and row labels only one format prints. Headers cut
 // short by the source ("本年新 | 本年新 | 对外公开总数量") still leave one
@@ -27,8 +31,7 @@ var (
 // marks appear the one with more distinct marks wins, 2021 on a tie
 // (a 2021 table quoting an old header is likelier than the reverse).
 func detectFormat(d *doc) schema.Format {
-	n2019 := countMarks(d.norm, table2019Marks)
-	n2021 := countMarks(d.norm, table2021Marks)
+	n2019, n2021 := countMarks(d.norm)
 	switch {
 	case n2021 > 0 && n2021 >= n2019:
 		return schema.Table2021
@@ -38,13 +41,34 @@ func detectFormat(d *doc) schema.Format {
 	return schema.Narrative
 }
 
-// countMarks returns how many of marks occur in s.
-func countMarks(s string, marks []string) int {
-	n := 0
-	for _, m := range marks {
-		if strings.Contains(s, m) {
-			n++
+// countMarks returns how many distinct marks of each format occur in s.
+func countMarks(s string) (n2019, n2021 int) {
+	marks := append(append(make([]string, 0, len(table2019Marks)+len(table2021Marks)), table2019Marks...), table2021Marks...)
+	found := make([]bool, len(marks))
+	for _, anchor := range formatAnchors {
+		for from := 0; ; {
+			k := strings.Index(s[from:], anchor)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(anchor)
+			for i, m := range marks {
+				// The mark holds the anchor at off; does it start at k-off?
+				if off := strings.Index(m, anchor); !found[i] && off >= 0 && k-off >= 0 && strings.HasPrefix(s[k-off:], m) {
+					found[i] = true
+				}
+			}
 		}
 	}
-	return n
+	for i, f := range found {
+		switch {
+		case !f:
+		case i < len(table2019Marks):
+			n2019++
+		default:
+			n2021++
+		}
+	}
+	return n2019, n2021
 }

@@ -29,11 +29,22 @@ var reviewColumns = func() []string {
 	return ids
 }()
 
+// applicationIDs are the field IDs of each application row's seven cells.
+var applicationIDs = func() map[string][]string {
+	m := make(map[string][]string, len(schema.Rows))
+	for _, r := range schema.Rows {
+		for _, c := range schema.Columns {
+			m[r.Key] = append(m[r.Key], "applications."+r.Key+"."+c.Key)
+		}
+	}
+	return m
+}()
+
 // tableRow is a row read from the text, waiting to be mapped to fields.
 type tableRow struct {
 	name  string   // the label as printed, for problems
 	ids   []string // field ID of each column
-	units []string // unit of each column, "" for the schema's
+	units []string // unit of each column, "" for the schema's; nil for all ""
 	read  rowRead
 }
 
@@ -282,12 +293,8 @@ func applicationRows(s string, lo, hi int, f schema.Format) ([]tableRow, int) {
 		if i+1 < len(labels) {
 			end = labels[i+1].start
 		}
-		ids := make([]string, len(schema.Columns))
-		for j, c := range schema.Columns {
-			ids[j] = "applications." + l.spec.key + "." + c.Key
-		}
 		rows = append(rows, tableRow{
-			name: s[l.start:l.end], ids: ids, units: make([]string, len(ids)),
+			name: s[l.start:l.end], ids: applicationIDs[l.spec.key],
 			read: readCells(s, l.end, end, false),
 		})
 	}
@@ -307,10 +314,7 @@ func reviewRow(s string, from int) (tableRow, bool) {
 	if len(rr.cells) == 0 {
 		return tableRow{}, false
 	}
-	return tableRow{
-		name: "行政复议/行政诉讼", ids: reviewColumns,
-		units: make([]string, len(reviewColumns)), read: rr,
-	}, true
+	return tableRow{name: "行政复议/行政诉讼", ids: reviewColumns, read: rr}, true
 }
 
 // fields maps the row's cells to fields. It reports a problem, and no
@@ -355,7 +359,7 @@ func (r tableRow) fields(d *doc, glued bool) ([]Field, string) {
 // emit turns the cells, in column order, into fields; blank and text cells
 // state nothing.
 func (r tableRow) emit(d *doc, cells []cell) []Field {
-	var out []Field
+	out := make([]Field, 0, len(cells))
 	for i, c := range cells {
 		if i >= len(r.ids) || (c.kind != cellNumber && c.kind != cellZero) {
 			continue
@@ -397,8 +401,16 @@ func uniqueSplit(s string, cells []cell, want int) ([]cell, bool) {
 		}
 		return ci + 1, 0
 	}
-	type state struct{ ci, pos, k int }
-	memo := make(map[state]int)
+	// The memo is indexed by the digit's place in the runs laid end to
+	// end, and the count of numbers cut so far.
+	base := make([]int, len(cells)+1)
+	for i, c := range cells {
+		base[i+1] = base[i] + c.b - c.a
+	}
+	memo := make([]int8, (base[len(cells)]+1)*(want+1))
+	for i := range memo {
+		memo[i] = -1
+	}
 	// ways counts, capped at 2, the cuts of the rest from byte pos of
 	// cell ci with k numbers already cut.
 	var ways func(ci, pos, k int) int
@@ -412,9 +424,9 @@ func uniqueSplit(s string, cells []cell, want int) ([]cell, bool) {
 		if k >= want {
 			return 0
 		}
-		st := state{ci, pos, k}
-		if w, ok := memo[st]; ok {
-			return w
+		m := (base[ci]+pos-cells[ci].a)*(want+1) + k
+		if memo[m] >= 0 {
+			return int(memo[m])
 		}
 		w := 0
 		for end := pos + 1; end <= cells[ci].b && w < 2 && validPart(s[pos:end]); end++ {
@@ -422,7 +434,7 @@ func uniqueSplit(s string, cells []cell, want int) ([]cell, bool) {
 			w += ways(nci, npos, k+1)
 		}
 		w = min(w, 2)
-		memo[st] = w
+		memo[m] = int8(w)
 		return w
 	}
 	if len(cells) == 0 || ways(0, cells[0].a, 0) != 1 {

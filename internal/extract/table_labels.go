@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -36,6 +35,22 @@ type labelSpec struct {
 	key string
 }
 
+// labelSet is a list of label specs indexed by the first rune of their
+// keywords, so that finding them all is one pass over the text.
+type labelSet struct {
+	specs   []labelSpec
+	byFirst map[rune][]int
+}
+
+func newLabelSet(specs []labelSpec) labelSet {
+	set := labelSet{specs: specs, byFirst: make(map[rune][]int)}
+	for i := range specs {
+		r, _ := utf8.DecodeRuneInString(specs[i].kw)
+		set.byFirst[r] = append(set.byFirst[r], i)
+	}
+	return set
+}
+
 // label is one occurrence of a labelSpec: [start, end) covers the label
 // text with its numbering, in normalized bytes; kw is where the keyword is.
 type label struct {
@@ -48,7 +63,7 @@ type label struct {
 // unique within the table, so a row is known by its label, never by its
 // position; the numbering is folded into the label so that a glued
 // "…00000002.其他法律…" ends the previous row's cells before the "2".
-var applicationLabels = []labelSpec{
+var applicationLabels = newLabelSet([]labelSpec{
 	{kw: "本年新收", key: "new"},
 	{kw: "上年结转", key: "carried_over"},
 	{kw: "本年度办理结果", kind: groupLabel},
@@ -81,11 +96,11 @@ var applicationLabels = []labelSpec{
 	{kw: "其他", need: []string{"3.", "3、"}, bare: true, key: "other.misc"},
 	{kw: "总计", need: []string{"(七)", "七、"}, key: "outcome_total"},
 	{kw: "结转下年度继续办理", key: "carried_forward"},
-}
+})
 
 // Labels of the proactive table (第二十条). Which columns an item has
 // depends on its sub-table's header (see proactiveColumns).
-var proactiveLabels = []labelSpec{
+var proactiveLabels = newLabelSet([]labelSpec{
 	{kw: "第二十条", kind: markerLabel},
 	{kw: "规章", key: "rules"},
 	{kw: "规范性文件", before: "行政", key: "normative"},
@@ -96,34 +111,36 @@ var proactiveLabels = []labelSpec{
 	{kw: "行政事业性收费", key: "fees"},
 	{kw: "政府集中采购", key: "procurement"},
 	{kw: "收到和处理", kind: stopLabel},
-}
+})
 
 // findLabels returns the occurrences of specs in s[lo:hi] in text order.
 // A label's end is where its text stops: at a cell delimiter, a digit, or
 // the next label, so a label glued to its cells ("规章000") still ends
 // where its cells begin.
-func findLabels(s string, lo, hi int, specs []labelSpec) []label {
+func findLabels(s string, lo, hi int, specs labelSet) []label {
 	var out []label
-	for i := range specs {
-		sp := &specs[i]
-		for from := lo; from < hi; {
-			k := strings.Index(s[from:hi], sp.kw)
-			if k < 0 {
-				break
+	for k := lo; k < hi; {
+		r, n := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[k:hi])
+		}
+		for _, i := range specs.byFirst[r] {
+			sp := &specs.specs[i]
+			end := k + len(sp.kw)
+			if end > hi || s[k:end] != sp.kw {
+				continue
 			}
-			k += from
-			from = k + len(sp.kw)
 			start, ok := labelStart(s, lo, k, sp)
 			if !ok {
 				continue
 			}
-			if sp.bare && from < hi && !isCellDelim(s, from) && !isASCIIDigit(s[from]) {
+			if sp.bare && end < hi && !isCellDelim(s, end) && !isASCIIDigit(s[end]) {
 				continue
 			}
-			out = append(out, label{start: start, kw: k, end: from, spec: sp})
+			out = append(out, label{start: start, kw: k, end: end, spec: sp})
 		}
+		k += n
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].kw < out[j].kw })
 	// Drop a label whose numbering or keyword overlaps the keyword of the
 	// label before it, then end each label at its text's end or the next
 	// label, whichever comes first.

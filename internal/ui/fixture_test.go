@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"strings"
@@ -33,7 +35,8 @@ func sampleText(t testing.TB, name string) string {
 // makeReport builds a report of text with the given figures and checks.
 func makeReport(t testing.TB, path, agency string, year int, text string, figs []fig, checks []extract.Check) *corpus.Report {
 	t.Helper()
-	r := &corpus.Report{Path: path, SHA256: strings.Repeat("0", 63) + string(rune('a'+len(path)%6)),
+	sum := sha256.Sum256([]byte(path + "\x00" + text))
+	r := &corpus.Report{Path: path, SHA256: hex.EncodeToString(sum[:]),
 		Encoding: "utf-8", Source: text, Text: text}
 	r.Agency, r.Year, r.Format = agency, year, schema.Narrative
 	for _, f := range figs {

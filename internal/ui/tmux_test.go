@@ -85,7 +85,7 @@ func (tm *tmux) capture() string {
 // terminal may be caught mid-frame), and returns it.
 func (tm *tmux) waitFor(want ...string) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	var screen string
 	for time.Now().Before(deadline) {
 		screen = tm.capture()

@@ -71,6 +71,9 @@ type Model struct {
 	// list pane
 	listCur, listTop int
 	sel              int32 // selected entry, -1 before any
+	// moved is set once the user moves: until then the selection follows
+	// the top of the list while reports stream in.
+	moved bool
 
 	// figures pane
 	figCur, figTop int
@@ -166,8 +169,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reviewDoneMsg:
 		return m, m.reviewDone(msg)
 	case tea.KeyPressMsg:
+		m.moved = true
 		return m, m.key(msg)
 	case tea.MouseClickMsg:
+		m.moved = true
 		m.click(msg.Mouse())
 		return m, nil
 	case tea.MouseWheelMsg:
@@ -649,7 +654,8 @@ func (m *Model) addBatch(b batchMsg) {
 	}
 	if len(b.entries) > 0 {
 		m.idx.add(b.entries)
-		if m.sel < 0 {
+		if m.sel < 0 || !m.moved {
+			m.listTop = 0
 			m.setListCursor(0)
 		} else {
 			m.keepSelection()

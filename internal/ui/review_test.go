@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"gitui/internal/review"
+)
+
+// reviewModel is the fixture explorer with a review store in a temporary
+// folder.
+func reviewModel(t *testing.T) (*Model, *review.Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "reviews.jsonl")
+	st, err := review.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := reportEvents(fixture(t))
+	m := New(Options{Root: "fixture", Events: ch, NoColor: true, Review: review.NewSession(st, "tester")})
+	m.Update(tea.WindowSizeMsg{Width: 150, Height: 45})
+	drain(m, ch)
+	return m, st, path
+}
+
+// act presses a key and runs the store command it starts, as the program
+// would, feeding the outcome back.
+func act(t *testing.T, m *Model, k string) {
+	t.Helper()
+	_, cmd := m.Update(keyMsg(k))
+	if cmd == nil {
+		return
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		if r, ok := msg.(reviewDoneMsg); ok {
+			m.Update(r)
+		}
+	case <-time.After(5 * time.Second):
+		// A cursor blink or the like: not a store action.
+	}
+}
+
+func figureRowText(m *Model) string {
+	return ansi.Strip(m.figureRowText(m.selected(), nil, m.figCur, 200))
+}
+
+func TestReviewAcceptMovesOn(t *testing.T) {
+	m, st, _ := reviewModel(t)
+	selectReport(m, "000_18")
+	press(m, "tab")
+	act(t, m, "a")
+	if got := st.All(); len(got) != 1 || got[0].Action != review.Accept || got[0].Field != "proactive.total" ||
+		got[0].Reviewer != "tester" || got[0].SHA256 != m.selected().rep.SHA256 {
+		t.Fatalf("store holds %+v", got)
+	}
+	if m.figCur != 1 {
+		t.Errorf("accept left the cursor on row %d, want the next unreviewed (1)", m.figCur)
+	}
+	m.setFigure(0)
+	if r := figureRowText(m); !strings.HasPrefix(r, "✓") {
+		t.Errorf("accepted row is %q", r)
+	}
+	f := ansi.Strip(screen(m))
+	has(t, f, "1/16 figures reviewed") // 3+2+9+2 extracted figures in the fixture
+	has(t, f, "saved: accept proactive.total")
+	has(t, f, "✓1")
+}
+
+func TestReviewCorrectFlagRejectUndo(t *testing.T) {
+	m, st, _ := reviewModel(t)
+	selectReport(m, "000_18")
+	press(m, "tab")
+
+	// A correction: the editor opens on the value; a non-number is refused.
+	press(m, "e")
+	if m.in != inputEdit || m.editor.Value() != "1491" {
+		t.Fatalf("editor %v holds %q", m.in, m.editor.Value())
+	}
+	press(m, "ctrl+u")
+	typeText(m, "12x")
+	act(t, m, "enter")
+	if len(st.All()) != 0 || m.in != inputEdit || !strings.Contains(m.message, "not a number") {
+		t.Fatalf("bad value: %d events, editor %v, message %q", len(st.All()), m.in, m.message)
+	}
+	press(m, "ctrl+u")
+	typeText(m, "≈1,492")
+	act(t, m, "enter")
+	ev := st.All()
+	if len(ev) != 1 || ev[0].Action != review.Correct || ev[0].New.String() != "1492" || ev[0].Old.String() != "1491" || !ev[0].Approx {
+		t.Fatalf("correction stored as %+v", ev)
+	}
+	if r := figureRowText(m); !strings.Contains(r, "1491→1492") || !strings.HasPrefix(r, "✎") {
+		t.Errorf("corrected row is %q", r)
+	}
+
+	// A flag with a note, on the next figure.
+	press(m, "j", "f")
+	typeText(m, "是面谈还是当面？")
+	act(t, m, "enter")
+	if r := figureRowText(m); !strings.HasPrefix(r, "⚑") {
+		t.Errorf("flagged row is %q", r)
+	}
+	has(t, ansi.Strip(screen(m)), "flagged by tester: 是面谈还是当面？")
+
+	// Reject, then undo and redo it.
+	press(m, "j")
+	act(t, m, "x")
+	if r := figureRowText(m); !strings.HasPrefix(r, "⊘") || !strings.Contains(r, "—") {
+		t.Errorf("rejected row is %q", r)
+	}
+	act(t, m, "u")
+	if _, s := m.figureAt(m.figCur); s != review.Extracted {
+		t.Errorf("after undo the figure is %s", s)
+	}
+	act(t, m, "ctrl+r")
+	if _, s := m.figureAt(m.figCur); s != review.Rejected {
+		t.Errorf("after redo the figure is %s", s)
+	}
+	if n := len(st.All()); n != 5 {
+		t.Errorf("%d events stored, want 5 (correct, flag, reject, undo, redo)", n)
+	}
+}
+
+func TestReviewAddMissedFigure(t *testing.T) {
+	m, st, _ := reviewModel(t)
+	selectReport(m, "000_18")
+	press(m, "tab", "+")
+	typeText(m, "同意部分")
+	if ids := m.addChoices(); len(ids) != 1 || ids[0] != "replies.partial" {
+		t.Fatalf("add picker offers %v", ids)
+	}
+	has(t, ansi.Strip(screen(m)), "add a figure · 1 fields")
+	press(m, "enter")
+	typeText(m, "0")
+	act(t, m, "enter")
+	ev := st.All()
+	if len(ev) != 1 || ev[0].Action != review.Add || ev[0].Field != "replies.partial" {
+		t.Fatalf("store holds %+v", ev)
+	}
+	if f, s := m.figureAt(m.figCur); f.ID != "replies.partial" || s != review.Added {
+		t.Errorf("selected %s %s after adding", f.ID, s)
+	}
+}
+
+func TestReviewStoreErrorShown(t *testing.T) {
+	m, st, path := reviewModel(t)
+	// The log's path becomes a folder: every append fails.
+	if err := os.Mkdir(path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	selectReport(m, "000_18")
+	press(m, "tab")
+	act(t, m, "a")
+	if !m.msgBad || !strings.Contains(m.message, "accept not saved") {
+		t.Errorf("message %q (bad=%v), want the error", m.message, m.msgBad)
+	}
+	if _, s := m.figureAt(0); s != review.Extracted {
+		t.Errorf("figure shown as %s though nothing was saved", s)
+	}
+	if len(st.All()) != 0 {
+		t.Errorf("store holds %d events", len(st.All()))
+	}
+}
+
+func TestReviewQueueFailingFirst(t *testing.T) {
+	m, _, _ := reviewModel(t)
+	press(m, "]")
+	e := m.selected()
+	f, _ := m.figureAt(m.figCur)
+	if e == nil || e.failed == 0 || !strings.HasPrefix(f.ID, "replies.") {
+		t.Fatalf("queue went to %v %s, want a figure of the failing check", e, f.ID)
+	}
+	// Accepting it moves to the next figure of the failing check.
+	act(t, m, "a")
+	act(t, m, "]")
+	if f2, _ := m.figureAt(m.figCur); f2.ID == f.ID || !strings.HasPrefix(f2.ID, "replies.") {
+		t.Errorf("queue then went to %s", f2.ID)
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -33,7 +34,11 @@ func Locate(text, id string, v Number) []Span {
 			labels = append(labels, d.labelAt(part)...)
 		}
 	}
+	cells := d.tableCells(id)
 	score := func(c statement) int {
+		if cells[[2]int{c.a, c.b}] {
+			return -1 // in the field's own row and column of a table
+		}
 		s := c.a // text order when no label is found
 		if len(labels) > 0 {
 			s = 1 << 30
@@ -54,7 +59,11 @@ func Locate(text, id string, v Number) []Span {
 		}
 		return s
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return score(cands[i]) < score(cands[j]) })
+	scores := make(map[statement]int, len(cands))
+	for _, c := range cands {
+		scores[c] = score(c)
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return scores[cands[i]] < scores[cands[j]] })
 	out := make([]Span, len(cands))
 	for i, c := range cands {
 		out[i] = d.span(c.a, c.b)
@@ -62,16 +71,178 @@ func Locate(text, id string, v Number) []Span {
 	return out
 }
 
+// tableCells returns the normalized ranges of the cells that hold table
+// cell id wherever its row label is followed by a row of cells: for
+// applications.disclosed.commercial, the second cell after (一)予以公开. Nil
+// for a field that is not a table cell.
+func (d *doc) tableCells(id string) map[[2]int]bool {
+	label, cols, ok := cellOf(id)
+	if !ok {
+		return nil
+	}
+	out := map[[2]int]bool{}
+	for _, l := range d.labelAt(label) {
+		start, ok := d.labelRest(l[1])
+		if !ok {
+			continue
+		}
+		row := d.cellsAfter(start, 16)
+		for _, c := range cols {
+			if c.need <= len(row) && (c.exact == 0 || len(row) == c.exact) && row[c.col] != [2]int{} {
+				out[row[c.col]] = true
+			}
+		}
+	}
+	return out
+}
+
+// column is where a cell may sit in its row: column col of a row of at least
+// need cells (exactly exact cells when exact is set).
+type column struct{ col, need, exact int }
+
+// cellOf returns the row label and possible columns of table cell id.
+func cellOf(id string) (label string, cols []column, ok bool) {
+	dot := strings.LastIndexByte(id, '.')
+	if dot < 0 {
+		return "", nil, false
+	}
+	row, col := id[:dot], id[dot+1:]
+	if g := slices.Index([]string{"reconsideration", "litigation.direct", "litigation.after_reconsideration"}, row); g >= 0 {
+		// The review table is one row of fifteen cells, five per group,
+		// after a header that ends with the last group's 总计.
+		for i, c := range schema.ReviewColumns {
+			if c.Key == col {
+				return "总计", []column{{col: 5*g + i, need: 15}}, true
+			}
+		}
+		return "", nil, false
+	}
+	if !schema.IsTableCell(id) {
+		return "", nil, false
+	}
+	switch {
+	case strings.HasPrefix(row, "applications."):
+		key := strings.TrimPrefix(row, "applications.")
+		for _, r := range schema.Rows {
+			if r.Key == key {
+				parts := strings.Split(r.Label, "·")
+				label = parts[len(parts)-1]
+				if key == "outcome_total" {
+					label = "总计" // the row reads (七)总计
+				}
+			}
+		}
+		for i, c := range schema.Columns {
+			if c.Key == col {
+				cols = []column{{col: i, need: len(schema.Columns)}}
+			}
+		}
+	case strings.HasPrefix(row, "proactive."):
+		f, _ := schema.Lookup(id)
+		label, _, _ = strings.Cut(f.Label, "·")
+		switch col {
+		case "made", "issued", "prev", "items":
+			cols = []column{{col: 0, need: 2}}
+		case "published", "repealed", "change":
+			cols = []column{{col: 1, need: 2}}
+		case "amount":
+			// 2019: 采购项目数量, 采购总金额; 2021: 本年收费金额 alone.
+			cols = []column{{col: 1, need: 2, exact: 2}, {col: 0, need: 1, exact: 1}}
+		case "total", "in_force":
+			cols = []column{{col: 2, need: 3}}
+		case "decisions":
+			// 2019: 上一年项目数量, 本年增/减, 处理决定数量; 2021: the last alone.
+			cols = []column{{col: 2, need: 3, exact: 3}, {col: 0, need: 1, exact: 1}}
+		}
+	}
+	return label, cols, label != "" && len(cols) > 0
+}
+
+// labelRest skips what follows a row label before its first cell: the rest
+// of a label worded differently (其他法律行政[法规]禁止公开), a note in
+// brackets (部分公开(区分处理的,只计这一情形,…)). It fails at the label of
+// another row ((一)予以公开) or after 48 runes.
+func (d *doc) labelRest(i int) (int, bool) {
+	s := d.norm
+	for n := 0; i < len(s) && n < 48; n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= '0' && r <= '9' || r == '无' || r == '/' || r == '-' || r == '—' {
+			return i, true
+		}
+		if r == '(' {
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			if isCnNumeral(next) {
+				return 0, false
+			}
+		}
+		i += size
+	}
+	return 0, false
+}
+
+// cellsAfter reads up to max table cells that follow normalized offset i:
+// numbers, 无, and the blank marks / - — that hold a column's place (a zero
+// range). It stops at the first text that is not a cell or a separator.
+func (d *doc) cellsAfter(i, max int) [][2]int {
+	s := d.norm
+	var cells [][2]int
+	for i < len(s) && len(cells) < max {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '|' || r == ':' || r == '｜' || r == '│':
+			i += size
+		case r >= '0' && r <= '9' || r == '-' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			a := i
+			if r == '-' {
+				i++
+			}
+			_, end, ok := scanDigits(s, i)
+			if !ok {
+				return cells
+			}
+			cells = append(cells, [2]int{a, end})
+			i = end
+		case r == '无':
+			cells = append(cells, [2]int{i, i + size})
+			i += size
+		case r == '/' || r == '-' || r == '—' || r == '－':
+			cells = append(cells, [2]int{})
+			for i < len(s) && (s[i] == '/' || s[i] == '-' || strings.HasPrefix(s[i:], "—")) {
+				_, n := utf8.DecodeRuneInString(s[i:])
+				i += n
+			}
+		default:
+			return cells
+		}
+	}
+	return cells
+}
+
 // Grounds reports whether the text under sp states v as a whole number, as
 // Locate finds it. It is how a stored correction's span is checked against
 // the report it is applied to.
 func Grounds(text string, sp Span, v Number) bool {
-	if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
+	if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End || !utf8.RuneStart(text[sp.Start]) {
 		return false
 	}
-	d := newDoc(text)
+	// Only the span and a few runes around it decide: the two before (a
+	// digit, a point or a comma continue a number; a minus sign makes it
+	// negative) and the one after (a digit extends it). Normalizing that
+	// window, not the whole report, keeps Apply cheap.
+	a := sp.Start
+	for k := 0; k < 3 && a > 0; k++ {
+		_, n := utf8.DecodeLastRuneInString(text[:a])
+		a -= n
+	}
+	b := sp.End
+	if b < len(text) {
+		_, n := utf8.DecodeRuneInString(text[b:])
+		b += n
+	}
+	d := newDoc(text[a:b])
+	want := Span{Start: sp.Start - a, End: sp.End - a}
 	for _, c := range d.statements(v) {
-		if d.span(c.a, c.b) == sp {
+		if d.span(c.a, c.b) == want {
 			return true
 		}
 	}
@@ -92,20 +263,22 @@ func (d *doc) statements(v Number) []statement {
 	prev, prev2 := rune(-1), rune(-1)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !continuesNumber(prev2, prev, r) {
+		switch {
+		case (r >= '0' && r <= '9' || isCnNumeral(r)) && !continuesNumber(prev2, prev, r):
 			if n, end, ok := scanNumber(s, i); ok && wholeNumber(s, i, end, r) {
 				a := i
 				if neg := negativeSign(s, i); neg >= 0 {
 					n, a = negate(n), neg
 				}
-				if n.Equal(v) {
+				if sameNumber(n, v) {
 					out = append(out, statement{a: a, b: end, chinese: r >= utf8.RuneSelf})
 				}
-			} else if zero && r == '无' && i+size <= len(s) {
-				next, _ := utf8.DecodeRuneInString(s[i+size:])
-				if i+size == len(s) || !unicode.Is(unicode.Han, next) {
-					out = append(out, statement{a: i, b: i + size, chinese: true})
-				}
+			}
+		case zero && r == '无':
+			// 无 alone (a table cell, 无。) states 0; 无法 and 无正当理由 do not.
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			if i+size == len(s) || !unicode.Is(unicode.Han, next) {
+				out = append(out, statement{a: i, b: i + size, chinese: true})
 			}
 		}
 		prev2, prev = prev, r
@@ -125,15 +298,27 @@ func continuesNumber(prev2, prev, r rune) bool {
 	case isDigit(r):
 		return isDigit(prev) || (prev == '.' || prev == ',') && isDigit(prev2)
 	}
-	_, pd := cnDigit[prev]
-	_, pu := cnUnit[prev]
-	return (pd || pu) && isCnNumeral(r)
+	return isCnNumeral(prev) && isCnNumeral(r)
 }
 
+// isCnNumeral reports the runes scanChinese reads (cnDigit and cnUnit);
+// a switch, since it is asked of every rune of a report.
 func isCnNumeral(r rune) bool {
-	_, d := cnDigit[r]
-	_, u := cnUnit[r]
-	return d || u
+	switch r {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九',
+		'十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
+}
+
+// sameNumber is n.Equal(v) without big.Rat for integers, which is what
+// almost every number of a report is.
+func sameNumber(n, v Number) bool {
+	if n.IsInt() && v.IsInt() {
+		return n.String() == v.String()
+	}
+	return n.Equal(v)
 }
 
 // wholeNumber reports whether [i, end) is a number as a reader sees it: it

@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,12 +26,18 @@ import (
 // extractMeta reads agency, year and publication date. Format is set by
 // detectFormat.
 func extractMeta(d *doc) Meta {
-	v := newView(d.norm)
 	ls := lines(d.norm)
+	// Headers are read without spaces ("来 源:"); only the head of the
+	// text is worth that copy.
+	head := d.norm
+	if len(head) > headLimit {
+		head = head[:runeStartAtOrBefore(head, headLimit)]
+	}
+	hv := newView(head)
 	return Meta{
-		Agency:    findAgency(d, v, ls),
-		Year:      findYear(v, ls),
-		Published: findPublished(v),
+		Agency:    findAgency(d, hv, ls),
+		Year:      findYear(d.norm, ls),
+		Published: findPublished(hv),
 	}
 }
 
@@ -145,20 +150,35 @@ func longestAgencySuffix(s string) string {
 
 var (
 	titleRE    = regexp.MustCompile(`^(?:标题[:：]?\s*)?(\S*?)\s*((?:19|20)\d{2})\s*年\s*度?\s*(\S*?)\s*(?:政府信息公开|政务信息公开|信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报|总结)`)
-	headerRE   = regexp.MustCompile(`(?:发\s*布\s*机\s*构|发\s*布\s*单\s*位|信\s*息\s*来\s*源|来\s*源|发\s*文\s*机\s*关)\s*[:|][\s:|]*([\p{Han}()]+)`)
 	byRE       = regexp.MustCompile(`由([\p{Han}()]{3,40}?)(?:编制|根据|按照|依照|依据|组织|负责|汇总|结合)`)
 	aliasRE    = regexp.MustCompile(`([\p{Han}()]{3,40})\(以下简称`)
 	guideRE    = regexp.MustCompile(`《([\p{Han}()]{3,40}?)政府信息公开指南》`)
-	subjectRE  = regexp.MustCompile(`(?:^|[。,;:])\s*((?:19|20)\d{2})\s*年度?\s*,?\s*([\p{Han}]{3,40})`)
+	subjectRE  = regexp.MustCompile(`(?:^|[。,;:\n])\s*((?:19|20)\d{2})\s*年度?,\s*([\p{Han}]{3,40})`)
 	portalRE   = regexp.MustCompile(`([\p{Han}()]{3,40})门户网站`)
 	embeddedRE = regexp.MustCompile(`(?:公布|编制|印发|发布)([\p{Han}()]{3,40}?)((?:19|20)\d{2})年度?政府信息公开`)
 	dateLineRE = regexp.MustCompile(`^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日$|^[〇零一二三四五六七八九十]*年?[一二三四五六七八九十]+月[一二三四五六七八九十]+日$`)
 )
 
-// headLimit bounds the part of a report searched for headers, in bytes.
-const headLimit = 3000
+// titleCandidate reports a line that may be a title: short, and naming
+// the disclosure and the report. The title regexp runs on these only.
+func titleCandidate(l string) bool {
+	return len(l) <= 240 && strings.Contains(l, "公开") && hasAny(l, "报告", "年报", "总结") &&
+		utf8.RuneCountInString(l) <= 80
+}
 
-func findAgency(d *doc, v *view, ls []line) string {
+// headLimit bounds the part of a report searched for headers, in bytes.
+const headLimit = 1500
+
+// runeStartAtOrBefore returns the largest rune start in s at or before i.
+func runeStartAtOrBefore(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
+
+// findAgency reads the agency; hv is the view of the text's head.
+func findAgency(d *doc, hv *view, ls []line) string {
 	// Title line, unless a name standing alone at the top is the same
 	// agency written in full ("北京市门头沟区民政局" over the title's
 	// "门头沟区民政局").
@@ -174,7 +194,7 @@ func findAgency(d *doc, v *view, ls []line) string {
 		}
 	}
 	for _, l := range ls {
-		if !strings.Contains(l.text, "公开") || utf8.RuneCountInString(l.text) > 80 {
+		if !titleCandidate(l.text) {
 			continue
 		}
 		m := titleRE.FindStringSubmatchIndex(l.text)
@@ -197,21 +217,12 @@ func findAgency(d *doc, v *view, ls []line) string {
 	if standalone != "" {
 		return d.source(standaloneLine.a, standaloneLine.b)
 	}
-	// Page header.
-	for _, l := range ls {
-		if l.a > headLimit {
-			break
-		}
-		for _, m := range headerRE.FindAllStringSubmatchIndex(l.text, -1) {
-			if x := longestAgencyPrefix(l.text[m[2]:m[3]]); x != "" {
-				return d.source(l.a+m[2], l.a+m[2]+len(x))
-			}
-		}
+	// Page header, read without spaces ("来 源: | 汉中市统计局 |").
+	if a, b := headerAgency(hv.s); a < b {
+		return hv.source(d, a, b)
 	}
+	v, norm := hv, d.norm
 	head := v.s
-	if len(head) > headLimit {
-		head = before(head, headLimit, headLimit)
-	}
 	// "本报告由X编制": the government's office compiles the government's
 	// report ("由两城镇人民政府党政办公室编制").
 	for _, m := range byRE.FindAllStringSubmatchIndex(head, -1) {
@@ -226,14 +237,14 @@ func findAgency(d *doc, v *view, ls []line) string {
 			return v.source(d, m[2], m[2]+len(x))
 		}
 	}
-	for _, m := range aliasRE.FindAllStringSubmatchIndex(v.s, -1) {
-		if x := longestAgencySuffix(v.s[m[2]:m[3]]); x != "" {
-			return v.source(d, m[3]-len(x), m[3])
+	for _, m := range anchored(norm, "(以下简称", aliasRE, 130, 20) {
+		if x := longestAgencySuffix(norm[m[2]:m[3]]); x != "" {
+			return d.source(m[3]-len(x), m[3])
 		}
 	}
-	for _, m := range guideRE.FindAllStringSubmatchIndex(v.s, -1) {
-		if agencyLike(v.s[m[2]:m[3]]) {
-			return v.source(d, m[2], m[3])
+	for _, m := range anchored(norm, "政府信息公开指南》", guideRE, 130, 30) {
+		if agencyLike(norm[m[2]:m[3]]) {
+			return d.source(m[2], m[3])
 		}
 	}
 	// Signature: a name alone on a line above the date, near the end.
@@ -242,26 +253,99 @@ func findAgency(d *doc, v *view, ls []line) string {
 			return d.source(ls[i].a, ls[i].b)
 		}
 	}
-	for _, l := range ls {
-		for _, m := range subjectRE.FindAllStringSubmatchIndex(l.text, -1) {
-			if x := shortestAgencyPrefix(l.text[m[4]:m[5]]); x != "" {
-				return d.source(l.a+m[4], l.a+m[4]+len(x))
+	for _, anchor := range []string{"年,", "年度,"} {
+		for _, m := range anchored(norm, anchor, subjectRE, 14, 130) {
+			if x := shortestAgencyPrefix(norm[m[4]:m[5]]); x != "" {
+				return d.source(m[4], m[4]+len(x))
 			}
 		}
 	}
-	for _, m := range embeddedRE.FindAllStringSubmatchIndex(v.s, -1) {
-		if agencyLike(v.s[m[2]:m[3]]) {
-			return v.source(d, m[2], m[3])
+	for _, m := range append(anchored(norm, "年政府信息公开", embeddedRE, 140, 30), anchored(norm, "年度政府信息公开", embeddedRE, 140, 30)...) {
+		if agencyLike(norm[m[2]:m[3]]) {
+			return d.source(m[2], m[3])
 		}
 	}
 	// The agency's own portal ("樟树市自然资源局门户网站"); a government's
 	// portal hosts every department and names none of them.
-	for _, m := range portalRE.FindAllStringSubmatchIndex(v.s, -1) {
-		if x := longestAgencySuffix(v.s[m[2]:m[3]]); x != "" && !strings.HasSuffix(x, "政府") {
-			return v.source(d, m[3]-len(x), m[3])
+	for _, m := range anchored(norm, "门户网站", portalRE, 130, 20) {
+		if x := longestAgencySuffix(norm[m[2]:m[3]]); x != "" && !strings.HasSuffix(x, "政府") {
+			return d.source(m[3]-len(x), m[3])
 		}
 	}
 	return ""
+}
+
+// anchored runs re on a window around each occurrence of the literal
+// anchor in s, back bytes before it and fwd bytes after, and returns the
+// submatch indexes in s, in text order. Searching for a literal first keeps
+// the regexps off most of a long report.
+func anchored(s, anchor string, re *regexp.Regexp, back, fwd int) [][]int {
+	var out [][]int
+	last := -1
+	for k := 0; ; {
+		j := strings.Index(s[k:], anchor)
+		if j < 0 {
+			return out
+		}
+		j += k
+		a := j - len(before(s, j, back))
+		b := j + len(anchor) + fwd
+		if b > len(s) {
+			b = len(s)
+		}
+		for b < len(s) && !utf8.RuneStart(s[b]) {
+			b--
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(s[a:b], -1) {
+			if a+m[0] <= last {
+				continue // found in the window of an earlier anchor
+			}
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += a
+				}
+			}
+			last = m[0]
+			out = append(out, m)
+		}
+		k = j + len(anchor)
+	}
+}
+
+// headerLabels name the publisher in a page header.
+var headerLabels = []string{"发布机构", "发布单位", "信息来源", "来源", "发文机关"}
+
+// headerAgency finds "发布机构: X" or "来源: | X |" in the head view and
+// returns the view range of X, or an empty range.
+func headerAgency(s string) (int, int) {
+	for _, label := range headerLabels {
+		for k := 0; ; {
+			j := strings.Index(s[k:], label)
+			if j < 0 {
+				break
+			}
+			j += k + len(label)
+			k = j
+			if j >= len(s) || (s[j] != ':' && s[j] != '|') {
+				continue
+			}
+			for j < len(s) && (s[j] == ':' || s[j] == '|') {
+				j++
+			}
+			e := j
+			for e < len(s) {
+				r, size := utf8.DecodeRuneInString(s[e:])
+				if !unicode.Is(unicode.Han, r) && r != '(' && r != ')' {
+					break
+				}
+				e += size
+			}
+			if x := longestAgencyPrefix(s[j:e]); x != "" {
+				return j, j + len(x)
+			}
+		}
+	}
+	return 0, 0
 }
 
 // source returns the source text of the normalized range [a, b).
@@ -275,51 +359,100 @@ func (v *view) source(d *doc, a, b int) string {
 	return v.field(d, "proactive.total", Number{}, false, a, b).Text
 }
 
-var (
-	periodRE  = regexp.MustCompile(`((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:((?:19|20)\d{2})年)?12月31日`)
-	asOfRE    = regexp.MustCompile(`(?:截至|截止)(?:到)?((?:19|20)\d{2})年(?:12月31日|底|末)`)
-	embYearRE = regexp.MustCompile(`((?:19|20)\d{2})年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|总结)`)
-	yearRE    = regexp.MustCompile(`((?:19|20)\d{2})年`)
-)
-
-// findYear reads the year reported on: from the title, the statistics
-// period ("自2012年1月1日起至2012年12月31日止"), "截至2017年12月31日",
-// and else the year the text names most often as a year (dates such as a
-// signature "2013年3月12日" do not count).
-func findYear(v *view, ls []line) int {
+// findYear reads the year reported on: from the title, a title quoted in
+// a sentence ("编制了2021年政府信息公开工作年度报告"), the statistics period
+// ("自2012年1月1日起至2012年12月31日止"), "截至2017年12月31日", and else the
+// year the text names most often (full dates such as a signature
+// "2013年3月12日" do not count).
+func findYear(norm string, ls []line) int {
 	for _, l := range ls {
-		if !strings.Contains(l.text, "公开") || utf8.RuneCountInString(l.text) > 80 {
+		if !titleCandidate(l.text) {
 			continue
 		}
 		if m := titleRE.FindStringSubmatch(l.text); m != nil {
 			return atoi(m[2])
 		}
 	}
-	for _, re := range []*regexp.Regexp{embYearRE, periodRE, asOfRE} {
-		if m := re.FindStringSubmatch(v.s); m != nil {
-			return atoi(m[1])
-		}
-	}
+	s := norm
+	var titled, period, asOf int
 	count := map[int]int{}
-	for _, m := range yearRE.FindAllStringSubmatchIndex(v.s, -1) {
-		rest := v.s[m[1]:]
-		if len(rest) > 0 && isDigit(rest[0]) { // a full date
+	for k := 0; ; {
+		j := strings.Index(s[k:], "年")
+		if j < 0 {
+			break
+		}
+		j += k
+		k = j + len("年")
+		// PDF text spaces digits from words: "2024 年".
+		e := j
+		for e > 0 && s[e-1] == ' ' {
+			e--
+		}
+		if e < 4 || !allDigits(s[e-4:e]) || (e > 4 && isDigit(s[e-5])) {
 			continue
 		}
-		count[atoi(v.s[m[2]:m[3]])]++
+		y := atoi(s[e-4 : e])
+		if y < 1990 || y > 2099 {
+			continue
+		}
+		rest := squeeze(s[k:], 64)
+		switch {
+		case titled == 0 && titleWords(rest):
+			titled = y
+		case period == 0 && strings.HasPrefix(rest, "1月1日") && strings.Contains(rest, "12月31日"):
+			period = y
+		case asOf == 0 && hasSuffixes(strings.TrimSuffix(strings.TrimRight(s[:e-4], " "), "到"), "截至", "截止") &&
+			hasPrefixes(rest, "12月31日", "底", "末"):
+			asOf = y
+		}
+		if len(rest) == 0 || !isDigit(rest[0]) {
+			count[y]++
+		}
 	}
-	years := make([]int, 0, len(count))
-	for y := range count {
-		years = append(years, y)
+	for _, y := range []int{titled, period, asOf} {
+		if y != 0 {
+			return y
+		}
 	}
-	sort.Ints(years)
 	best := 0
-	for _, y := range years {
-		if count[y] > count[best] {
+	for y, n := range count {
+		if n > count[best] || n == count[best] && y < best {
 			best = y
 		}
 	}
 	return best
+}
+
+// squeeze returns about the first n bytes of s without spaces and line
+// breaks.
+func squeeze(s string, n int) string {
+	if len(s) > n {
+		s = s[:runeStartAtOrBefore(s, n)]
+	}
+	if !strings.ContainsAny(s, " \n\t") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\n' || r == '\t' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// titleWords reports whether s, the text after "YYYY年", names the annual
+// report: "度政府信息公开工作年度报告", "政务公开工作总结".
+func titleWords(s string) bool {
+	s = strings.TrimPrefix(s, "度")
+	w, ok := prefixAny(s, "政府信息公开", "政务公开", "信息公开")
+	if !ok {
+		return false
+	}
+	s = s[len(w):]
+	for _, f := range []string{"工作", "年度", "工作"} {
+		s = strings.TrimPrefix(s, f)
+	}
+	return hasPrefixes(s, "报告", "年报", "总结")
 }
 
 func atoi(s string) int {
@@ -327,22 +460,29 @@ func atoi(s string) int {
 	return n
 }
 
-// publishedREs read a header's publication date, the most explicit label
+// publishedLabels name a header's publication date, the most explicit
 // first: "成文日期" (written) and a bare "日期" yield to "发布日期".
-var publishedREs = []*regexp.Regexp{
-	regexp.MustCompile(`(?:发布日期|发布时间|发文日期|发表于)[:|]*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})`),
-	regexp.MustCompile(`(?:日期|时间)[:|]*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})`),
-}
+var publishedLabels = []string{"发布日期", "发布时间", "发文日期", "发表于", "日期", "时间"}
+
+var publishedRE = regexp.MustCompile(`^[:|]*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})`)
 
 // findPublished reads a publication date stated in a page header.
-func findPublished(v *view) string {
-	head := v.s
-	if len(head) > headLimit {
-		head = before(head, headLimit, headLimit)
-	}
-	for _, re := range publishedREs {
-		if m := re.FindStringSubmatch(head); m != nil {
-			return fmt.Sprintf("%s-%02d-%02d", m[1], atoi(m[2]), atoi(m[3]))
+func findPublished(hv *view) string {
+	head := hv.s
+	for _, label := range publishedLabels {
+		for k := 0; ; {
+			j := strings.Index(head[k:], label)
+			if j < 0 {
+				break
+			}
+			k += j + len(label)
+			w := head[k:]
+			if len(w) > 24 {
+				w = w[:24]
+			}
+			if m := publishedRE.FindStringSubmatch(w); m != nil {
+				return fmt.Sprintf("%s-%02d-%02d", m[1], atoi(m[2]), atoi(m[3]))
+			}
 		}
 	}
 	return ""

@@ -20,14 +20,14 @@ func scanNumber(s string, i int) (v Number, end int, ok bool) {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func scanDigits(s string, i int) (Number, int, bool) {
-	var b strings.Builder
 	j := i
+	commas := false
 	for j < len(s) {
 		switch {
 		case isDigit(s[j]):
-			b.WriteByte(s[j])
 			j++
 		case s[j] == ',' && j > i && j+3 < len(s)+0 && threeDigits(s, j+1):
+			commas = true
 			j++
 		default:
 			goto frac
@@ -35,14 +35,17 @@ func scanDigits(s string, i int) (Number, int, bool) {
 	}
 frac:
 	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
-		b.WriteByte('.')
 		j++
 		for j < len(s) && isDigit(s[j]) {
-			b.WriteByte(s[j])
 			j++
 		}
 	}
-	n, err := ParseNumber(b.String())
+	text := s[i:j]
+	if commas {
+		// Only thousands separators were taken: dropping them all is exact.
+		text = strings.ReplaceAll(text, ",", "")
+	}
+	n, err := ParseNumber(text)
 	if err != nil {
 		return Number{}, i, false
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/big"
+	"sort"
 	"strings"
 
 	"gitui/internal/schema"
@@ -77,19 +78,14 @@ func newRules(v *view) bool {
 	if hasAny(v.s, "收到和处理政府信息公开申请", "国办公开办函") {
 		return true
 	}
-	return findYear(v, lines(v.s)) >= 2019
+	return findYear(v.s, nil) >= 2019
 }
 
 // sortByPosition orders candidates by where they are stated; a stable sort
 // keeps rule order for the same words.
 func sortByPosition(cs []cand) []cand {
 	out := append([]cand(nil), cs...)
-	// Insertion sort: a report yields tens of candidates.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].a < out[j-1].a; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].a < out[j].a })
 	return out
 }
 

@@ -49,8 +49,10 @@ func (v *view) mentions() []mention {
 				i++
 				continue
 			}
-			n, end, ok = scanNumber(s, i)
-		case c >= utf8.RuneSelf:
+			n, end, ok = scanDigits(s, i)
+		case c == 0xE4 || c == 0xE5:
+			// The lead bytes of 一…十 and 两; other bytes cannot start
+			// a number, and are stepped over one at a time.
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if !chineseNumeralStart(s, i, r) {
 				i += size
@@ -59,12 +61,7 @@ func (v *view) mentions() []mention {
 			n, end, ok = scanChinese(s, i)
 		}
 		if !ok {
-			if c < utf8.RuneSelf {
-				i++
-			} else {
-				_, size := utf8.DecodeRuneInString(s[i:])
-				i += size
-			}
+			i++
 			continue
 		}
 		m := mention{v: n, start: i}
@@ -107,23 +104,26 @@ func (v *view) mentions() []mention {
 // something may start at s[i]. 零 and 〇 alone are words (零件), and a
 // numeral after 每/第/逐 is an ordinal or a distributive, not a count.
 func chineseNumeralStart(s string, i int, r rune) bool {
-	if r == '零' || r == '〇' {
-		return false
-	}
-	if _, ok := cnDigit[r]; !ok && r != '十' {
+	if !countingNumeral(r) {
 		return false
 	}
 	if i == 0 {
 		return true
 	}
 	p, _ := utf8.DecodeLastRuneInString(s[:i])
-	if _, ok := cnDigit[p]; ok {
-		return false
-	}
-	if _, ok := cnUnit[p]; ok {
+	if countingNumeral(p) || p == '零' || p == '〇' || p == '百' || p == '千' || p == '万' || p == '亿' {
 		return false
 	}
 	return !strings.ContainsRune("每第逐这那其唯单初星", p)
+}
+
+// countingNumeral reports a Chinese digit that may start a count, or 十.
+func countingNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
 }
 
 // leftStart returns where the clause before s[i] starts: after the nearest

@@ -25,17 +25,19 @@ type view struct {
 const sentenceEnd = "。；;！!？?：:"
 
 func newView(norm string) *view {
-	buf := make([]byte, 0, len(norm))
-	off := make([]int32, 0, len(norm)+1)
+	// Each kept '\n' stands for a dropped one, so the view is never
+	// longer than norm.
+	buf := make([]byte, len(norm))
+	off := make([]int32, len(norm)+1)
+	n := 0
 	var last rune // last rune kept
 	breaks, breakAt := 0, 0
 	lineStart := 0 // start in norm of the current line
 	hard := false  // the line before the pending break ends a paragraph
 	for i := 0; i < len(norm); {
-		r, size := utf8.DecodeRuneInString(norm[i:])
-		switch r {
+		switch norm[i] {
 		case ' ', '\t', '\v', '\f':
-			i += size
+			i++
 			continue
 		case '\n':
 			if breaks == 0 {
@@ -44,35 +46,52 @@ func newView(norm string) *view {
 			}
 			lineStart = i + 1
 			breaks++
-			i += size
+			i++
 			continue
 		}
-		if breaks > 0 && len(buf) > 0 && (breaks > 1 || hard || strings.ContainsRune(sentenceEnd, last)) {
-			buf = append(buf, '\n')
-			off = append(off, int32(breakAt))
+		if breaks > 0 && n > 0 && (breaks > 1 || hard || strings.ContainsRune(sentenceEnd, last)) {
+			buf[n] = '\n'
+			off[n] = int32(breakAt)
+			n++
 		}
 		breaks = 0
-		n := len(buf)
-		buf = append(buf, norm[i:i+size]...)
-		for k := n; k < len(buf); k++ {
-			off = append(off, int32(i))
+		// Copy the run of text up to the next space or line break.
+		j, start := i, i
+		for ; j < len(norm); j++ {
+			c := norm[j]
+			if c == ' ' || c == '\n' || c == '\t' || c == '\v' || c == '\f' {
+				break
+			}
+			if c&0xC0 != 0x80 {
+				start = j
+			}
+			buf[n] = c
+			off[n] = int32(start)
+			n++
 		}
-		last = r
-		i += size
+		last, _ = utf8.DecodeLastRuneInString(norm[i:j])
+		i = j
 	}
-	off = append(off, int32(len(norm)))
-	return &view{s: string(buf), off: off}
+	off[n] = int32(len(norm))
+	return &view{s: string(buf[:n]), off: off[:n+1]}
 }
 
-// endsParagraph reports whether a line stands alone: a short line or a
-// numbered heading without a sentence in it.
+// endsParagraph reports whether a line stands alone: a short line (a
+// heading, a name, a date) or a numbered heading without a sentence in it.
 func endsParagraph(line string) bool {
-	line = strings.TrimSpace(line)
-	n := utf8.RuneCountInString(line)
-	if n < 20 {
+	if len(line) >= 40*4 {
+		return false
+	}
+	k := 0 // runes other than spaces
+	for _, r := range line {
+		if r != ' ' && r != '\t' {
+			k++
+		}
+	}
+	if k < 20 {
 		return true
 	}
-	return n < 40 && !strings.Contains(line, "。") && numberedHeading(line)
+	return k < 40 && !strings.Contains(line, "。") && numberedHeading(strings.TrimSpace(line))
 }
 
 // numberedHeading reports a line that starts like "五、", "(一)" or "3.".

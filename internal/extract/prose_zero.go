@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -32,25 +33,36 @@ const maxZeroClause = 180
 // zeroStatements finds the fields a report states as zero in words.
 func zeroStatements(v *view) []cand {
 	s := v.s
+	var at []int
+	for _, w := range zeroWords {
+		for k := 0; ; {
+			j := strings.Index(s[k:], w)
+			if j < 0 {
+				break
+			}
+			at = append(at, k+j)
+			k += j + len(w)
+		}
+	}
+	sort.Ints(at)
 	var out []cand
-	for i := 0; i < len(s); {
-		w, ok := prefixAny(s[i:], zeroWords...)
-		if !ok {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
+	done := 0
+	for _, i := range at {
+		if i < done {
 			continue
 		}
+		w, _ := prefixAny(s[i:], zeroWords...)
 		after := i + len(w)
 		if !hasPrefixes(s[after:], zeroNext...) {
-			i = after
 			continue
 		}
 		end := zeroClauseEnd(s, after)
 		clause := s[after:end]
-		for _, id := range zeroFields(clause, end == len(s)) {
+		cut := end == len(s) || s[end] == '\n'
+		for _, id := range zeroFields(clause, cut) {
 			out = append(out, cand{id: id, v: Number{}, a: i, b: end})
 		}
-		i = end
+		done = end
 	}
 	return out
 }
@@ -69,8 +81,9 @@ func zeroClauseEnd(s string, j int) int {
 }
 
 // zeroFields names the fields a zero clause states, from the words after
-// the zero word. atEnd tells a clause cut by the end of the text, where a
-// last word may be cut too ("没有收到政府信息公开申" in a truncated page).
+// the zero word. atEnd tells a clause ended by a paragraph break or the end
+// of the text, where a page cut short may have cut the last word too
+// ("没有收到政府信息公开申"): no clause ends in 申 otherwise.
 func zeroFields(c string, atEnd bool) []string {
 	for i := 0; i < len(c); i++ {
 		if isDigit(c[i]) {

@@ -102,9 +102,8 @@ type loadedReport struct {
 }
 
 // loadReviewed loads the reports under roots and folds each one's review
-// events over its figures. The log is storePath when set, else each root's
-// own (DIR/.gitui/reviews.jsonl; for a file root, that of the folder it is
-// in). Problems are printed to stderr, naming the file and the step; the
+// events over its figures. The log is storePath when set, else that of each
+// root's corpus (see corpusOf). Problems are printed to stderr, naming the file and the step; the
 // code is exitProblems when some file could not be loaded. ok is false when
 // nothing should be written: a root does not exist (exitUsage) or a review
 // log cannot be opened (exitProblems).
@@ -122,18 +121,14 @@ func loadReviewed(ctx context.Context, cmd string, roots []string, storePath str
 	}
 	var out []loadedReport
 	for _, root := range roots {
-		fi, err := os.Stat(root)
+		_, err := os.Stat(root)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %s\n", cmd, textsafe.Line(err.Error()))
 			return nil, exitUsage, false
 		}
 		st := shared
 		if st == nil {
-			dir := root
-			if !fi.IsDir() {
-				dir = filepath.Dir(root)
-			}
-			st, err = review.OpenCorpus(dir)
+			st, err = review.OpenCorpus(corpusOf(root))
 			if err != nil {
 				// Without its log the export would present extracted
 				// values as if nobody had corrected them.

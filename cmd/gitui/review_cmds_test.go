@@ -314,3 +314,32 @@ func TestReviewLog(t *testing.T) {
 		t.Errorf("file log: exit %d\n%s", code, stdout)
 	}
 }
+
+// A report moved into a sub-folder keeps its review (the key is its
+// SHA-256), and exporting the sub-folder alone finds the corpus's log.
+func TestExportMovedReportKeepsReview(t *testing.T) {
+	dir := sampleCorpus(t)
+	r := loadReport(t, dir, seed)
+	v, _ := extract.ParseNumber("70")
+	correct(t, dir, r, "applications.channel.letter", v)
+	sub := filepath.Join(dir, "2013", "区县")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, seed), filepath.Join(sub, "renamed.txt")); err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{sub, filepath.Join(sub, "renamed.txt")} {
+		out := filepath.Join(t.TempDir(), "out.csv")
+		if code, _, stderr := runCmd(t, "export", "-o", out, root); code != exitOK {
+			t.Fatalf("%s: exit %d: %s", root, code, stderr)
+		}
+		header, rows := wideRows(t, out)
+		if got := rows["renamed.txt"][slices.Index(header, "applications.channel.letter")]; got != "70" {
+			t.Errorf("export of %s: %q, want the correction 70", root, got)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(sub, review.DirName)); err == nil {
+		t.Errorf("export created a review folder in the sub-folder")
+	}
+}

@@ -48,8 +48,6 @@ func runReviewLog(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case *storePath != "":
 		st, err = review.Open(*storePath)
-	case fi.IsDir():
-		st, err = review.OpenCorpus(path)
 	default:
 		st, err = review.OpenCorpus(corpusOf(path))
 	}
@@ -153,20 +151,26 @@ func describe(e review.Event, byID map[string]review.Event, stale bool) string {
 	return b.String()
 }
 
-// corpusOf returns the corpus folder of a report file: the nearest folder
-// above it that has a review log, else the file's own folder.
-func corpusOf(file string) string {
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return filepath.Dir(file)
+// corpusOf returns the corpus folder of path, a report file or a folder:
+// the nearest folder at or above it that has a review folder (.gitui), else
+// path itself (a folder) or its folder (a file). So a report or a
+// sub-folder named on the command line is reviewed in its corpus's log.
+func corpusOf(path string) string {
+	fallback := path
+	if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
+		fallback = filepath.Dir(path)
 	}
-	for dir := filepath.Dir(abs); ; {
+	abs, err := filepath.Abs(fallback)
+	if err != nil {
+		return fallback
+	}
+	for dir := abs; ; {
 		if _, err := os.Lstat(filepath.Join(dir, review.DirName)); err == nil {
 			return dir
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return filepath.Dir(file)
+			return fallback
 		}
 		dir = parent
 	}

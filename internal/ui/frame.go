@@ -142,12 +142,12 @@ func (m *Model) status() string {
 
 func (m *Model) editorLine() string {
 	if m.in == inputEdit && m.rev.addID != "" {
-		return " value of " + m.rev.addID + " (≈ prefix = approximate): " + m.editor.View()
+		return " value of " + m.rev.addID + " (tab toggles ≈ approximate): " + m.editor.View()
 	}
 	label := map[input]string{
 		inputFilter: "filter agencies: ",
 		inputSearch: "search source: ",
-		inputEdit:   "correct value (≈ prefix = approximate): ",
+		inputEdit:   "correct value (tab toggles ≈ approximate): ",
 		inputNote:   "flag note: ",
 		inputAdd:    "add figure: ",
 	}[m.in]
@@ -293,6 +293,9 @@ func (m *Model) renderFigures(w, h int) block {
 		if e.failed > 0 {
 			title += fmt.Sprintf(" · %d checks fail", e.failed)
 		}
+		if m.rev.stale > 0 {
+			title += " · " + t.Warn.Render(fmt.Sprintf("%d stale reviews", m.rev.stale))
+		}
 	}
 	lines := []string{m.title(paneFigs, title, w)}
 	rows := m.figRows()
@@ -397,6 +400,9 @@ func (m *Model) figureDetail(e *entry, prev *entry, w int) []string {
 	}
 	if st := m.stateLine(state); st != "" {
 		src += "  " + st
+	}
+	if m.rev.stale > 0 && m.figCur == 0 {
+		src += "  " + t.Warn.Render("(stale reviews are of an earlier version of this file; not applied)")
 	}
 	out = append(out, src)
 	fi := m.figureField(m.figCur)

@@ -52,7 +52,7 @@ func DefaultKeyMap() KeyMap {
 
 		Accept:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept, next unreviewed")),
 		Flag:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag (with a note)")),
-		Edit:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "correct the value")),
+		Edit:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "correct the value (tab: ≈)")),
 		Add:       key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "add a missed figure")),
 		Reject:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
 		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),

@@ -30,6 +30,13 @@ type reviewState struct {
 	addCur  int
 	addKeys map[string]string // field ID → search key, made on first use
 
+	// stale counts the selected file's review events recorded for other
+	// bytes: shown, never applied.
+	stale int
+	// byPath counts the log's events per file path and SHA-256, built once
+	// so that finding stale events is not a scan of the log per keystroke.
+	byPath map[string]map[string]int
+
 	// Corpus-wide progress, kept up to date per batch and per action.
 	figures, reviewed int
 }
@@ -38,17 +45,47 @@ type reviewState struct {
 // fields. Without a store every figure is as extracted.
 func (m *Model) loadFigures() {
 	m.rev.rows = m.rev.rows[:0]
+	m.rev.stale = 0
 	e := m.selected()
 	if e == nil || e.rep == nil {
 		return
 	}
 	if m.rev.store != nil {
-		m.rev.rows = review.Apply(e.rep.Source, e.rep.Fields, m.rev.store.Store().Events(e.rep.SHA256))
+		st := m.rev.store.Store()
+		// Another gitui may have appended; this is a stat when not.
+		if err := st.Refresh(); err != nil {
+			m.say("reading reviews: "+err.Error(), true)
+		}
+		m.rev.stale = m.staleEvents(st, e)
+		m.rev.rows = review.Apply(e.rep.Source, e.rep.Fields, st.Events(e.rep.SHA256))
 		return
 	}
 	for _, f := range e.rep.Fields {
 		m.rev.rows = append(m.rev.rows, review.Reviewed{Field: f, State: review.Extracted})
 	}
+}
+
+// staleEvents counts the events recorded for e's path under another
+// SHA-256: the review of an earlier version of the file.
+func (m *Model) staleEvents(st *review.Store, e *entry) int {
+	if m.rev.byPath == nil {
+		m.rev.byPath = make(map[string]map[string]int)
+		for _, ev := range st.All() {
+			bs := m.rev.byPath[ev.Path]
+			if bs == nil {
+				bs = make(map[string]int)
+				m.rev.byPath[ev.Path] = bs
+			}
+			bs[ev.SHA256]++
+		}
+	}
+	n := 0
+	for sha, c := range m.rev.byPath[e.rep.Path] {
+		if sha != e.rep.SHA256 {
+			n += c
+		}
+	}
+	return n
 }
 
 func (m *Model) figureCount() int { return len(m.rev.rows) }

@@ -15,12 +15,17 @@ import (
 
 // reviewModel is the fixture explorer with a review store in a temporary
 // folder.
-func reviewModel(t *testing.T) (*Model, *review.Store, string) {
+func reviewModel(t *testing.T, logged ...review.Event) (*Model, *review.Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "reviews.jsonl")
 	st, err := review.Open(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, e := range logged {
+		if _, err := st.Append(e); err != nil {
+			t.Fatal(err)
+		}
 	}
 	ch := reportEvents(fixture(t))
 	m := New(Options{Root: "fixture", Events: ch, NoColor: true, Review: review.NewSession(st, "tester")})
@@ -92,7 +97,11 @@ func TestReviewCorrectFlagRejectUndo(t *testing.T) {
 		t.Fatalf("bad value: %d events, editor %v, message %q", len(st.All()), m.in, m.message)
 	}
 	press(m, "ctrl+u")
-	typeText(m, "≈1,492")
+	typeText(m, "1,492")
+	press(m, "tab") // approximate
+	if m.editor.Value() != "≈1,492" {
+		t.Errorf("tab made %q", m.editor.Value())
+	}
 	act(t, m, "enter")
 	ev := st.All()
 	if len(ev) != 1 || ev[0].Action != review.Correct || ev[0].New.String() != "1492" || ev[0].Old.String() != "1491" || !ev[0].Approx {
@@ -184,5 +193,17 @@ func TestReviewQueueFailingFirst(t *testing.T) {
 	act(t, m, "]")
 	if f2, _ := m.figureAt(m.figCur); f2.ID == f.ID || !strings.HasPrefix(f2.ID, "replies.") {
 		t.Errorf("queue then went to %s", f2.ID)
+	}
+}
+
+func TestReviewStaleShownNotApplied(t *testing.T) {
+	reps, _ := fixture(t)
+	// The log holds a review of an earlier version of the file.
+	old := review.Event{SHA256: strings.Repeat("f", 64), Path: reps[2].Path, Field: "proactive.total", Action: review.Reject}
+	m, _, _ := reviewModel(t, old)
+	selectReport(m, "000_18")
+	has(t, ansi.Strip(screen(m)), "1 stale reviews")
+	if _, s := m.figureAt(0); s != review.Extracted {
+		t.Errorf("a stale event was applied: %s", s)
 	}
 }

@@ -10,6 +10,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -188,6 +189,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	m.message, m.msgBad = "", false // a message lasts until the next key
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
 	}
@@ -532,6 +534,17 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.focus = paneList
 		}
 		return m.submit(what, value)
+	}
+	if m.in == inputEdit && msg.String() == "tab" {
+		// Toggle the approximate mark.
+		v := m.editor.Value()
+		if rest, ok := strings.CutPrefix(v, "≈"); ok {
+			m.editor.SetValue(rest)
+		} else {
+			m.editor.SetValue("≈" + v)
+		}
+		m.editor.CursorEnd()
+		return nil
 	}
 	if m.in == inputAdd {
 		switch msg.String() {

@@ -112,7 +112,7 @@ func classify(v *view, m mention, table bool) []cand {
 	case "篇":
 		return nil
 	}
-	if id := applicationField(c, m, table); id != "" {
+	if id := applicationField(v, c, m, table); id != "" {
 		return one(id)
 	}
 	if m.unit == "条" {
@@ -223,8 +223,8 @@ func channelField(c string) string {
 // applicationField reads the applications received (受理…申请7390件,
 // 受理各类依申请公开件共计631件, 依申请公开0件), by channel, and in
 // table-era reports the prose restating the table's totals.
-func applicationField(c string, m mention, table bool) string {
-	if hasAny(c, "复议", "诉讼", "咨询", "撤销", "撤回") {
+func applicationField(v *view, c string, m mention, table bool) string {
+	if hasAny(c, "复议", "诉讼", "咨询", "撤销", "撤回") || otherApplication(c) {
 		return ""
 	}
 	if id := channelField(c); id != "" {
@@ -243,7 +243,8 @@ func applicationField(c string, m mention, table bool) string {
 	}
 	receive := hasAny(c, receiveVerbs...)
 	if receive && !hasAny(c, "答复", "办结") {
-		if _, ok := suffixAny(c, "申请", "申请书", "申请件", "依申请公开件", "依申请公开", "依申请公开事项", "依申请公开政府信息"); ok {
+		if _, ok := suffixAny(c, "申请", "申请书", "申请件", "依申请公开件", "依申请公开", "依申请公开事项", "依申请公开政府信息"); ok &&
+			aboutDisclosure(v, c, m) {
 			return "applications.new.total"
 		}
 	}
@@ -251,6 +252,24 @@ func applicationField(c string, m mention, table bool) string {
 		return "applications.new.total"
 	}
 	return ""
+}
+
+// otherApplication reports a clause naming another kind of application
+// ("受理行政许可申请", "信访举报投诉类申请"): not a disclosure request.
+func otherApplication(c string) bool {
+	return hasAny(c, "许可", "审批", "登记", "备案", "信访", "投诉", "举报", "建议", "提案", "复核", "补贴", "救助")
+}
+
+// aboutDisclosure reports whether an application count is about requests
+// for information: the clause says 公开 or 信息, or the text just before it
+// (a heading "(二)依申请公开情况", a sentence about 信息处理费) does.
+// "受理申请55件" in a paragraph on something else is not.
+func aboutDisclosure(v *view, c string, m mention) bool {
+	if hasAny(c, "公开", "信息") || hasAny(m.right, "公开", "信息") {
+		return true
+	}
+	w := before(v.s, m.leftAt, 300)
+	return strings.Contains(w, "依申请") || strings.Contains(w, "信息") && strings.Contains(w, "申请")
 }
 
 // replyField reads how applications were answered: "共答复7337件",
@@ -406,7 +425,8 @@ func rightField(v *view, c string, m mention, table bool) string {
 	if r == "" || runeCount(r) > 30 {
 		return ""
 	}
-	isApplication := hasPrefixes(r, "申请", "政府信息公开申请", "信息公开申请", "政府信息依申请公开", "依申请公开")
+	isApplication := hasPrefixes(r, "申请", "政府信息公开申请", "信息公开申请", "政府信息依申请公开", "依申请公开") &&
+		!otherApplication(r) && aboutDisclosure(v, c, m)
 	if isApplication && hasSuffixes(c, receiveVerbs...) || isApplication && hasSuffixes(c, "受理的", "收到的") {
 		return "applications.new.total"
 	}

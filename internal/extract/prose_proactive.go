@@ -152,6 +152,15 @@ func (p proactiveCands) resolve() []cand {
 				best = c
 			}
 		}
+		// Two different counts with the same weak words ("XX局主动公开
+		// 政府信息45条…YY局主动公开政府信息30条") are parts, not the total.
+		if best.rank <= 2 {
+			for _, c := range year {
+				if c.rank == best.rank && !c.v.Equal(best.v) {
+					return nil
+				}
+			}
+		}
 		best.id = "proactive.total"
 		out = append(out, best.cand)
 		if len(toDate) > 0 && !toDate[0].v.Equal(best.v) {

@@ -227,7 +227,7 @@ func TestApplicationsAndReplies(t *testing.T) {
 		{
 			name:   "table era: the count before the noun, and carried forward",
 			source: "dev/t005",
-			text:   "本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。",
+			text:   "要求各单位依法落实信息处理费有关规定。坚持第一时间登记受理、第一时间转送承办单位和第一时间回复申请的“三个一”工作机制。本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。",
 			format: schema.Table2021,
 			want: map[string]string{"applications.new.total": "70", "applications.outcome_total.total": "69",
 				"applications.carried_forward.total": "1"},
@@ -254,6 +254,13 @@ func TestApplicationsAndReplies(t *testing.T) {
 			format: schema.Table2021,
 			want: map[string]string{"applications.new.total": "3119", "applications.outcome_total.total": "3050",
 				"applications.carried_over.total": "34", "applications.carried_forward.total": "103"},
+		},
+		{
+			name:   "requests that are not for information",
+			source: "dev/t014",
+			text:   "组织开展19期《问政平潭之有事你说》，上线部门22家，收到群众诉求348件，现场解决162件，跟进解决186件，办结率100%。",
+			format: schema.Table2019,
+			want:   map[string]string{},
 		},
 		{
 			name:   "full-width digits and punctuation",
@@ -411,6 +418,18 @@ func TestZeroStatements(t *testing.T) {
 			text:   "六、其他需要报告的事项2021年，无收取信息处理费情况。",
 			format: schema.Table2021,
 			want:   map[string]string{"fees.collected": "0"},
+		},
+		{
+			name:   "zero stated after the thing counted",
+			source: "schema.md, Zero statements (零)",
+			text:   "本年度因政府信息公开申请提起的行政复议、行政诉讼案件均为零。",
+			want:   map[string]string{"reconsideration.total": "0", "litigation.total": "0"},
+		},
+		{
+			name:   "zero information items are not zero applications",
+			source: "dev/p019",
+			text:   "三、依申请公开政府信息情况和不予公开政府信息的情况\n全年发生依申请和不予公开政府信息条数0条。",
+			want:   map[string]string{},
 		},
 		{
 			name:   "a sentence cut by the end of the page",

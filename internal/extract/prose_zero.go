@@ -25,7 +25,12 @@ var zeroWords = []string{"没有", "不存在", "未", "无"}
 var zeroNext = []string{
 	"收到", "受理", "接到", "接收", "产生", "发生", "出现", "有", "收取", "收费", "向", "对",
 	"因", "针对", "行政复议", "提起", "申请", "依申请", "政府信息公开", "信息公开", "任何", "减免", "相关", "相应",
+	"一例", "一起", "一件",
 }
+
+// zeroAfter are the words that state zero after the thing counted:
+// "行政复议、行政诉讼案件均为零".
+var zeroAfter = []string{"均为零", "为零"}
 
 // maxZeroClause bounds a zero clause, in bytes (about 60 runes).
 const maxZeroClause = 180
@@ -63,6 +68,20 @@ func zeroStatements(v *view) []cand {
 			out = append(out, cand{id: id, v: Number{}, a: i, b: end})
 		}
 		done = end
+	}
+	for _, w := range zeroAfter {
+		for k := 0; ; {
+			j := strings.Index(s[k:], w)
+			if j < 0 {
+				break
+			}
+			j += k
+			k = j + len(w)
+			a := leftStart(s, j, 0)
+			for _, id := range zeroFields(s[a:j], false) {
+				out = append(out, cand{id: id, v: Number{}, a: a, b: k})
+			}
+		}
 	}
 	return out
 }
@@ -123,7 +142,9 @@ func zeroFields(c string, atEnd bool) []string {
 	if strings.HasPrefix(c, "减免") || (hasAny(c, "减免") && !hasAny(c, "申请")) {
 		return []string{"fees.waived"}
 	}
-	if strings.Contains(c, "不予公开") {
+	// A zero count of information items (依申请公开信息数) is not one of
+	// applications; nor is a zero of withheld information.
+	if hasAny(c, "不予公开", "信息数", "信息条数") {
 		return nil
 	}
 	if applicationWord(c) || atEnd && strings.HasSuffix(c, "申") {

@@ -320,3 +320,25 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("mode %v", fi.Mode())
 	}
 }
+
+func TestCellValueExact(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want any
+	}{
+		{"-18", float64(-18)},
+		{"24252.311082", 24252.311082},
+		{"4711.70", 4711.7},
+		{"75394432.52", 75394432.52},
+		{"999999999999999", float64(999999999999999)},
+		// The float's shortest form is these digits: the file holds them.
+		{"123456789012345.67", 123456789012345.67},
+		// Digits a float cannot carry: kept as text, never rounded.
+		{"0.1000000000000000055", "0.1000000000000000055"},
+		{"24252.31108200000000001", "24252.31108200000000001"},
+	} {
+		if got := cellValue(cell{s: tt.in, numeric: true}); got != tt.want {
+			t.Errorf("cellValue(%s) = %#v, want %#v", tt.in, got, tt.want)
+		}
+	}
+}

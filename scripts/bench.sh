@@ -57,14 +57,17 @@ elapsed() {
 		for (i = 1; i <= n; i++) s = s * 60 + p[i]
 		print s }' "$1"
 }
+# cpu FILE: user + system seconds, which other load on the machine does
+# not inflate as it does wall time.
+cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"; }
 # rss FILE: peak resident set in MB.
 rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'; }
 
 results=$BENCH_DIR/results.md
 {
-	echo "| reports | MB | gitui s | gitui MB/s | reports/s | gitui RSS MB | rg s | rg MB/s | rg RSS MB | gitui/rg | cached reopen s | cached reports/s | heap/text |"
-	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| reports | MB | gitui s | gitui CPU s | gitui MB/s | reports/s | gitui RSS MB | rg s | rg CPU s | rg MB/s | rg RSS MB | gitui/rg | cached reopen s | cached reports/s | heap/text |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$results"
 
 for n in "$@"; do
@@ -92,6 +95,7 @@ for n in "$@"; do
 	cs=$(echo "$bench" | awk '{ for (i = 1; i < NF; i++) if ($(i+1) == "ns/op") printf "%.2f", $i / 1e9 }')
 	heap=$(echo "$bench" | awk '{ for (i = 1; i < NF; i++) if ($(i+1) == "heap/text") printf "%.2f", $i }')
 
-	echo "| $n | $mb | $gs | $(div "$mb" "$gs") | $(div "$n" "$gs") | $(rss "$BENCH_DIR/gitui-$n.time") | $rs | $(div "$mb" "$rs") | $(rss "$BENCH_DIR/rg-$n.time") | $(div "$gs" "$rs") | $cs | $(div "$n" "$cs") | $heap |" | tee -a "$results"
+	gt=$BENCH_DIR/gitui-$n.time rt=$BENCH_DIR/rg-$n.time
+	echo "| $n | $mb | $gs | $(cpu "$gt") | $(div "$mb" "$gs") | $(div "$n" "$gs") | $(rss "$gt") | $rs | $(cpu "$rt") | $(div "$mb" "$rs") | $(rss "$rt") | $(div "$gs" "$rs") | $cs | $(div "$n" "$cs") | $heap |" | tee -a "$results"
 done
 echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results" >&2

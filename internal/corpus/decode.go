@@ -184,7 +184,7 @@ func lookup(table []codeRune, code uint16) (rune, bool) {
 // decodeGB18030 decodes raw as Python's gb18030 codec does, reporting false
 // where it would fail.
 func decodeGB18030(raw []byte) (string, bool) {
-	return decodeSpliced(simplifiedchinese.GB18030, raw, gb18030Overrides[:], func(raw []byte, i int) int {
+	return decodeSpliced(simplifiedchinese.GB18030, raw, gb18030Overrides[:], &gb18030OverridesLeads, func(raw []byte, i int) int {
 		c := raw[i]
 		switch {
 		case c < 0x80:
@@ -201,7 +201,7 @@ func decodeGB18030(raw []byte) (string, bool) {
 // decodeBig5 decodes raw as Python's big5 codec does, reporting false where
 // it would fail.
 func decodeBig5(raw []byte) (string, bool) {
-	return decodeSpliced(traditionalchinese.Big5, raw, big5Overrides[:], func(raw []byte, i int) int {
+	return decodeSpliced(traditionalchinese.Big5, raw, big5Overrides[:], &big5OverridesLeads, func(raw []byte, i int) int {
 		c := raw[i]
 		switch {
 		case c < 0x80:
@@ -209,7 +209,10 @@ func decodeBig5(raw []byte) (string, bool) {
 		case i+1 >= len(raw):
 			return 0
 		}
-		if _, ok := lookup(big5Overrides[:], uint16(c)<<8|uint16(raw[i+1])); ok || plainBig5(c, raw[i+1]) {
+		if plainBig5(c, raw[i+1]) {
+			return 2
+		}
+		if _, ok := lookup(big5Overrides[:], uint16(c)<<8|uint16(raw[i+1])); ok {
 			return 2
 		}
 		return 0
@@ -217,9 +220,10 @@ func decodeBig5(raw []byte) (string, bool) {
 }
 
 // decodeSpliced decodes raw with enc, except that the two-byte codes of
-// table decode to their listed characters. size returns the length of the
+// table (whose lead bytes are marked in leads) decode to their listed
+// characters. size returns the length of the
 // code at raw[i], or 0 if it is invalid.
-func decodeSpliced(enc encoding.Encoding, raw []byte, table []codeRune, size func(raw []byte, i int) int) (string, bool) {
+func decodeSpliced(enc encoding.Encoding, raw []byte, table []codeRune, leads *[256]bool, size func(raw []byte, i int) int) (string, bool) {
 	var b strings.Builder
 	from := 0
 	for i := 0; i < len(raw); {
@@ -227,7 +231,7 @@ func decodeSpliced(enc encoding.Encoding, raw []byte, table []codeRune, size fun
 		if n == 0 {
 			return "", false
 		}
-		if n == 2 {
+		if n == 2 && leads[raw[i]] {
 			if r, ok := lookup(table, uint16(raw[i])<<8|uint16(raw[i+1])); ok {
 				if !decodeTo(&b, enc, raw[from:i]) {
 					return "", false

@@ -161,9 +161,9 @@ func TestYearOverYearAndProblems(t *testing.T) {
 		t.Fatalf("selected %+v, want the 2014 report", e)
 	}
 	f := ansi.Strip(screen(m))
-	has(t, f, "▲502")  // 584 this year, 502 the year before
-	has(t, f, "=1711") // unchanged
-	has(t, f, " 2013: ▲502")
+	has(t, f, "▲+82") // 584 this year, 502 the year before
+	has(t, f, "=")    // 1711 both years
+	has(t, f, " 2013: 502 (▲+82)")
 	has(t, f, "≈") // 1711余人次 is approximate
 	has(t, f, "(problems)")
 	has(t, f, "scan.pdf.txt decode: binary data")
@@ -237,3 +237,34 @@ func TestStreamingKeepsSelection(t *testing.T) {
 }
 
 type corpusEvent = corpus.Event
+
+func TestFlatListAndWheel(t *testing.T) {
+	m := fixtureModel(t, 150, 30)
+	press(m, "v")
+	if len(m.idx.rows) != len(m.idx.entries) {
+		t.Fatalf("flat list has %d rows for %d reports", len(m.idx.rows), len(m.idx.entries))
+	}
+	f := ansi.Strip(screen(m))
+	has(t, f, "reports")
+	has(t, f, "西城区房屋管理局 2013")
+	has(t, f, "西城区房屋管理局 2014")
+	press(m, "v")
+	if len(m.idx.rows) != len(m.idx.entries)+4 {
+		t.Errorf("grouped list has %d rows, want a header per group", len(m.idx.rows))
+	}
+
+	// The wheel scrolls the pane under the pointer, not the focused one.
+	selectReport(m, "000_18")
+	src := m.lay.src
+	m.Update(tea.MouseWheelMsg{X: src.x + 2, Y: src.y + 3, Button: tea.MouseWheelDown})
+	if m.srcTop != 3 {
+		t.Errorf("wheel down over the source: top %d, want 3", m.srcTop)
+	}
+	m.Update(tea.MouseWheelMsg{X: src.x + 2, Y: src.y + 3, Button: tea.MouseWheelUp})
+	if m.srcTop != 0 {
+		t.Errorf("wheel up over the source: top %d, want 0", m.srcTop)
+	}
+	if m.focus != paneList {
+		t.Errorf("the wheel moved the focus to %v", m.focus)
+	}
+}

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"gitui/internal/schema"
 	"gitui/internal/textsafe"
@@ -216,7 +218,7 @@ func (m *Model) renderList(w, h int) block {
 			}
 			s = st.Render(fit(label, max(w-7, 1))) + t.Dim.Render(padLeft(strconv.Itoa(int(r.count)), 6))
 		} else {
-			s = m.listRow(m.idx.entries[r.entry], w)
+			s = m.listRow(m.idx.entries[r.entry], w, m.sameYear(i))
 		}
 		if i == m.listCur {
 			st := t.CursorOff
@@ -232,7 +234,7 @@ func (m *Model) renderList(w, h int) block {
 
 // listRow is one report in the list: year (or file name), then a compact
 // state: figures found, failed checks, reviewed/flagged counts.
-func (m *Model) listRow(e *entry, w int) string {
+func (m *Model) listRow(e *entry, w int, showName bool) string {
 	t := m.theme
 	if e.prob != nil {
 		return "  " + e.name + " " + t.Bad.Render(e.prob.Step+": "+textsafe.Line(errString(e.prob.Err)))
@@ -249,6 +251,9 @@ func (m *Model) listRow(e *entry, w int) string {
 		name = "  " + e.name
 	default:
 		name = "  " + yearText(e.year)
+		if showName {
+			name += " " + t.Dim.Render(e.name)
+		}
 	}
 	state := t.Dim.Render(fmt.Sprintf("%d", e.fields))
 	if e.failed > 0 {
@@ -259,6 +264,23 @@ func (m *Model) listRow(e *entry, w int) string {
 	}
 	sw := width(state)
 	return fit(name, max(w-sw-1, 1)) + " " + state
+}
+
+// sameYear reports whether list row i has a neighbour of the same agency
+// and year (the same report in two encodings, say): those rows show their
+// file names.
+func (m *Model) sameYear(i int) bool {
+	rows := m.idx.rows
+	e := m.idx.entries[rows[i].entry]
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(rows) && rows[j].entry >= 0 {
+			o := m.idx.entries[rows[j].entry]
+			if o.kind() == e.kind() && o.agency == e.agency && o.year == e.year {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func yearText(y int) string {
@@ -357,27 +379,53 @@ func (m *Model) figureRowText(e *entry, prev *entry, i, w int) string {
 	}
 	s := mark + padLeft(value, 10) + approx + padRight(f.Unit, 4) + " "
 	if prev != nil {
-		s += t.Dim.Render(padLeft(yoy(prev, f), 11)) + " "
+		change, _, _ := yoy(prev, f)
+		s += t.Dim.Render(padLeft(change, 8)) + " "
 	}
-	s += label + " " + t.Dim.Render(f.ID)
-	return s
+	return s + fitLabel(label, max(w-width(s)-1, 4)) + " " + t.Dim.Render(f.ID)
 }
 
-// yoy shows the previous year's value of the same figure with the change.
-func yoy(prev *entry, f figure) string {
+// yoy compares a figure with the same figure of the previous year's
+// report: the change ("▲+43", "▼-1", "=") and last year's value, or ok
+// false when last year's report does not state it.
+func yoy(prev *entry, f figure) (change, last string, ok bool) {
 	for _, p := range prev.rep.Fields {
 		if p.ID != f.ID {
 			continue
 		}
-		switch c := f.Value.Rat().Cmp(p.Value.Rat()); {
-		case c > 0:
-			return "▲" + p.Value.String()
-		case c < 0:
-			return "▼" + p.Value.String()
+		d := new(big.Rat).Sub(f.Value.Rat(), p.Value.Rat())
+		switch d.Sign() {
+		case 1:
+			return "▲+" + ratString(d), p.Value.String(), true
+		case -1:
+			return "▼" + ratString(d), p.Value.String(), true
 		}
-		return "=" + p.Value.String()
+		return "=", p.Value.String(), true
 	}
-	return "–"
+	return "–", "", false
+}
+
+// ratString prints an exact decimal difference without trailing zeros.
+func ratString(r *big.Rat) string {
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	return strings.TrimRight(strings.TrimRight(r.FloatString(12), "0"), ".")
+}
+
+// fitLabel cuts a label to w cells keeping its last part: in
+// "上年结转政府信息公开申请数量·商业企业" the column tells the rows apart.
+func fitLabel(label string, w int) string {
+	if width(label) <= w {
+		return label
+	}
+	if i := strings.LastIndex(label, "·"); i > 0 {
+		tail := label[i:]
+		if room := w - width(tail); room >= 3 {
+			return ansi.Truncate(label[:i], room, "…") + tail
+		}
+	}
+	return ansi.Truncate(label, w, "…")
 }
 
 // figureDetail describes the selected figure: label and ID, the text its
@@ -426,7 +474,11 @@ func (m *Model) figureDetail(e *entry, prev *entry, w int) []string {
 	}
 	out = append(out, check)
 	if prev != nil {
-		out = append(out, t.Dim.Render(fmt.Sprintf(" %d: %s", prev.year, yoy(prev, f))))
+		line := fmt.Sprintf(" %d: not stated", prev.year)
+		if change, last, ok := yoy(prev, f); ok {
+			line = fmt.Sprintf(" %d: %s (%s)", prev.year, last, change)
+		}
+		out = append(out, t.Dim.Render(line))
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package review
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -59,12 +60,13 @@ type Store struct {
 	offset   int64          // bytes read: through the last complete line
 	lines    int            // complete lines read
 	file     os.FileInfo    // identity of the file read, to notice replacement
+	lockWait time.Duration  // LockWait; shorter in tests
 }
 
 // Open reads the review log at path. A missing file is an empty log; it is
 // created by the first Append. A path that is a symbolic link is refused.
 func Open(path string) (*Store, error) {
-	s := &Store{path: path, reported: map[int64]bool{}}
+	s := &Store{path: path, reported: map[int64]bool{}, lockWait: LockWait}
 	if err := checkLink(path); err != nil {
 		return nil, err
 	}
@@ -110,9 +112,9 @@ func (s *Store) Refresh() error {
 	if err == nil && s.file != nil && os.SameFile(fi, s.file) && fi.Size() == s.offset {
 		return nil // nothing new: no lock, no read
 	}
-	lock := flock.New(s.path, flock.SetFlag(os.O_RDONLY|syscall.O_NOFOLLOW))
-	if err := lock.RLock(); err != nil {
-		return s.openError("lock", err)
+	lock, err := s.lock(true)
+	if err != nil {
+		return err
 	}
 	defer lock.Unlock()
 	return s.readNew()
@@ -231,9 +233,9 @@ func (s *Store) Append(e Event) (Event, error) {
 	if created {
 		syncDir(dir) // so the new file's name survives a crash too
 	}
-	lock := flock.New(s.path, flock.SetFlag(os.O_RDONLY|syscall.O_NOFOLLOW))
-	if err := lock.Lock(); err != nil {
-		return e, s.openError("lock", err)
+	lock, err := s.lock(false)
+	if err != nil {
+		return e, err
 	}
 	defer lock.Unlock()
 
@@ -255,6 +257,33 @@ func (s *Store) Append(e Event) (Event, error) {
 		return e, err
 	}
 	return e, nil
+}
+
+// LockWait is how long a read or an append waits for another process's
+// lock. Appends hold it for one write; a longer wait means a stuck process,
+// and the caller should hear so rather than hang.
+const LockWait = 5 * time.Second
+
+// lock takes the store's file lock, shared for reading or exclusive for
+// appending.
+func (s *Store) lock(shared bool) (*flock.Flock, error) {
+	l := flock.New(s.path, flock.SetFlag(os.O_RDONLY|syscall.O_NOFOLLOW))
+	ctx, cancel := context.WithTimeout(context.Background(), s.lockWait)
+	defer cancel()
+	var ok bool
+	var err error
+	if shared {
+		ok, err = l.TryRLockContext(ctx, 10*time.Millisecond)
+	} else {
+		ok, err = l.TryLockContext(ctx, 10*time.Millisecond)
+	}
+	if err == nil && !ok || errors.Is(err, context.DeadlineExceeded) {
+		return nil, fmt.Errorf("lock review store %s: another process has held it for %v", s.path, s.lockWait)
+	}
+	if err != nil {
+		return nil, s.openError("lock", err)
+	}
+	return l, nil
 }
 
 // openError explains a failure to open or create the store, with the

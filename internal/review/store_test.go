@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gofrs/flock"
 )
 
 const sha = "18bd725a6c48fc58e0b1f7a2c9d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1"
@@ -352,5 +354,37 @@ func TestStoreSurvivesKill(t *testing.T) {
 		if !errors.Is(p.Err, errTorn) {
 			t.Errorf("problem after kill: %v", p)
 		}
+	}
+}
+
+func TestStoreLockHeld(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "reviews.jsonl")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Append(accept("proactive.total")); err != nil {
+		t.Fatal(err)
+	}
+	s.lockWait = 200 * time.Millisecond
+	// Another process (here: another open file) holds the lock and hangs.
+	held := flock.New(path)
+	if err := held.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = s.Append(accept("replies.total"))
+	if err == nil || !strings.Contains(err.Error(), "another process") || !strings.Contains(err.Error(), path) {
+		t.Errorf("Append under a held lock: %v", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Append waited %v", d)
+	}
+	held.Unlock()
+	if _, err := s.Append(accept("replies.total")); err != nil {
+		t.Errorf("Append after the lock was released: %v", err)
+	}
+	if got := len(s.Events(sha)); got != 2 {
+		t.Errorf("%d events, want 2", got)
 	}
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -212,4 +213,69 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("Decode(%q) = %q (%s): valid UTF-8 changed", raw, text, enc)
 		}
 	})
+}
+
+// TestCodecsMatchPython compares the GB18030 and Big5 decoders with
+// Python's codecs on every two-byte code, every lone high byte, and a
+// sample of four-byte GB18030 codes, so that an update of x/text or of the
+// override tables cannot drift from the scorer unnoticed.
+func TestCodecsMatchPython(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed; the scorer's codecs cannot be run")
+	}
+	script := `
+import json, random, sys
+out = []
+def rec(b):
+    for enc in ("gb18030", "big5"):
+        try:
+            out.append([b.hex(), enc, b.decode(enc)])
+        except UnicodeDecodeError:
+            out.append([b.hex(), enc, None])
+for c in range(0x80, 0x100):
+    rec(bytes([c]))
+    rec(bytes([c]) + b"a")
+for lead in range(0x81, 0xff):
+    for trail in range(0x30, 0x100):
+        rec(bytes([lead, trail]))
+random.seed(1)
+for _ in range(5000):
+    rec(bytes([random.randint(0x81, 0xfe), random.randint(0x30, 0x39), random.randint(0x81, 0xfe), random.randint(0x30, 0x39)]))
+json.dump(out, sys.stdout)
+`
+	out, err := exec.Command(python, "-c", script).Output()
+	if err != nil {
+		t.Fatalf("python: %v", err)
+	}
+	var rows [][3]*string // hex, encoding, decoded text or null
+	if err := json.Unmarshal(out, &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 60000 {
+		t.Fatalf("only %d codes from python", len(rows))
+	}
+	bad := 0
+	for _, r := range rows {
+		code, enc, want := *r[0], *r[1], r[2]
+		b, _ := hex.DecodeString(code)
+		dec := decodeGB18030
+		if enc == "big5" {
+			dec = decodeBig5
+		}
+		got, ok := dec(b)
+		if ok != (want != nil) || ok && got != *want {
+			bad++
+			if bad <= 10 {
+				py := "<error>"
+				if want != nil {
+					py = fmt.Sprintf("%q", *want)
+				}
+				t.Errorf("%s %s: got %q, %v; python %s", enc, code, got, ok, py)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d codes decode differently from python", bad, len(rows))
+	}
 }

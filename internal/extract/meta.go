@@ -112,6 +112,23 @@ func agencyLike(s string) bool {
 	return hasSuffixes(s, agencySuffixes...)
 }
 
+// placeLike reports a place name that a title line uses for its
+// government's report ("福州市晋安区2016年政府信息公开工作年度报告"); only the
+// title names an agency that way.
+func placeLike(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 3 || n > 16 || !hasSuffixes(s, "省", "市", "区", "县", "州", "旗", "盟") {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	return !strings.ContainsRune(badStarts, first) && !hasAny(s, "信息公开", "报告", "工作", "的", "我", "本")
+}
+
 // longestAgencyPrefix returns the longest prefix of s that is agencyLike.
 func longestAgencyPrefix(s string) string {
 	for e := len(s); e > 0; {
@@ -206,7 +223,7 @@ func findAgency(d *doc, hv *view, ls []line) string {
 			a, b = m[6], m[7]
 		}
 		x := l.text[a:b]
-		if !agencyLike(x) {
+		if !agencyLike(x) && !placeLike(x) {
 			continue
 		}
 		if standalone != "" && strings.HasSuffix(standalone, x) {

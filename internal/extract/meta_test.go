@@ -18,6 +18,12 @@ func TestMeta(t *testing.T) {
 			agency: "衢州市国土局", year: 2012, published: "2013-03-20",
 		},
 		{
+			name:   "a place named by the title reports for its government",
+			source: "福州市晋安区2016年报告 (pages corpus, www.fzja.gov.cn)",
+			text:   "政府信息公开\n福州市晋安区2016年政府信息公开工作年度报告\n来源:区人民政府办公室 时间:2017-01-12 10:01\n\n本报告…由福州市晋安区人民政府信息公开办编制。",
+			agency: "福州市晋安区", year: 2016, published: "2017-01-12",
+		},
+		{
 			name:   "a name alone on the first line; the title without a name",
 			source: "seeds/003",
 			text:   "\n梅河口市国土资源局\n\n2017年度政府信息公开工作报告\n按照《梅河口市人民政府办公室关于做好2017年政府信息公开情况统计报送及年度报告编制公布工作的通知》要求，对我局2017年政府信息公开情况进行深入细致的统计",

@@ -314,7 +314,8 @@ func replyField(c string, table bool) string {
 		switch {
 		case strings.HasSuffix(c, "信息不存在"):
 			return "replies.nonexistent"
-		case hasSuffixes(c, "非本机关掌握", "不属于本机关掌握", "本机关不掌握", "不属于本机关公开职责", "不属于本机关职责", "不属本机关掌握"):
+		case hasSuffixes(c, "非本机关掌握", "不属于本机关掌握", "本机关不掌握", "不属于本机关公开职责", "不属于本机关职责",
+			"不属本机关掌握", "非本机关职责范围", "不属于本机关职责范围", "非本机关职责", "非本机关政府信息"):
 			return "replies.not_held"
 		case strings.HasSuffix(c, "内容不明确"):
 			return "replies.unclear"
@@ -425,10 +426,17 @@ func rightField(v *view, c string, m mention, table bool) string {
 	if r == "" || runeCount(r) > 30 {
 		return ""
 	}
-	isApplication := hasPrefixes(r, "申请", "政府信息公开申请", "信息公开申请", "政府信息依申请公开", "依申请公开") &&
-		!otherApplication(r) && aboutDisclosure(v, c, m)
-	if isApplication && hasSuffixes(c, receiveVerbs...) || isApplication && hasSuffixes(c, "受理的", "收到的") {
+	noun := hasPrefixes(r, "申请", "政府信息公开申请", "信息公开申请", "政府信息依申请公开", "依申请公开") && !otherApplication(r)
+	if noun && (hasSuffixes(c, receiveVerbs...) || hasSuffixes(c, "受理的", "收到的")) && aboutDisclosure(v, c, m) {
 		return "applications.new.total"
+	}
+	isApplication := noun
+	// "在已经答复的7337件申请中": the applications answered.
+	if isApplication && hasSuffixes(c, "答复的", "办结的", "已答复", "已办结") && !hasAny(c, "按期", "按时", "期限") {
+		if table {
+			return "applications.outcome_total.total"
+		}
+		return "replies.total"
 	}
 	if isApplication && hasSuffixes(c, "有", "共有") && hasAny(sentenceAfter(v.s, m.end), "撤销申请", "撤回申请") && !table {
 		return "replies.withdrawn"

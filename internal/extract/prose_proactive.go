@@ -18,7 +18,10 @@ type proCand struct {
 	cand
 	channel bool // published through one named channel
 	toDate  bool // a running total since an earlier year
-	rank    int
+	// cumul marks a 累计 count not tied to the year; newly a count of what
+	// is new this year ("2011年新增的主动公开政府信息5973条").
+	cumul, newly bool
+	rank         int
 }
 
 type proactiveCands []proCand
@@ -85,9 +88,11 @@ func (p *proactiveCands) add(v *view, m mention) bool {
 		// "通过局门户网站发布各类信息2960条": items posted, not a total.
 		return false
 	}
+	pc.newly = hasAny(prefix, "新增", "新公开")
 	if strings.Contains(prefix, "历年") {
 		pc.toDate = true
 	} else if strings.Contains(prefix, "累计") && !hasAny(prefix, "年度", "本年", "全年", "今年", "当年") {
+		pc.cumul = true
 		s := sentenceBefore(v.s, m.leftAt)
 		pc.toDate = hasAny(s, "截至", "截止", "至今", "以来")
 	}
@@ -133,8 +138,20 @@ func informationObject(o string) bool {
 // alone is the year's total. Counts through one channel are used only when
 // nothing else is stated and they agree.
 func (p proactiveCands) resolve() []cand {
+	newly := false
+	for _, c := range p {
+		newly = newly || c.newly && !c.channel
+	}
 	var year, toDate, channel []proCand
 	for _, c := range p {
+		if newly && c.cumul && !c.channel {
+			// Beside a count of what is new this year, a 累计 count
+			// is the running total.
+			c.toDate = true
+		}
+		if c.newly {
+			c.rank += 4
+		}
 		switch {
 		case c.toDate:
 			toDate = append(toDate, c)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/big"
 	"strings"
 	"unicode/utf8"
 )
@@ -78,6 +79,21 @@ func (v *view) mentions() []mention {
 				break
 			}
 		}
+		// "1.2万条": a count in units of ten thousand. 万元 is money and
+		// keeps its unit as printed.
+		if strings.HasPrefix(s[j:], "万") && !strings.HasPrefix(s[j:], "万元") {
+			w, ok := tenThousand(m.v)
+			if !ok {
+				i = end
+				continue
+			}
+			m.v = w
+			j += len("万")
+			if !m.approx && hasPrefixes(s[j:], "余", "多") {
+				m.approx = true
+				j += len("余")
+			}
+		}
 		for _, u := range units {
 			if strings.HasPrefix(s[j:], u) {
 				m.unit = u
@@ -98,6 +114,17 @@ func (v *view) mentions() []mention {
 		i = j
 	}
 	return out
+}
+
+// tenThousand returns n×10000 when that is a whole count.
+func tenThousand(n Number) (Number, bool) {
+	r := n.Rat()
+	r.Mul(r, big.NewRat(10000, 1))
+	if !r.IsInt() {
+		return Number{}, false
+	}
+	v, err := ParseNumber(r.Num().String())
+	return v, err == nil
 }
 
 // chineseNumeralStart reports whether a Chinese numeral that counts

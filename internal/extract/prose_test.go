@@ -139,6 +139,24 @@ func TestProactive(t *testing.T) {
 			want:   map[string]string{},
 		},
 		{
+			name:   "a count of what is new this year beside a running 累计 count",
+			source: "schema.md §1 (2011年新增…5973条), wording of dev/p023 without 截至",
+			text:   "本局累计主动公开政府信息15506条,全文电子化率达100%。2011年新增的主动公开政府信息5973条。",
+			want:   map[string]string{"proactive.total": "5973", "proactive.cumulative": "15506"},
+		},
+		{
+			name:   "a count in units of ten thousand",
+			source: "wording of seeds/001 with 万",
+			text:   "本局2014年度共主动公开政府信息1.2万条。",
+			want:   map[string]string{"proactive.total": "12000"},
+		},
+		{
+			name:   "documents received by an archive are not disclosure",
+			source: "2013 city report (pages corpus, m.zjtcn.com)",
+			text:   "市档案馆、图书馆全年共接收公开信息件1600多份。市档案馆除现场查阅外,拓展了电话查询、信函咨询、传真、邮寄等便民措施,全年查阅利用档案15000多册。",
+			want:   map[string]string{},
+		},
+		{
 			name:   "Traditional script",
 			source: "dev/p020",
 			text:   "2008年,管理區共主動公開政府信息345條。從內容分類看,機構職能5條,政策法規36條,規劃計劃2條。",
@@ -214,6 +232,12 @@ func TestApplicationsAndReplies(t *testing.T) {
 			text:   "共有3件信息公开申请经与申请人电话沟通，告知其申请事项不属我局行政职责，申请人同意撤销申请，其余628件申请全部按期答复，其中：\n“同意公开”的266件，占总数的42.36%；\n“不予公开答复”的19件，占总数的3.03%；",
 			want: map[string]string{"replies.withdrawn": "3", "replies.total": "628",
 				"replies.agreed": "266", "replies.refused": "19"},
+		},
+		{
+			name:   "the applications answered, and 非本机关职责范围",
+			source: "Beijing annual-report template wording (dev/p041, p044 family)",
+			text:   "在已经答复的45件申请中,“同意公开”的30件,占66.67%;“非本机关职责范围”的15件,占33.33%。",
+			want:   map[string]string{"replies.total": "45", "replies.agreed": "30", "replies.not_held": "15"},
 		},
 		{
 			name:   "table era: prose restating the table carries the table IDs",

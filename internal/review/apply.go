@@ -79,15 +79,16 @@ func Active(events []Event) []Event {
 func Apply(src string, fields []extract.Field, events []Event) []Reviewed {
 	type figure struct {
 		Reviewed
-		extracted         *extract.Field
-		accepted, flagged bool
-		base              State // Extracted, Corrected, Added or Rejected
-		hasValue          bool
+		extracted *extract.Field // nil for a figure a reviewer added
+		base      State          // Extracted, Corrected or Added: where the value comes from
+		rejected  bool
+		accepted  bool
+		flagged   bool
 	}
 	figs := make(map[string]*figure, len(fields))
 	for i := range fields {
 		f := &fields[i]
-		figs[f.ID] = &figure{Reviewed: Reviewed{Field: *f}, extracted: f, base: Extracted, hasValue: true}
+		figs[f.ID] = &figure{Reviewed: Reviewed{Field: *f}, extracted: f, base: Extracted}
 	}
 	for _, e := range Active(events) {
 		sf, ok := schema.Lookup(e.Field)
@@ -104,32 +105,25 @@ func Apply(src string, fields []extract.Field, events []Event) []Reviewed {
 		}
 		switch e.Action {
 		case Accept:
-			if !g.hasValue {
-				continue
-			}
-			g.accepted, g.flagged = true, false
+			g.rejected, g.accepted, g.flagged = false, true, false
 		case Flag:
-			if !g.hasValue {
-				continue
-			}
 			g.flagged = true
 		case Reject:
-			g.base, g.accepted, g.flagged = Rejected, false, false
+			g.rejected, g.accepted, g.flagged = true, false, false
 		case Correct, Add:
 			g.Value, g.Approx = *e.New, e.Approx
 			g.Span, g.Text, g.Ungrounded = extract.Span{}, "", true
 			if e.Span != nil && extract.Grounds(src, *e.Span, *e.New) {
 				g.Span, g.Text, g.Ungrounded = *e.Span, src[e.Span.Start:e.Span.End], false
 			}
-			g.base, g.hasValue, g.accepted, g.flagged = Added, true, false, false
-			g.Old = nil
-			if g.extracted != nil {
-				g.base = Corrected
-				old := g.extracted.Value
-				g.Old = &old
-				if old.Equal(*e.New) && !g.Ungrounded && g.Span == g.extracted.Span {
+			g.base, g.Old = Added, nil
+			g.rejected, g.accepted, g.flagged = false, false, false
+			if x := g.extracted; x != nil {
+				old := x.Value // a copy: the caller's fields stay theirs
+				g.base, g.Old = Corrected, &old
+				if x.Value.Equal(*e.New) && x.Approx == e.Approx && !g.Ungrounded && g.Span == x.Span {
 					// Set back to what was extracted: a confirmation.
-					g.base, g.accepted, g.Old = Extracted, true, nil
+					g.base, g.Old, g.accepted = Extracted, nil, true
 				}
 			}
 		}
@@ -141,7 +135,14 @@ func Apply(src string, fields []extract.Field, events []Event) []Reviewed {
 	out := make([]Reviewed, 0, len(figs))
 	for _, g := range figs {
 		r := g.Reviewed
+		if g.base == Extracted {
+			// The extracted figure itself, also after every correction
+			// of it was undone.
+			r.Field, r.Old, r.Ungrounded = *g.extracted, nil, false
+		}
 		switch {
+		case g.rejected:
+			r.State = Rejected // stronger than a flag: no value is exported
 		case g.flagged:
 			r.State = Flagged
 		case g.base != Extracted:
@@ -150,10 +151,6 @@ func Apply(src string, fields []extract.Field, events []Event) []Reviewed {
 			r.State = Accepted
 		default:
 			r.State = Extracted
-		}
-		if r.State == Extracted || r.State == Accepted {
-			// Back to the extracted figure after undo of every correction.
-			r.Field, r.Old, r.Ungrounded = *g.extracted, nil, false
 		}
 		out = append(out, r)
 	}

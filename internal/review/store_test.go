@@ -388,3 +388,29 @@ func TestStoreLockHeld(t *testing.T) {
 		t.Errorf("%d events, want 2", got)
 	}
 }
+
+func TestStoreStale(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "reviews.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := accept("proactive.total") // sha of the file as it was
+	if _, err := s.Append(old); err != nil {
+		t.Fatal(err)
+	}
+	moved := accept("replies.total")
+	moved.Path = "elsewhere/000.txt" // the same file, since moved
+	if _, err := s.Append(moved); err != nil {
+		t.Fatal(err)
+	}
+	const changed = "0000000000000000000000000000000000000000000000000000000000000001"
+	if got := s.Stale("000.txt", changed); len(got) != 1 || got[0].Field != "proactive.total" {
+		t.Errorf("Stale after the file changed: %+v", got)
+	}
+	if got := s.Stale("000.txt", sha); len(got) != 0 {
+		t.Errorf("events of the current version reported stale: %+v", got)
+	}
+	if got := s.Events(sha); len(got) != 2 {
+		t.Errorf("a moved file lost its events: %d", len(got))
+	}
+}

@@ -185,7 +185,7 @@ func proactiveRows(s string, lo, hi int, f schema.Format) []tableRow {
 			marker = l.start
 			continue
 		case stopLabel:
-			continue
+			return rows // the application table's heading: what follows is not this table
 		}
 		end := hi
 		if i+1 < len(labels) {

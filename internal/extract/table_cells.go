@@ -165,9 +165,16 @@ func parseCell(s string, a, b int) (cell, bool) {
 	case isBlankMark(tok):
 		return cell{a: a, b: b, kind: cellBlank}, true
 	}
-	i := a
-	if s[i] == '-' || s[i] == '+' {
-		i++
+	// A sign: "-18", "+3", or the minus sign U+2212 of some editors. The
+	// span keeps "-" and "−" (they are part of the value), not "+".
+	i, neg := a, false
+	switch {
+	case s[i] == '-':
+		i, neg = i+1, true
+	case s[i] == '+':
+		i, a = i+1, i+1
+	case strings.HasPrefix(tok, "−"):
+		i, neg = i+len("−"), true
 	}
 	d0 := i
 	hasComma, hasPoint := false, false
@@ -208,9 +215,13 @@ frac:
 	}
 	c := cell{a: a, b: numEnd, kind: cellNumber, unit: unit}
 	digits := s[d0:numEnd]
-	c.run = d0 == a && !hasComma && !hasPoint && unit == ""
+	c.run = d0 == a && tok[0] != '+' && !hasComma && !hasPoint && unit == ""
 	c.mustSplit = c.run && len(digits) > 1 && digits[0] == '0'
-	v, err := ParseNumber(strings.ReplaceAll(s[a:numEnd], ",", ""))
+	num := strings.ReplaceAll(digits, ",", "")
+	if neg {
+		num = "-" + num
+	}
+	v, err := ParseNumber(num)
 	if err != nil {
 		if !c.run {
 			return cell{}, false

@@ -230,6 +230,34 @@ func TestExtractTables(t *testing.T) {
 			},
 		},
 		{
+			// As the t014 row above, signed the ways editors sign a change.
+			name: "本年增/减 signed with + or the minus sign U+2212",
+			text: "第二十条第(六)项 | ||||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 | |\n行政处罚 | 2648 | −18 | 538 | |\n行政强制 | 126 | +26 | 29 | |\n",
+			want: map[string]string{
+				"proactive.penalty.change": "-18", "proactive.coercion.change": "26", "proactive.coercion.decisions": "29",
+			},
+		},
+		{
+			// t017's rows as a tab-separated copy of the HTML table gives them.
+			name: "tab-separated rows",
+			text: "第二十条\t第(一)项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t4\t1\t37\n",
+			want: map[string]string{
+				"proactive.rules.issued": "0", "proactive.normative.issued": "4",
+				"proactive.normative.repealed": "1", "proactive.normative.in_force": "37",
+			},
+		},
+		{
+			// p053 restates its table in prose before it; only the table is read,
+			// and the heading of the application table ends the proactive one.
+			name: "prose before the table and after its end is not read as cells",
+			text: "我局在黑龍江省信用公示平臺共發布行政許可信息76條,行政處罰信息2條。\n二、主動公開政府信息情況\n" +
+				"第二十條第(五)項 | |||\n信息內容 | 本年處理決定數量 | ||\n行政許可 | 76 | ||\n" +
+				"三、收到和處理政府信息公開申請情況\n本年度行政處罰 3 件\n",
+			format: schema.Table2021,
+			want:   map[string]string{"proactive.licensing.decisions": "76"},
+			absent: []string{"proactive.penalty.decisions"},
+		},
+		{
 			name:     "a row with too many cells is refused whole",
 			text:     "第二十条第(一)项 | ||||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 1 | 2 | 3 |\n",
 			absent:   []string{"proactive.rules.made", "proactive.rules.published", "proactive.rules.total"},

@@ -26,9 +26,9 @@ type entry struct {
 	failed int // failing checks
 	key    string
 	runes  []rune // the distinct runes of key, for the filter's posting lists
-	// reviewed and flagged count the figures reviewers looked at and
-	// flagged; kept by the review side.
-	reviewed, flagged int
+	// reviewed, flagged and added count the figures reviewers looked at,
+	// flagged and added; kept by the review side.
+	reviewed, flagged, added int
 }
 
 // group is what the list groups entries under.

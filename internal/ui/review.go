@@ -197,9 +197,10 @@ func (m *Model) reviewProgress() string {
 	return fmt.Sprintf("%s/%s figures reviewed", count(m.rev.reviewed), count(m.rev.figures))
 }
 
-// countReview counts e's reviewed and flagged figures from the store.
+// countReview counts e's reviewed, flagged and added figures from the
+// store.
 func countReview(s *review.Session, e *entry) {
-	e.reviewed, e.flagged = 0, 0
+	e.reviewed, e.flagged, e.added = 0, 0, 0
 	if s == nil || e.rep == nil {
 		return
 	}
@@ -213,6 +214,9 @@ func countReview(s *review.Session, e *entry) {
 		}
 		if r.State == review.Flagged {
 			e.flagged++
+		}
+		if r.State == review.Added {
+			e.added++
 		}
 	}
 }
@@ -330,8 +334,10 @@ func (m *Model) reviewDone(msg reviewDoneMsg) tea.Cmd {
 	if target >= 0 {
 		te := m.idx.entries[target]
 		m.rev.reviewed -= te.reviewed
+		m.rev.figures -= te.added
 		countReview(m.rev.store, te)
 		m.rev.reviewed += te.reviewed
+		m.rev.figures += te.added
 		if target != m.sel {
 			if i := m.idx.rowOf(target); i >= 0 {
 				m.setListCursor(i)
@@ -342,7 +348,6 @@ func (m *Model) reviewDone(msg reviewDoneMsg) tea.Cmd {
 	}
 	cur := m.figCur
 	m.loadFigures()
-	m.rev.figures = m.figureTotal()
 	m.setFigure(m.rowOfID(msg.event.Field, cur))
 	m.say(fmt.Sprintf("saved: %s %s", msg.what, msg.event.Field), false)
 	if msg.next {
@@ -360,20 +365,6 @@ func (m *Model) rowOfID(id string, fallback int) int {
 		}
 	}
 	return fallback
-}
-
-// figureTotal is the corpus-wide count of figures to review: extracted
-// fields plus figures reviewers added to the selected report. Added figures
-// of other reports are counted when they are visited.
-func (m *Model) figureTotal() int {
-	n := 0
-	for _, e := range m.idx.entries {
-		n += e.fields
-	}
-	if e := m.selected(); e != nil && e.rep != nil {
-		n += len(m.rev.rows) - len(e.rep.Fields)
-	}
-	return n
 }
 
 func (m *Model) entryBySHA(sha string) int32 {

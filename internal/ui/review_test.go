@@ -158,6 +158,9 @@ func TestReviewAddMissedFigure(t *testing.T) {
 	if f, s := m.figureAt(m.figCur); f.ID != "replies.partial" || s != review.Added {
 		t.Errorf("selected %s %s after adding", f.ID, s)
 	}
+	has(t, ansi.Strip(screen(m)), "1/17 figures reviewed") // the added figure counts, reviewed
+	act(t, m, "u")
+	has(t, ansi.Strip(screen(m)), "0/16 figures reviewed")
 }
 
 func TestReviewStoreErrorShown(t *testing.T) {

@@ -662,7 +662,7 @@ func (m *Model) wheel(ms tea.Mouse) {
 // selection where it was.
 func (m *Model) addBatch(b batchMsg) {
 	for _, e := range b.entries {
-		m.rev.figures += e.fields
+		m.rev.figures += e.fields + e.added
 		m.rev.reviewed += e.reviewed
 	}
 	if len(b.entries) > 0 {

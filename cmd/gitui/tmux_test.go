@@ -95,9 +95,6 @@ func TestTmuxCorrectionPersists(t *testing.T) {
 		}
 		t.Skip("tmux is not installed")
 	}
-	if testing.Short() {
-		t.Skip("builds the binary and drives it in tmux")
-	}
 	tmp := t.TempDir()
 	bin := filepath.Join(tmp, "gitui")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {

@@ -120,7 +120,7 @@ func classify(v *view, m mention, table bool) []cand {
 		// 受理/收到 clause uses it ("受理依申请公开政府信息数5条").
 		return nil
 	}
-	if id := replyField(c, table); id != "" {
+	if id := replyField(c, table, answersDisclosure(v, c, m)); id != "" {
 		return one(id)
 	}
 	if ids := reviewField(v, c, m); len(ids) > 0 {
@@ -272,11 +272,23 @@ func aboutDisclosure(v *view, c string, m mention) bool {
 	return strings.Contains(w, "依申请") || strings.Contains(w, "信息") && strings.Contains(w, "申请")
 }
 
+// answersDisclosure reports whether a count of answers is of information
+// requests: the sentence around it speaks of 申请 or 公开 ("共答复7337件,
+// 其中:同意公开3167件"), and not of another kind of application
+// ("受理行政许可申请1200件，办结1180件").
+func answersDisclosure(v *view, c string, m mention) bool {
+	s := sentenceBefore(v.s, m.leftAt)
+	if otherApplication(s) || otherApplication(c) {
+		return false
+	}
+	return aboutDisclosure(v, c, m) || strings.Contains(s, "申请") || hasAny(sentenceAfter(v.s, m.end), "公开", "申请")
+}
+
 // replyField reads how applications were answered: "共答复7337件",
 // "“同意公开”的266件", "不予公开42件", "信息不存在的3469件". In table-era
 // reports the restated table rows carry the table IDs: "予以公开36件",
 // "已完成答复申请135件" (the 总计 row).
-func replyField(c string, table bool) string {
+func replyField(c string, table, answersDisclosure bool) string {
 	orig := c
 	c = strings.TrimSuffix(c, "的")
 	c = strings.TrimSuffix(c, "答复")
@@ -328,7 +340,7 @@ func replyField(c string, table bool) string {
 		}
 	}
 	if hasSuffixes(orig, "答复", "答复申请", "办结", "办结申请", "办结依申请公开") &&
-		!hasAny(orig, "电话", "咨询", "留言", "按期", "按时", "期限", "予以") {
+		!hasAny(orig, "电话", "咨询", "留言", "按期", "按时", "期限", "予以") && answersDisclosure {
 		if table {
 			return "applications.outcome_total.total"
 		}

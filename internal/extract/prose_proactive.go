@@ -21,6 +21,7 @@ type proCand struct {
 	// cumul marks a 累计 count not tied to the year; newly a count of what
 	// is new this year ("2011年新增的主动公开政府信息5973条").
 	cumul, newly bool
+	strong       bool // 共, 累计, 总计: the words sum something
 	rank         int
 }
 
@@ -50,7 +51,7 @@ func (p *proactiveCands) add(v *view, m mention) bool {
 	if c == "总计" || c == "合计" || c == "共计" {
 		s := sentenceBefore(v.s, m.leftAt)
 		if m.unit == "条" && strings.Contains(s, "信息") && hasAny(s, "发布", "公开") && !hasAny(s, "申请", "复议", "诉讼") {
-			pc.rank = 3
+			pc.rank, pc.strong = 2, true
 			*p = append(*p, pc)
 			return true
 		}
@@ -96,12 +97,15 @@ func (p *proactiveCands) add(v *view, m mention) bool {
 		s := sentenceBefore(v.s, m.leftAt)
 		pc.toDate = hasAny(s, "截至", "截止", "至今", "以来")
 	}
+	pc.strong = strong
 	if !pc.channel {
+		// The field's own words weigh most, then a word of summing:
+		// "共主动公开" > "主动公开" > "共发布" > "公开".
 		pc.rank = 1
-		if strong {
+		if verb == "主动公开" {
 			pc.rank += 2
 		}
-		if verb == "主动公开" {
+		if strong {
 			pc.rank++
 		}
 	}
@@ -169,9 +173,10 @@ func (p proactiveCands) resolve() []cand {
 				best = c
 			}
 		}
-		// Two different counts with the same weak words ("XX局主动公开
-		// 政府信息45条…YY局主动公开政府信息30条") are parts, not the total.
-		if best.rank <= 2 {
+		// Two different counts with the same words and no word of summing
+		// ("市局主动公开政府信息120条，各分局主动公开政府信息200条") are
+		// parts, not the total.
+		if !best.strong {
 			for _, c := range year {
 				if c.rank == best.rank && !c.v.Equal(best.v) {
 					return nil

@@ -145,6 +145,18 @@ func TestProactive(t *testing.T) {
 			want:   map[string]string{"proactive.total": "5973", "proactive.cumulative": "15506"},
 		},
 		{
+			name:   "the field's own words over items published",
+			source: "wording of seeds/002 and dev/p043 in one sentence",
+			text:   "2013年共发布信息300余条，其中主动公开政府信息250条。",
+			want:   map[string]string{"proactive.total": "250"},
+		},
+		{
+			name:   "two parts without a total",
+			source: "sub-unit counts (schema.md: a field is never a sum we compute)",
+			text:   "市局主动公开政府信息120条，各分局主动公开政府信息200条。",
+			want:   map[string]string{},
+		},
+		{
 			name:   "a count in units of ten thousand",
 			source: "wording of seeds/001 with 万",
 			text:   "本局2014年度共主动公开政府信息1.2万条。",
@@ -278,6 +290,12 @@ func TestApplicationsAndReplies(t *testing.T) {
 			format: schema.Table2021,
 			want: map[string]string{"applications.new.total": "3119", "applications.outcome_total.total": "3050",
 				"applications.carried_over.total": "34", "applications.carried_forward.total": "103"},
+		},
+		{
+			name:   "answers to another kind of application",
+			source: "licensing sentence in report wording (schema.md: only information requests)",
+			text:   "本年度共受理行政许可申请1200件，办结1180件。",
+			want:   map[string]string{},
 		},
 		{
 			name:   "requests that are not for information",

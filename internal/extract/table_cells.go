@@ -79,6 +79,17 @@ func readCells(s string, a, b int, header bool) rowRead {
 				return true
 			}
 		}
+		// A crawler dump runs a table's last number into the next
+		// section: "…总计10203120001200000五、存在的主要问题…". The number
+		// is the row's; the heading ends it.
+		if p, q := embeddedNumber(s, ta, tb); p < q && !isStopText(s[ta:p]) && isStopText(s[q:tb]) {
+			if c, ok := parseCell(s, p, q); ok && c.kind == cellNumber {
+				r.cells = append(r.cells, c)
+				r.glued = true
+			}
+			stopped = true
+			return false
+		}
 		if isStopText(tok) {
 			stopped = true
 			return false
@@ -270,6 +281,36 @@ func trailingNumber(s string, a, b int) int {
 		return a
 	}
 	return q
+}
+
+// embeddedNumber returns the bounds [p, q) of the first run of digits in
+// s[a:b] (with its fraction and unit) when the text before it has no
+// digits, or p == q when there is none.
+func embeddedNumber(s string, a, b int) (p, q int) {
+	p = a
+	for p < b && !isASCIIDigit(s[p]) {
+		p++
+	}
+	if p == b {
+		return b, b
+	}
+	q = p
+	for q < b && isASCIIDigit(s[q]) {
+		q++
+	}
+	if q+1 < b && s[q] == '.' && isASCIIDigit(s[q+1]) {
+		q++
+		for q < b && isASCIIDigit(s[q]) {
+			q++
+		}
+	}
+	for _, u := range cellUnits {
+		if strings.HasPrefix(s[q:b], u) {
+			q += len(u)
+			break
+		}
+	}
+	return p, q
 }
 
 // isBlankMark reports whether tok is a mark for an empty cell.

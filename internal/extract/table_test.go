@@ -214,6 +214,27 @@ func TestExtractTables(t *testing.T) {
 			problems: []string{"table row 规范性文件: digits run together", "table row 一、本年新收政府信息公开申请数量: digits run together"},
 		},
 		{
+			name: "t012: the review run glued to the next section's heading",
+			text: "一、本年新收政府信息公开申请数量801000081二、上年结转政府信息公开申请数量0000000" +
+				"四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计" +
+				"未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计110024001510102" +
+				"五、存在的主要问题及改进情况存在的问题主要有以下几个方面：一是部分单位信息发布属性界定还不够精确。",
+			format: schema.Table2021,
+			want: map[string]string{
+				"reconsideration.upheld": "1", "reconsideration.total": "2",
+				"litigation.direct.upheld": "4", "litigation.direct.total": "5",
+				"litigation.after_reconsideration.other": "1", "litigation.after_reconsideration.total": "2",
+			},
+		},
+		{
+			name: "t005: a glued review run of 17 digits has no single split",
+			text: "一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量0000000" +
+				"行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计10203120001200000五、存在的主要问题及改进情况",
+			format:   schema.Table2021,
+			absent:   []string{"reconsideration.upheld", "reconsideration.total", "litigation.direct.total"},
+			problems: []string{"table row 行政复议/行政诉讼: digits run together (17 digits, 15 cells"},
+		},
+		{
 			name: "t008: header cut to 本年新 | 本年新 still reads as the 2019 columns",
 			text: "第二十条第(一)项 | ||||\n信息内容 | 本年新 | 本年新 | 对外公开总数量 | |\n规章 | 0 | 0 | 0 | |\n",
 			want: map[string]string{

@@ -89,15 +89,20 @@ func extractTables(d *doc, f schema.Format) ([]Field, []string) {
 
 	// A crawler dump glues the whole table; one row showing it is enough
 	// to read every bare run of exactly as many digits as cells.
-	glued := false
+	// A page that drops blank cells (t020: "规章\n0\n规范性文件") leaves rows
+	// short of cells elsewhere than at the end of the text; there, a row
+	// cut short by the end of the text cannot be told from one whose
+	// blanks were dropped, so its cells are not read by position.
+	glued, dropped := false, false
 	for _, r := range rows {
 		glued = glued || r.read.glued
+		dropped = dropped || (!r.read.eof && !r.read.glued && len(r.read.cells) < len(r.ids))
 	}
 	var fields []Field
 	var problems []string
 	seen := make(map[string]bool)
 	for _, r := range rows {
-		fs, problem := r.fields(d, glued)
+		fs, problem := r.fields(d, glued, dropped)
 		if problem != "" {
 			problems = append(problems, problem)
 		}
@@ -318,8 +323,10 @@ func reviewRow(s string, from int) (tableRow, bool) {
 }
 
 // fields maps the row's cells to fields. It reports a problem, and no
-// field, when the cells cannot be mapped with certainty.
-func (r tableRow) fields(d *doc, glued bool) ([]Field, string) {
+// field, when the cells cannot be mapped with certainty. glued says the
+// text is a crawler dump with cells run together; dropped, that the page
+// leaves blank cells out.
+func (r tableRow) fields(d *doc, glued, dropped bool) ([]Field, string) {
 	cells := r.read.cells
 	n, want := len(cells), len(r.ids)
 	must, runs, digits := false, true, 0
@@ -341,7 +348,7 @@ func (r tableRow) fields(d *doc, glued bool) ([]Field, string) {
 			return r.emit(d, split), ""
 		}
 		return nil, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
-	case r.read.eof && n < want && !must:
+	case r.read.eof && n < want && !must && !dropped:
 		// The excerpt ends inside this row: the cells it has are the
 		// first ones, except a last cell the cut may have shortened.
 		if r.read.cut {

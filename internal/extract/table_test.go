@@ -101,6 +101,26 @@ func TestExtractTables(t *testing.T) {
 			},
 		},
 		{
+			// p053's cut, had it fallen inside a number: "0 | 1" may be "0 | 12".
+			name: "a last cell touching the end of the text may be cut short",
+			text: "一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n" +
+				"二、上年結轉政府信息公開申請數量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n" +
+				"2.其他法律行政法規禁止公開 | 0 | 1",
+			format: schema.Table2021,
+			want:   map[string]string{"applications.withheld.prohibited.natural": "0"},
+			absent: []string{"applications.withheld.prohibited.commercial"},
+		},
+		{
+			// t020 drops blank cells; had it been cut after "行政强制\n0", the 0
+			// could be any column.
+			name: "no cells by position at a cut when the page drops blank cells",
+			text: "第二十条第(一)项\n信息内容\n本年新\n制发数量\n废止数量\n现行有效数量\n规章\n0\n规范性文件\n" +
+				"第二十条第(六)项\n行政处罚\n2\n第二十条第(一)项\n规章\n0",
+			format: schema.Table2021,
+			want:   map[string]string{"proactive.penalty.decisions": "2"},
+			absent: []string{"proactive.rules.issued", "proactive.rules.repealed", "proactive.rules.in_force"},
+		},
+		{
 			name: "t019: one cell per paragraph, excerpt cut at a row label",
 			text: "第二十条第(五)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n0\n\n0\n\n0\n\n" +
 				"第二十条第(八)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n行政",

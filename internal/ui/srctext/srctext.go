@@ -123,7 +123,7 @@ func Wrap(text string, width int) []Line {
 			flush()
 			start += cut
 			body, content = body[cut:], content[cut:]
-			w = cellWidth(content)
+			w -= cw // not cellWidth(content): quadratic on a 200,000-digit line
 			cur = Line{Start: start, End: start}
 		}
 		if wb := cellWidth(body); cur.Width+wb <= width {

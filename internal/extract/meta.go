@@ -83,7 +83,7 @@ func lines(norm string) []line {
 // agencySuffixes end the name of a government body.
 var agencySuffixes = []string{
 	"委员会", "管委会", "办事处", "办公室", "人民政府", "政府", "实验区", "开发区", "管理区", "试验区", "示范区", "新区",
-	"中心", "街道", "局", "委", "厅", "署", "院", "所", "镇", "乡", "处", "队", "馆", "站",
+	"中心", "街道", "局", "委", "厅", "部", "署", "院", "所", "会", "镇", "乡", "处", "队", "馆", "站",
 }
 
 // badStarts are first characters no agency name has: pronouns (我局, 本局),

@@ -144,6 +144,7 @@ func TestAgencyLike(t *testing.T) {
 		{"梅河口市国土资源局", true},
 		{"白城市民委(宗教局)", true},
 		{"亭子坝镇人民政府", true},
+		{"中共北京市委宣传部", true},
 		{"我分局", false},
 		{"市国土局", false},      // a level word, not a name
 		{"一是在我分局", false},    // a clause

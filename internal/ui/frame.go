@@ -143,17 +143,21 @@ func (m *Model) status() string {
 }
 
 func (m *Model) editorLine() string {
+	return " " + m.editorLabel() + m.editor.View()
+}
+
+// editorLabel names what the line editor is open for.
+func (m *Model) editorLabel() string {
 	if m.in == inputEdit && m.rev.addID != "" {
-		return " value of " + m.rev.addID + " (tab toggles ≈ approximate): " + m.editor.View()
+		return "value of " + m.rev.addID + " (tab toggles ≈ approximate): "
 	}
-	label := map[input]string{
+	return map[input]string{
 		inputFilter: "filter agencies: ",
 		inputSearch: "search source: ",
 		inputEdit:   "correct value (tab toggles ≈ approximate): ",
 		inputNote:   "flag note: ",
 		inputAdd:    "add figure: ",
 	}[m.in]
-	return " " + label + m.editor.View()
 }
 
 func (m *Model) footer() string {
@@ -382,7 +386,11 @@ func (m *Model) figureRowText(e *entry, prev *entry, i, w int) string {
 		change, _, _ := yoy(prev, f)
 		s += t.Dim.Render(padLeft(change, 8)) + " "
 	}
-	return s + fitLabel(label, max(w-width(s)-1, 4)) + " " + t.Dim.Render(f.ID)
+	s += fitLabel(label, max(w-width(s)-1, 4))
+	if w-width(s)-1 >= 8 { // the ID only where it can be read
+		s += " " + t.Dim.Render(f.ID)
+	}
+	return s
 }
 
 // yoy compares a figure with the same figure of the previous year's

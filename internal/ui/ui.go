@@ -510,7 +510,7 @@ func (m *Model) openEditor(what input, value, placeholder string) tea.Cmd {
 	m.editor.Placeholder = placeholder
 	m.editor.SetValue(value)
 	m.editor.CursorEnd()
-	m.editor.SetWidth(max(m.w-20, 10))
+	m.editor.SetWidth(max(m.w-width(m.editorLabel())-4, 8))
 	return m.editor.Focus()
 }
 

@@ -435,3 +435,52 @@ func TestUniqueSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestParseCell(t *testing.T) {
+	tests := []struct {
+		tok       string
+		ok        bool
+		kind      cellKind
+		value     string // for numbers and 无
+		text      string // the span's text
+		unit      string
+		mustSplit bool
+	}{
+		{tok: "3119", ok: true, value: "3119", text: "3119"},
+		{tok: "12,176", ok: true, value: "12176", text: "12,176"},
+		{tok: "96171.6", ok: true, value: "96171.6", text: "96171.6"},
+		{tok: "47888元", ok: true, value: "47888", text: "47888", unit: "元"},
+		{tok: "26.55万元", ok: true, value: "26.55", text: "26.55", unit: "万元"},
+		{tok: "-18", ok: true, value: "-18", text: "-18"},
+		{tok: "−18", ok: true, value: "-18", text: "−18"},
+		{tok: "+3", ok: true, value: "3", text: "3"},
+		{tok: "无", ok: true, kind: cellZero, value: "0", text: "无"},
+		{tok: "/", ok: true, kind: cellBlank},
+		{tok: "—", ok: true, kind: cellBlank},
+		{tok: "--", ok: true, kind: cellBlank},
+		{tok: "00", ok: true, value: "0", text: "00", mustSplit: true},
+		{tok: "000000000000000000", ok: true, text: "000000000000000000", mustSplit: true},
+		{tok: "158,4", ok: false},  // not a thousands group
+		{tok: "3项(电脑)", ok: false}, // words after the number
+		{tok: "规章", ok: false},
+	}
+	for _, tt := range tests {
+		c, ok := parseCell(tt.tok, 0, len(tt.tok))
+		if ok != tt.ok {
+			t.Errorf("parseCell(%q) ok = %v, want %v", tt.tok, ok, tt.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if c.kind != tt.kind || c.mustSplit != tt.mustSplit || c.unit != tt.unit {
+			t.Errorf("parseCell(%q) = kind %d unit %q mustSplit %v; want %d %q %v", tt.tok, c.kind, c.unit, c.mustSplit, tt.kind, tt.unit, tt.mustSplit)
+		}
+		if tt.value != "" && c.val.String() != tt.value {
+			t.Errorf("parseCell(%q) = %s, want %s", tt.tok, c.val, tt.value)
+		}
+		if tt.text != "" && tt.tok[c.a:c.b] != tt.text {
+			t.Errorf("parseCell(%q) spans %q, want %q", tt.tok, tt.tok[c.a:c.b], tt.text)
+		}
+	}
+}

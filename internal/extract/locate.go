@@ -227,15 +227,16 @@ func Grounds(text string, sp Span, v Number) bool {
 	}
 	// Only the span and a few runes around it decide: the two before (a
 	// digit, a point or a comma continue a number; a minus sign makes it
-	// negative) and the one after (a digit extends it). Normalizing that
-	// window, not the whole report, keeps Apply cheap.
+	// negative) and those after (a digit extends a number; 没有 states zero
+	// only before 发生, 收到, …). Normalizing that window, not the whole
+	// report, keeps Apply cheap.
 	a := sp.Start
 	for k := 0; k < 3 && a > 0; k++ {
 		_, n := utf8.DecodeLastRuneInString(text[:a])
 		a -= n
 	}
 	b := sp.End
-	if b < len(text) {
+	for k := 0; k < 8 && b < len(text); k++ {
 		_, n := utf8.DecodeRuneInString(text[b:])
 		b += n
 	}
@@ -277,14 +278,36 @@ func (d *doc) statements(v Number) []statement {
 		case zero && r == '无':
 			// 无 alone (a table cell, 无。) states 0; 无法 and 无正当理由 do not.
 			next, _ := utf8.DecodeRuneInString(s[i+size:])
-			if i+size == len(s) || !unicode.Is(unicode.Han, next) {
+			if i+size == len(s) || !unicode.Is(unicode.Han, next) || zeroClause(s[i+size:]) {
 				out = append(out, statement{a: i, b: i + size, chinese: true})
+			}
+		case zero && (r == '没' || r == '未'):
+			// 没有发生…行政复议, 未收到…申请, 未收取任何费用.
+			w := "未"
+			if r == '没' {
+				w = "没有"
+			}
+			if strings.HasPrefix(s[i:], w) && zeroClause(s[i+len(w):]) {
+				out = append(out, statement{a: i, b: i + len(w), chinese: true})
 			}
 		}
 		prev2, prev = prev, r
 		i += size
 	}
 	return out
+}
+
+// zeroClause reports whether s, following 无, 没有 or 未, makes a statement
+// of zero: a verb of receiving or happening, or the thing counted. 未经复议
+// (a table label), 无法提供 and 未按收费通知 are not.
+func zeroClause(s string) bool {
+	for _, w := range []string{"收到", "受理", "接到", "接收", "产生", "发生", "出现", "有", "收取",
+		"收费", "因", "针对", "行政复议", "提起", "申请", "依申请", "政府信息公开", "信息公开", "任何", "减免"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // continuesNumber reports whether r, after prev2 and prev, is inside a

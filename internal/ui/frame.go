@@ -576,12 +576,6 @@ func (m *Model) renderHelp(w, h int) block {
 	return newBlock(lines, w, h)
 }
 
-// srctextLineAt and srctextOffsetAt name the one conversion between byte
-// offsets and screen cells the panes use.
-func srctextLineAt(lines []srctext.Line, off int) int { return srctext.LineAt(lines, off) }
-
-func srctextOffsetAt(text string, l srctext.Line, x int) int { return srctext.OffsetAt(text, l, x) }
-
 // plural is "1 report", "2,000 reports".
 func plural(n int, noun string) string {
 	if n == 1 {

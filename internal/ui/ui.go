@@ -11,7 +11,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -19,6 +18,7 @@ import (
 
 	"gitui/internal/corpus"
 	"gitui/internal/review"
+	"gitui/internal/ui/srctext"
 )
 
 // Options configure a Model.
@@ -27,7 +27,6 @@ type Options struct {
 	Events  <-chan corpus.Event // the load stream (corpus.Load), closed at the end
 	NoColor bool                // no colour: highlights are reverse and underline
 	Review  *review.Session     // the review session; nil shows figures read-only
-	Now     func() time.Time
 }
 
 type pane int
@@ -53,7 +52,6 @@ const (
 	inputEdit
 	inputNote
 	inputAdd
-	inputHelp
 )
 
 // Model is the root model of the explorer.
@@ -99,18 +97,12 @@ type Model struct {
 	skipped              int
 	done                 bool
 	spin                 int
-	started              time.Time
-	now                  func() time.Time
 
 	rev reviewState
 }
 
 // New returns the explorer reading reports from opts.Events.
 func New(opts Options) *Model {
-	now := opts.Now
-	if now == nil {
-		now = time.Now
-	}
 	keys := DefaultKeyMap()
 	if opts.Review == nil {
 		keys = keys.withoutReview()
@@ -118,18 +110,16 @@ func New(opts Options) *Model {
 	ed := textinput.New()
 	ed.Prompt = ""
 	m := &Model{
-		keys:    keys,
-		theme:   NewTheme(opts.NoColor),
-		root:    opts.Root,
-		idx:     newIndex(),
-		sel:     -1,
-		editor:  ed,
-		events:  opts.Events,
-		done:    opts.Events == nil,
-		now:     now,
-		started: now(),
-		w:       80,
-		h:       24,
+		keys:   keys,
+		theme:  NewTheme(opts.NoColor),
+		root:   opts.Root,
+		idx:    newIndex(),
+		sel:    -1,
+		editor: ed,
+		events: opts.Events,
+		done:   opts.Events == nil,
+		w:      80,
+		h:      24,
 	}
 	m.rev.store = opts.Review
 	m.lay = computeLayout(m.w, m.h)
@@ -395,7 +385,7 @@ func (m *Model) revealOffset(off int) {
 	v := m.srcView
 	lines := v.wrap(m.srcWidth())
 	h := m.lay.src.h - 1
-	ln := srctextLineAt(lines, off)
+	ln := srctext.LineAt(lines, off)
 	if ln < m.srcTop || ln >= m.srcTop+h {
 		m.srcTop = ln - h/3
 	}
@@ -627,7 +617,7 @@ func (m *Model) click(ms tea.Mouse) {
 		}
 		lines := v.wrap(m.srcWidth())
 		if i := m.srcTop + r; i < len(lines) {
-			off := srctextOffsetAt(v.safe.Text, lines[i], ms.X-l.src.x)
+			off := srctext.OffsetAt(v.safe.Text, lines[i], ms.X-l.src.x)
 			if fi := v.spanAt(off); off >= 0 && fi >= 0 {
 				top := m.srcTop
 				m.setFigure(m.figureRow(fi))

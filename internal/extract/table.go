@@ -15,8 +15,9 @@ import (
 // -layout), labels broken over lines, and crawler dumps with no
 // separators at all — because no layout puts one row's cells after
 // another row's label. A row is reported only when it has exactly the
-// number of cells its table's shape gives it; anything else is a problem,
-// never a guess.
+// number of cells its table's shape gives it, or when its cells ran
+// together and exactly one way of cutting them into that many numbers
+// exists; anything else is a problem, never a guess.
 
 // reviewColumns are the 15 cells of the 行政复议/行政诉讼 table, in order.
 var reviewColumns = func() []string {
@@ -88,7 +89,7 @@ func extractTables(d *doc, f schema.Format) ([]Field, []string) {
 	}
 
 	// A crawler dump glues the whole table; one row showing it is enough
-	// to read every bare run of exactly as many digits as cells.
+	// to cut every row's bare digit runs, where only one cut exists.
 	// A page that drops blank cells (t020: "规章\n0\n规范性文件") leaves rows
 	// short of cells elsewhere than at the end of the text; there, a row
 	// cut short by the end of the text cannot be told from one whose

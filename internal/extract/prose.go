@@ -75,10 +75,12 @@ func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
 // the 国办 format notice, or reports on 2019 or later. Its prose restates
 // table rows, and those carry the table IDs.
 func newRules(v *view) bool {
-	if hasAny(v.s, "收到和处理政府信息公开申请", "国办公开办函") {
+	// Reports name their year and format in their opening lines.
+	head := v.s[:runeStartAtOrBefore(v.s, min(len(v.s), 4000))]
+	if hasAny(head, "收到和处理政府信息公开申请", "国办公开办函") {
 		return true
 	}
-	return findYear(v.s, nil) >= 2019
+	return findYear(head, nil) >= 2019
 }
 
 // sortByPosition orders candidates by where they are stated; a stable sort
@@ -496,6 +498,13 @@ func hasPrefixes(s string, words ...string) bool {
 // is a share of (schema identity 5): channels of applications.new.total,
 // replies of replies.total. The share must match to the printed decimals.
 func percentChecks(byID map[string]cand) []Check {
+	anyPct := false
+	for _, c := range byID {
+		anyPct = anyPct || c.hasPct
+	}
+	if !anyPct {
+		return nil
+	}
 	var out []Check
 	for _, f := range schema.All() {
 		c, ok := byID[f.ID]

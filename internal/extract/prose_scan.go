@@ -51,12 +51,18 @@ func (v *view) mentions() []mention {
 				continue
 			}
 			n, end, ok = scanDigits(s, i)
-		case c == 0xE4 || c == 0xE5:
+		case (c == 0xE4 || c == 0xE5) && i+3 <= len(s):
 			// The lead bytes of 一…十 and 两; other bytes cannot start
 			// a number, and are stepped over one at a time.
-			r, size := utf8.DecodeRuneInString(s[i:])
+			switch s[i : i+3] {
+			case "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十":
+			default:
+				i += 3
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(s[i:])
 			if !chineseNumeralStart(s, i, r) {
-				i += size
+				i += 3
 				continue
 			}
 			n, end, ok = scanChinese(s, i)

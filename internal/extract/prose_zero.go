@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,8 +28,8 @@ var zeroNext = []string{
 }
 
 // zeroAfter are the words that state zero after the thing counted:
-// "行政复议、行政诉讼案件均为零".
-var zeroAfter = []string{"均为零", "为零"}
+// "行政复议、行政诉讼案件均为零" (均 is read as part of the thing).
+var zeroAfter = []string{"为零"}
 
 // maxZeroClause bounds a zero clause, in bytes (about 60 runes).
 const maxZeroClause = 180
@@ -38,25 +37,37 @@ const maxZeroClause = 180
 // zeroStatements finds the fields a report states as zero in words.
 func zeroStatements(v *view) []cand {
 	s := v.s
-	var at []int
-	for _, w := range zeroWords {
-		for k := 0; ; {
-			j := strings.Index(s[k:], w)
-			if j < 0 {
-				break
-			}
-			at = append(at, k+j)
-			k += j + len(w)
-		}
-	}
-	sort.Ints(at)
 	var out []cand
 	done := 0
-	for _, i := range at {
+	// One pass over the text: every zero word starts with 没, 不, 未, 无
+	// or 为 (为零), whose UTF-8 encodings start with byte E4 or E6.
+	for i := 0; i+3 <= len(s); i++ {
+		if c := s[i]; c != 0xE4 && c != 0xE6 {
+			continue
+		}
+		switch s[i : i+3] {
+		case "为":
+			w, ok := prefixAny(s[i:], zeroAfter...)
+			if !ok {
+				continue
+			}
+			// The thing counted is before the zero: "行政复议、行政诉讼案件均为零".
+			a := leftStart(s, i, 0)
+			for _, id := range zeroFields(s[a:i], false) {
+				out = append(out, cand{id: id, v: Number{}, a: a, b: i + len(w)})
+			}
+			continue
+		case "没", "不", "未", "无":
+		default:
+			continue
+		}
 		if i < done {
 			continue
 		}
-		w, _ := prefixAny(s[i:], zeroWords...)
+		w, ok := prefixAny(s[i:], zeroWords...)
+		if !ok {
+			continue
+		}
 		after := i + len(w)
 		if !hasPrefixes(s[after:], zeroNext...) {
 			continue
@@ -68,20 +79,6 @@ func zeroStatements(v *view) []cand {
 			out = append(out, cand{id: id, v: Number{}, a: i, b: end})
 		}
 		done = end
-	}
-	for _, w := range zeroAfter {
-		for k := 0; ; {
-			j := strings.Index(s[k:], w)
-			if j < 0 {
-				break
-			}
-			j += k
-			k = j + len(w)
-			a := leftStart(s, j, 0)
-			for _, id := range zeroFields(s[a:j], false) {
-				out = append(out, cand{id: id, v: Number{}, a: a, b: k})
-			}
-		}
 	}
 	return out
 }

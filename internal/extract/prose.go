@@ -22,6 +22,7 @@ type cand struct {
 	id     string
 	v      Number
 	approx bool
+	unit   string // set for money stated in 万元; else the schema's unit
 	a, b   int // view range of the words that state it
 	// pct is a share stated after the count ("占89.06%"), if any.
 	pct    Number
@@ -65,6 +66,7 @@ func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
 		}
 		byID[c.id] = c
 		fl := v.field(d, c.id, c.v, c.approx, c.a, c.b)
+		fl.Unit = c.unit
 		fields = append(fields, fl)
 	}
 	return fields, percentChecks(byID)
@@ -103,7 +105,8 @@ func classify(v *view, m mention, table bool) []cand {
 	switch m.unit {
 	case "元", "万元":
 		if id := feeField(c); id != "" {
-			return one(id)
+			// Money keeps the value and the unit as printed.
+			return []cand{{id: id, v: m.v, approx: m.approx || approx, unit: m.unit}}
 		}
 		return nil
 	case "人次", "次":

@@ -482,6 +482,19 @@ func TestZeroStatements(t *testing.T) {
 	})
 }
 
+func TestMoneyKeepsItsUnit(t *testing.T) {
+	// seeds/001 in 元, and the same sentence in 万元.
+	for _, tt := range []struct{ text, value, unit string }{
+		{"本局2014年共收取依申请公开政府信息检索费、复印费4711.7元。", "4711.7", "元"},
+		{"本局2014年共收取依申请公开政府信息检索费、复印费0.47117万元。", "0.47117", "万元"},
+	} {
+		fields, _ := extractProse(newDoc(tt.text), schema.Narrative)
+		if len(fields) != 1 || fields[0].ID != "fees.collected" || fields[0].Value.String() != tt.value || fields[0].Unit != tt.unit {
+			t.Errorf("%s: fields %+v, want fees.collected %s %s", tt.text, fields, tt.value, tt.unit)
+		}
+	}
+}
+
 func TestZeroSpanIsTheZeroPhrase(t *testing.T) {
 	text := "2010年度,我镇政府信息公开没有收费。"
 	fields, _ := extractProse(newDoc(text), schema.Narrative)

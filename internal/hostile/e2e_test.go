@@ -2,8 +2,10 @@ package hostile
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -11,36 +13,78 @@ import (
 )
 
 // loadBudget bounds a whole load of the hostile set. It is generous (the
-// cheap set loads in well under a second without -race): the test is about
-// hangs and blow-ups, not speed.
-const loadBudget = 2 * time.Minute
+// cheap set loads in about two seconds without -race, twenty with it on a
+// busy machine): the tests are about hangs and blow-ups, not speed.
+const loadBudget = 3 * time.Minute
 
-// loadHostile writes the hostile set with opt into a fresh folder and
-// loads it, failing the test on a hang.
-func loadHostile(t *testing.T, opt Options) (string, []Case, *corpus.Corpus) {
+// loadOptions give every file the whole budget: a file abandoned for
+// taking long is reported by the tests as a hang, never silently accepted.
+var loadOptions = corpus.Options{Budget: loadBudget}
+
+// loadDir loads dir, failing the test on a hang.
+func loadDir(t *testing.T, dir string) *corpus.Corpus {
 	t.Helper()
-	dir := t.TempDir()
-	cases, err := WriteOptions(dir, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), loadBudget)
 	defer cancel()
 	start := time.Now()
-	c, err := corpus.LoadAll(ctx, []string{dir}, corpus.Options{})
+	c, err := corpus.LoadAll(ctx, []string{dir}, loadOptions)
 	if err != nil {
 		t.Fatalf("load %s: %v (after %v)", dir, err, time.Since(start))
 	}
-	t.Logf("loaded %d cases in %v: %d reports, %d problems, %d skipped",
-		len(cases), time.Since(start), len(c.Reports), len(c.Problems), len(c.Skipped))
-	return dir, cases, c
+	t.Logf("loaded %s in %v: %d reports, %d problems, %d skipped",
+		dir, time.Since(start), len(c.Reports), len(c.Problems), len(c.Skipped))
+	return c
+}
+
+// fixture is the cheap hostile set, written and loaded once for the tests
+// that only read it (loading it is most of their cost under -race).
+type fixture struct {
+	dir    string
+	cases  []Case
+	corpus *corpus.Corpus
+}
+
+var (
+	sharedMu sync.Mutex
+	shared   *fixture
+)
+
+// hostileSet returns the shared fixture, writing and loading it on first use.
+func hostileSet(t *testing.T) *fixture {
+	t.Helper()
+	sharedMu.Lock()
+	defer sharedMu.Unlock()
+	if shared != nil {
+		return shared
+	}
+	dir, err := os.MkdirTemp("", "gitui-hostile-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases, err := Write(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		t.Fatal(err)
+	}
+	shared = &fixture{dir: dir, cases: cases}
+	shared.corpus = loadDir(t, dir)
+	return shared
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared != nil {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
 }
 
 // TestHostileLoad loads every hostile file and checks what the loader and
 // the extractor made of it: each file is decided exactly once, nothing
 // panicked or ran out of time, and every figure is grounded and possible.
 func TestHostileLoad(t *testing.T) {
-	_, cases, c := loadHostile(t, Options{})
+	set := hostileSet(t)
+	cases, c := set.cases, set.corpus
 	decided := map[string]string{}
 	for _, r := range c.Reports {
 		decided[r.Path] = "report"
@@ -143,7 +187,27 @@ func TestHostileLargeAndMany(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes and loads 60 MB and 10^5 files")
 	}
-	_, cases, c := loadHostile(t, Options{LargeLine: LargeLineSize, ManyEmpty: 100_000})
+	dir := t.TempDir()
+	start := time.Now()
+	cases, err := WriteOptions(dir, Options{LargeLine: LargeLineSize, ManyEmpty: 100_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote the costly cases in %v", time.Since(start))
+	c := loadDir(t, dir)
+	var large bool
+	for _, cs := range cases {
+		if cs.Name != "large-line" {
+			continue
+		}
+		large = true
+		if fi, err := os.Stat(cs.Path); err != nil || fi.Size() < LargeLineSize-4 {
+			t.Errorf("large-line: %v, %v", err, fi)
+		}
+	}
+	if !large {
+		t.Error("no large-line case written")
+	}
 	byPath := map[string]Case{}
 	for _, cs := range cases {
 		byPath[cs.Path] = cs
@@ -166,18 +230,22 @@ func TestHostileLargeAndMany(t *testing.T) {
 // `gitui extract FILE` does: a file named as a root is read whatever its
 // extension or kind, so a named pipe or a device must still not hang it.
 func TestHostileRoots(t *testing.T) {
-	dir := t.TempDir()
-	cases, err := Write(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, cs := range cases {
+	// The contents of every file are loaded by TestHostileLoad; here the
+	// kinds of file matter, and one ordinary report and one binary.
+	roots := map[string]bool{"fifo": true, "zero.txt": true, "loop-self.txt": true, "loop-a.txt": true,
+		"dangling.txt": true, "folder-named-txt": true, "loop-dir": true,
+		"binary-elf": true, "escapes": true, "name-newline": true, "unreadable": true}
+	for _, cs := range hostileSet(t).cases {
+		if !roots[cs.Name] {
+			continue
+		}
+		delete(roots, cs.Name)
 		if cs.Skipped != "" {
 			continue
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		start := time.Now()
-		c, err := corpus.LoadAll(ctx, []string{cs.Path}, corpus.Options{})
+		c, err := corpus.LoadAll(ctx, []string{cs.Path}, loadOptions)
 		timedOut := ctx.Err() != nil
 		cancel()
 		switch {
@@ -195,5 +263,8 @@ func TestHostileRoots(t *testing.T) {
 				checkFigures(t, cs, r)
 			}
 		}
+	}
+	for name := range roots {
+		t.Errorf("the hostile set has no case %q", name)
 	}
 }

@@ -380,6 +380,7 @@ func (w *writer) nameCases() {
 		{"name-spaces", " 2013 年度 报告 .txt"},
 		{"name-non-utf8", "\xff\xfe\xb1\xa8\xb8\xe6.txt"}, // "报告" in GBK after junk
 		{"name-escape", "\x1b]52;c;Z2l0dWktb3NjNTI=\x07\x1b[2J报告.txt"},
+		{"name-c1", "\x9b2J\x9b31m报告.txt"}, // raw 8-bit CSI bytes, not UTF-8
 		{"name-bidi", "报告\u202eexe.txt"}, // shown reversed: "报告txt.exe"
 		{"name-formula", "=HYPERLINK(\"https-evil.example\",\"报告\").txt"},
 	}
@@ -403,7 +404,8 @@ func (w *writer) fsCases(opt Options) {
 			w.fail(name, err)
 			return
 		}
-		w.cases = append(w.cases, Case{Name: name, Path: p, What: what, NoFigures: true, Dir: dir})
+		// A link to a folder leads to the real report inside it.
+		w.cases = append(w.cases, Case{Name: name, Path: p, What: what, NoFigures: !dir, Dir: dir})
 	}
 	// A symlink to itself, one to a missing file, two pointing at each
 	// other, a folder that contains a link to its parent, and a file name

@@ -55,36 +55,3 @@ func TestReplaceCounts(t *testing.T) {
 		t.Errorf("replaceCounts = %q, want %q", got, want)
 	}
 }
-
-func TestWriteLargeAndMany(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes 60 MB and 10^5 files")
-	}
-	dir := t.TempDir()
-	start := time.Now()
-	cases, err := WriteOptions(dir, Options{LargeLine: LargeLineSize, ManyEmpty: 100_000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("wrote %d cases with the costly ones in %v", len(cases), time.Since(start))
-	var large, many bool
-	for _, c := range cases {
-		switch c.Name {
-		case "large-line":
-			fi, err := os.Stat(c.Path)
-			if err != nil || fi.Size() < LargeLineSize-4 || fi.Size() > LargeLineSize {
-				t.Errorf("large-line: %v, size %v", err, fi)
-			}
-			large = true
-		case "many-empty":
-			ents, err := os.ReadDir(c.Path)
-			if err != nil || len(ents) != 100_000 {
-				t.Errorf("many-empty: %v, %d entries", err, len(ents))
-			}
-			many = true
-		}
-	}
-	if !large || !many {
-		t.Errorf("costly cases missing: large %v many %v", large, many)
-	}
-}

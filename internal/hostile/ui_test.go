@@ -1,0 +1,179 @@
+package hostile
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"gitui/internal/corpus"
+	"gitui/internal/ui"
+)
+
+// program runs a model the way tea.Program would, without a terminal:
+// commands run on goroutines and their messages come back to Update, a
+// tea.BatchMsg fans out. It stops when no command is left running (the load
+// stream closed and the spinner stopped) or at the deadline.
+type program struct {
+	t    *testing.T
+	m    tea.Model
+	msgs chan tea.Msg
+	busy int
+}
+
+func (p *program) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	p.busy++
+	go func() { p.msgs <- cmd() }()
+}
+
+func (p *program) settle(deadline time.Duration) {
+	p.t.Helper()
+	stop := time.After(deadline)
+	for p.busy > 0 {
+		select {
+		case msg := <-p.msgs:
+			p.busy--
+			switch msg := msg.(type) {
+			case nil, tea.QuitMsg:
+			case tea.BatchMsg:
+				for _, c := range msg {
+					p.run(c)
+				}
+			default:
+				var cmd tea.Cmd
+				p.m, cmd = p.m.Update(msg)
+				p.run(cmd)
+			}
+		case <-stop:
+			p.t.Fatalf("the explorer was still busy after %v", deadline)
+		}
+	}
+}
+
+func (p *program) send(msgs ...tea.Msg) {
+	for _, msg := range msgs {
+		var cmd tea.Cmd
+		p.m, cmd = p.m.Update(msg)
+		// Key presses may start work (a review write, a search); run it,
+		// but do not wait for ticks the spinner no longer schedules.
+		p.run(cmd)
+	}
+	p.settle(time.Minute)
+}
+
+// frameCheck holds a frame to the terminal's size and to FrameLeaks.
+func frameCheck(t *testing.T, where string, frame string, w, h int) bool {
+	t.Helper()
+	ok := true
+	for _, l := range FrameLeaks(frame) {
+		t.Errorf("%s: frame leaks %v", where, l)
+		ok = false
+	}
+	lines := strings.Split(frame, "\n")
+	if len(lines) > h {
+		t.Errorf("%s: frame has %d lines for a %d-row terminal", where, len(lines), h)
+		ok = false
+	}
+	for i, line := range lines {
+		if sw := ansi.StringWidth(line); sw > w {
+			t.Errorf("%s: line %d is %d cells wide in a %d-cell terminal: %q", where, i, sw, w, ansi.Strip(line))
+			ok = false
+			break
+		}
+	}
+	return ok
+}
+
+// replay streams a finished load again, as corpus.Load would have: the
+// explorer test reuses the shared load instead of paying for another.
+func replay(c *corpus.Corpus) <-chan corpus.Event {
+	n := len(c.Reports) + len(c.Problems) + len(c.Skipped)
+	ch := make(chan corpus.Event, n)
+	done := 0
+	for _, r := range c.Reports {
+		done++
+		ch <- corpus.Event{Report: r, Done: done, Total: n, Walked: true}
+	}
+	for _, p := range c.Problems {
+		done++
+		ch <- corpus.Event{Problem: p, Done: done, Total: n, Walked: true}
+	}
+	for _, s := range c.Skipped {
+		done++
+		ch <- corpus.Event{Skipped: s, Done: done, Total: n, Walked: true}
+	}
+	close(ch)
+	return ch
+}
+
+var key = func(code rune, text string) tea.KeyPressMsg { return tea.KeyPressMsg{Code: code, Text: text} }
+
+// TestHostileExplorer loads the hostile folder into the explorer at 80×24
+// and 200×50, steps through every entry of the list, its figures and its
+// source, and checks every frame: no control sequence of a report (or of a
+// file name) reaches the terminal, and no line is wider than the terminal.
+func TestHostileExplorer(t *testing.T) {
+	set := hostileSet(t)
+	for _, size := range [][2]int{{80, 24}, {200, 50}} {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			m := ui.New(ui.Options{Root: set.dir, Events: replay(set.corpus)})
+			p := &program{t: t, m: m, msgs: make(chan tea.Msg, 16)}
+			p.send(tea.WindowSizeMsg{Width: w, Height: h})
+			p.run(m.Init())
+			start := time.Now()
+			p.settle(loadBudget)
+			t.Logf("loaded into the explorer in %v", time.Since(start))
+
+			render := func() string { return p.m.(*ui.Model).Render() }
+			bad := 0
+			check := func(where string) {
+				frame := render()
+				if frameCheck(t, where, frame, w, h) {
+					return
+				}
+				if bad++; bad == 1 || bad > 10 {
+					t.Logf("%s:\n%s", where, ansi.Strip(frame))
+				}
+				if bad > 10 {
+					t.Fatal("too many bad frames")
+				}
+			}
+			check("after load")
+			seen := map[string]bool{}
+			down := tea.KeyPressMsg{Code: tea.KeyDown}
+			tab := tea.KeyPressMsg{Code: tea.KeyTab}
+			shiftTab := tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+			pgdn := tea.KeyPressMsg{Code: tea.KeyPgDown}
+			for i := range 80 { // more than the entries of the folder
+				frame := render()
+				seen[frame] = true
+				check(fmt.Sprintf("entry %d", i))
+				// The figures of the entry, then its source, paged.
+				p.send(tab)
+				for j := range 4 {
+					p.send(down)
+					check(fmt.Sprintf("entry %d figure %d", i, j))
+				}
+				p.send(tab, key('n', "n"))
+				check(fmt.Sprintf("entry %d source", i))
+				for j := range 3 {
+					p.send(pgdn)
+					check(fmt.Sprintf("entry %d source page %d", i, j))
+				}
+				p.send(shiftTab, shiftTab, down)
+			}
+			p.send(key('?', "?"))
+			check("help overlay")
+			if len(seen) < 10 {
+				t.Errorf("stepping through the list showed only %d distinct frames", len(seen))
+			}
+		})
+	}
+}

@@ -99,9 +99,13 @@ func extractTables(d *doc, f schema.Format) ([]Field, []string) {
 		glued = glued || r.read.glued
 		dropped = dropped || (!r.read.eof && !r.read.glued && len(r.read.cells) < len(r.ids))
 	}
-	var fields []Field
+	size := 0
+	for _, r := range rows {
+		size += len(r.ids)
+	}
+	fields := make([]Field, 0, size)
 	var problems []string
-	seen := make(map[string]bool)
+	seen := make(map[string]bool, size)
 	for _, r := range rows {
 		fs, problem := r.fields(d, glued, dropped)
 		if problem != "" {

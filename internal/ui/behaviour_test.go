@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"gitui/internal/corpus"
+	"gitui/internal/ui/srctext"
 	"strings"
 	"testing"
 
@@ -257,12 +258,12 @@ func TestFlatListAndWheel(t *testing.T) {
 	selectReport(m, "000_18")
 	src := m.lay.src
 	m.Update(tea.MouseWheelMsg{X: src.x + 2, Y: src.y + 3, Button: tea.MouseWheelDown})
-	if m.srcTop != 3 {
-		t.Errorf("wheel down over the source: top %d, want 3", m.srcTop)
+	if want, _ := m.srcView.doc.Advance(srctext.Pos{}, 3); m.srcTop != want {
+		t.Errorf("wheel down over the source: top %v, want %v", m.srcTop, want)
 	}
 	m.Update(tea.MouseWheelMsg{X: src.x + 2, Y: src.y + 3, Button: tea.MouseWheelUp})
-	if m.srcTop != 0 {
-		t.Errorf("wheel up over the source: top %d, want 0", m.srcTop)
+	if m.srcTop != (srctext.Pos{}) {
+		t.Errorf("wheel up over the source: top %v, want the first line", m.srcTop)
 	}
 	if m.focus != paneList {
 		t.Errorf("the wheel moved the focus to %v", m.focus)

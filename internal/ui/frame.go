@@ -497,6 +497,12 @@ func (m *Model) renderSource(w, h int) block {
 	t := m.theme
 	e := m.selected()
 	title := "source"
+	if v := m.srcView; v != nil && len(v.safe.Text) > 0 {
+		// Where the top line is, by bytes: the line count of a lazily
+		// wrapped text is not known.
+		top := v.wrap(m.srcWidth()).Line(m.srcTop).Start
+		title += fmt.Sprintf(" %d%%", 100*top/len(v.safe.Text))
+	}
 	if m.search != "" {
 		title += fmt.Sprintf(" · /%s %d matches", textsafe.Line(m.search), len(m.hits))
 	}
@@ -509,10 +515,15 @@ func (m *Model) renderSource(w, h int) block {
 		return newBlock(lines, w, h)
 	}
 	tw := m.srcWidth()
-	wrapped := v.wrap(tw)
+	doc := v.wrap(tw)
 	marks := m.sourceMarks(v)
-	for i := m.srcTop; i < len(wrapped) && len(lines) < h; i++ {
-		lines = append(lines, srctext.Render(v.safe.Text, wrapped[i], tw, marks, t.mark))
+	for p := m.srcTop; len(lines) < h; {
+		lines = append(lines, srctext.Render(v.safe.Text, doc.Line(p), tw, marks, t.mark))
+		next, moved := doc.Advance(p, 1)
+		if moved == 0 {
+			break
+		}
+		p = next
 	}
 	return newBlock(lines, w, h)
 }

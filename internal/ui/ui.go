@@ -78,7 +78,7 @@ type Model struct {
 	figCur, figTop int
 
 	// source pane
-	srcTop  int
+	srcTop  srctext.Pos // first line shown
 	search  string
 	hits    []int
 	hitCur  int
@@ -301,7 +301,7 @@ func (m *Model) setListCursor(i int) {
 // selectEntry shows entry id in the figures and source panes.
 func (m *Model) selectEntry(id int32) {
 	m.sel = id
-	m.figCur, m.figTop, m.srcTop = 0, 0, 0
+	m.figCur, m.figTop, m.srcTop = 0, 0, srctext.Pos{}
 	m.srcView = nil
 	e := m.idx.entries[id]
 	if e.rep != nil {
@@ -382,28 +382,42 @@ func (m *Model) revealFigure() {
 // revealOffset scrolls the source so printable offset off is in view,
 // a third of the way down when it has to move.
 func (m *Model) revealOffset(off int) {
-	v := m.srcView
-	lines := v.wrap(m.srcWidth())
+	doc := m.srcView.wrap(m.srcWidth())
 	h := m.lay.src.h - 1
-	ln := srctext.LineAt(lines, off)
-	if ln < m.srcTop || ln >= m.srcTop+h {
-		m.srcTop = ln - h/3
+	target := doc.PosOf(off)
+	bottom, _ := doc.Advance(m.srcTop, h-1)
+	if target.Less(m.srcTop) || bottom.Less(target) {
+		m.srcTop, _ = doc.Advance(target, -(h / 3))
 	}
 	m.clampSource()
 }
 
 func (m *Model) scrollSource(d int) {
-	m.srcTop += d
+	if m.srcView == nil {
+		return
+	}
+	m.srcTop, _ = m.srcView.wrap(m.srcWidth()).Advance(m.srcTop, d)
 	m.clampSource()
 }
 
+// clampSource keeps the last line of the text at the bottom of the pane at
+// most, and the top inside the text after a resize.
 func (m *Model) clampSource() {
 	if m.srcView == nil {
-		m.srcTop = 0
+		m.srcTop = srctext.Pos{}
 		return
 	}
-	n := len(m.srcView.wrap(m.srcWidth()))
-	m.srcTop = clamp(m.srcTop, 0, max(n-(m.lay.src.h-1), 0))
+	doc := m.srcView.wrap(m.srcWidth())
+	if m.srcTop.Para >= doc.Paras() {
+		m.srcTop = srctext.Pos{Para: doc.Paras() - 1}
+	}
+	if n := len(doc.Lines(m.srcTop.Para)); m.srcTop.Line >= n {
+		m.srcTop.Line = n - 1
+	}
+	maxTop, _ := doc.Advance(doc.End(), -(m.lay.src.h - 2))
+	if maxTop.Less(m.srcTop) {
+		m.srcTop = maxTop
+	}
 }
 
 func (m *Model) clampAll() {
@@ -478,11 +492,7 @@ func (m *Model) setSearch(q string) {
 	}
 	if len(m.hits) > 0 {
 		// The first match at or after what is on screen.
-		lines := m.srcView.wrap(m.srcWidth())
-		from := 0
-		if m.srcTop < len(lines) {
-			from = lines[m.srcTop].Start
-		}
+		from := m.srcView.wrap(m.srcWidth()).Line(m.srcTop).Start
 		m.hitCur = 0
 		for i, h := range m.hits {
 			if h >= from {
@@ -615,9 +625,9 @@ func (m *Model) click(ms tea.Mouse) {
 		if v == nil || r < 0 {
 			return
 		}
-		lines := v.wrap(m.srcWidth())
-		if i := m.srcTop + r; i < len(lines) {
-			off := srctext.OffsetAt(v.safe.Text, lines[i], ms.X-l.src.x)
+		doc := v.wrap(m.srcWidth())
+		if p, moved := doc.Advance(m.srcTop, r); moved == r {
+			off := srctext.OffsetAt(v.safe.Text, doc.Line(p), ms.X-l.src.x)
 			if fi := v.spanAt(off); off >= 0 && fi >= 0 {
 				top := m.srcTop
 				m.setFigure(m.figureRow(fi))

@@ -23,8 +23,7 @@ type reportView struct {
 	checks    [][]int        // per field: the checks it takes part in
 	pos       map[string]int // field ID → index in rep.Fields
 
-	width int
-	lines []srctext.Line
+	doc *srctext.Doc // the printable text, wrapped lazily
 }
 
 // span is a field's byte range in the printable text.
@@ -32,6 +31,7 @@ type span struct{ start, end, field int }
 
 func newReportView(id int32, r *corpus.Report) *reportView {
 	v := &reportView{id: id, rep: r, safe: srctext.MakeSafe(r.Text)}
+	v.doc = srctext.NewDoc(v.safe.Text)
 	v.fieldSpan = make([]span, len(r.Fields))
 	v.failing = make([]bool, len(r.Fields))
 	v.checks = make([][]int, len(r.Fields))
@@ -75,13 +75,11 @@ func textOffset(r *corpus.Report, src int) int {
 	return min(i, len(r.Text))
 }
 
-// wrap returns the text wrapped to width cells, computed once per width.
-func (v *reportView) wrap(width int) []srctext.Line {
-	if v.lines == nil || v.width != width {
-		v.lines = srctext.Wrap(v.safe.Text, width)
-		v.width = width
-	}
-	return v.lines
+// wrap returns the text wrapped to width cells; paragraphs are wrapped
+// as they are shown, once per width.
+func (v *reportView) wrap(width int) *srctext.Doc {
+	v.doc.SetWidth(width)
+	return v.doc
 }
 
 // spanAt returns the field whose span holds the printable offset off, or -1.

@@ -129,7 +129,13 @@ func Wrap(text string, width int) []Line {
 		if wb := cellWidth(body); cur.Width+wb <= width {
 			cur.End, cur.Width = start+len(body), cur.Width+wb
 		} else {
-			cur.End, cur.Width = start+len(content), cur.Width+w // spaces hang
+			// The spaces after content do not fit: they hang past the
+			// edge, unshown, and the line is full.
+			cur.End, cur.Width = start+len(content), cur.Width+w
+			if !hard {
+				flush()
+				cur = Line{Start: end, End: end}
+			}
 		}
 		if hard {
 			flush()

@@ -211,3 +211,86 @@ func FuzzWrap(f *testing.F) {
 		checkWrap(t, s.Text, w, Wrap(s.Text, w))
 	})
 }
+
+// TestDocMatchesWrap checks that wrapping paragraph by paragraph, on
+// demand, gives the lines wrapping the whole text gives.
+func TestDocMatchesWrap(t *testing.T) {
+	err := fs.WalkDir(samples.FS(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(samples.FS(), path)
+		if err != nil {
+			return err
+		}
+		text := MakeSafe(string(b)).Text
+		for _, w := range []int{7, 40, 97} {
+			want := Wrap(text, w)
+			doc := NewDoc(text)
+			doc.SetWidth(w)
+			var got []Line
+			for p := (Pos{}); ; {
+				got = append(got, doc.Line(p))
+				next, moved := doc.Advance(p, 1)
+				if moved == 0 {
+					break
+				}
+				p = next
+			}
+			if len(text) < maxPara && !slicesEqual(got, want) {
+				t.Errorf("%s w=%d: %d lazy lines differ from %d wrapped", path, w, len(got), len(want))
+			}
+			checkWrap(t, text, w, got)
+			// Every line is found again from its offsets, and walking
+			// back from the end reaches the start.
+			for i, l := range got {
+				if p := doc.PosOf(l.Start); doc.Line(p) != l && l.Start != l.End {
+					t.Fatalf("%s w=%d: PosOf(line %d start) = %v", path, w, i, p)
+				}
+			}
+			if first, moved := doc.Advance(doc.End(), -len(got)); first != (Pos{}) || moved != -(len(got)-1) {
+				t.Errorf("%s w=%d: back from the end reached %v after %d", path, w, first, moved)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func slicesEqual(a, b []Line) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestDocLongLine: a hard line longer than maxPara is wrapped in pieces,
+// and no piece cuts a number.
+func TestDocLongLine(t *testing.T) {
+	unit := "主动公开政府信息12345678条，"
+	text := strings.Repeat(unit, 3*maxPara/len(unit))
+	doc := NewDoc(text)
+	if doc.Paras() < 3 {
+		t.Fatalf("%d paragraphs for a %d-byte line", doc.Paras(), len(text))
+	}
+	doc.SetWidth(30)
+	var got []Line
+	for p := range doc.Paras() {
+		got = append(got, doc.Lines(p)...)
+	}
+	checkWrap(t, text, 30, got)
+	for _, start := range doc.paras[1:] {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		n, _ := utf8.DecodeRuneInString(text[start:])
+		if isDigit(r) && isDigit(n) {
+			t.Errorf("paragraph cut inside a number at %d", start)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -162,5 +163,34 @@ func BenchmarkFilterKeystroke100k(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/keystroke")
 		})
+	}
+}
+
+// BenchmarkOpenHugeReport selects a 20 MB report and draws it with its
+// last figure's span in view: the source is wrapped only where shown.
+func BenchmarkOpenHugeReport(b *testing.B) {
+	reps, _ := fixture(b)
+	base := reps[2]
+	var sb strings.Builder
+	for sb.Len() < 20<<20 {
+		sb.WriteString(base.Text)
+	}
+	text := sb.String()
+	r := &corpus.Report{Path: "huge.txt", SHA256: "huge", Encoding: "utf-8", Source: text, Text: text}
+	r.Agency, r.Year = "巨大机关", 2020
+	for _, f := range base.Fields {
+		f.Start += len(text) - len(base.Text)
+		f.End += len(text) - len(base.Text)
+		r.Fields = append(r.Fields, f)
+	}
+	m := New(Options{NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 150, Height: 45})
+	m.Update(batchMsg{entries: []*entry{newEntry(r, nil)}})
+	b.ResetTimer()
+	for b.Loop() {
+		m.cache = viewCache{}
+		m.selectEntry(0)
+		m.setFigure(len(r.Fields) - 1)
+		_ = m.View()
 	}
 }

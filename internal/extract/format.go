@@ -38,8 +38,20 @@ func detectFormat(d *doc) schema.Format {
 	case n2019 > 0:
 		return schema.Table2019
 	}
+	// A page holding only the application or review table has none of the
+	// 第二十条 headers. Both templates print these rows; without any 2021
+	// mark the table reads as 2019's, whose (六)其他处理 is one row.
+	for _, row := range tableOnlyRows {
+		if strings.Contains(d.norm, row) {
+			return schema.Table2019
+		}
+	}
 	return schema.Narrative
 }
+
+// tableOnlyRows are row and column labels of the application and review
+// tables that prose does not use.
+var tableOnlyRows = []string{"本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "未经复议直接起诉"}
 
 // countMarks returns how many distinct marks of each format occur in s.
 func countMarks(s string) (n2019, n2021 int) {

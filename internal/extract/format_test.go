@@ -18,6 +18,7 @@ func TestDetectFormat(t *testing.T) {
 		{"t002: fragment from 第二十条第(六)项", "信息内容 本年处理决定数量\n行政处罚 3985758", schema.Table2021},
 		{"t020: variant header, 2021 by 本年处理决定数量", "本年新\n制发数量\n废止数量\n现行有效数量\n规章\n0\n第二十条第(五)项\n本年处理决定数量", schema.Table2021},
 		{"2021 application rows only", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 |", schema.Table2021},
+		{"t002 cut before its first line: the application table alone", "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34", schema.Table2019},
 		{"000: narrative", "我分局2013年共有145件政府信息公开事务被提起的行政复议申请、3件被提起行政诉讼。", schema.Narrative},
 	}
 	for _, tt := range tests {

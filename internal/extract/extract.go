@@ -73,6 +73,7 @@ func Extract(text string) Result {
 	pf, pc := extractProse(d, r.Format)
 	r.Fields = merge(d, tf, pf)
 	r.Checks = append(Checks(r.Fields, r.Format), pc...)
+	r.Checks = append(r.Checks, restatedChecks(tf, pf)...)
 	return r
 }
 

@@ -575,3 +575,27 @@ func TestViewJoinsWrappedLines(t *testing.T) {
 		}
 	}
 }
+
+func TestRestatedChecks(t *testing.T) {
+	// dev/t017: the prose says 共受理政府信息公开申请2件, the table's 本年新收
+	// row says 3; dev/p046-like agreement passes.
+	table := []Field{{ID: "applications.new.total", Value: Int(3)}, {ID: "applications.carried_over.total", Value: Int(0)}}
+	prose := []Field{
+		{ID: "applications.new.total", Value: Int(2)},
+		{ID: "applications.carried_over.total", Value: Int(0)},
+		{ID: "proactive.total", Value: Int(34)}, // no table cell: no check
+	}
+	got := map[string]bool{}
+	for _, c := range restatedChecks(table, prose) {
+		got[c.ID] = c.OK
+	}
+	want := map[string]bool{"restated.applications.new.total": false, "restated.applications.carried_over.total": true}
+	if len(got) != len(want) {
+		t.Fatalf("checks %v, want %v", got, want)
+	}
+	for id, ok := range want {
+		if g, found := got[id]; !found || g != ok {
+			t.Errorf("%s: ok=%v found=%v, want ok=%v", id, g, found, ok)
+		}
+	}
+}

@@ -23,7 +23,7 @@ type cand struct {
 	v      Number
 	approx bool
 	unit   string // set for money stated in 万元; else the schema's unit
-	a, b   int // view range of the words that state it
+	a, b   int    // view range of the words that state it
 	// pct is a share stated after the count ("占89.06%"), if any.
 	pct    Number
 	hasPct bool

@@ -82,6 +82,13 @@ func extractTables(d *doc, f schema.Format) ([]Field, []string) {
 		rows = append(rows, app...)
 		reviewFrom = end
 	}
+	if reviewFrom < 0 {
+		// A page holding only the review table: its header's 行政复议 is
+		// the last one before the column 未经复议直接起诉.
+		if k := strings.Index(s, "未经复议直接起诉"); k >= 0 {
+			reviewFrom = strings.LastIndex(s[:k], "行政复议")
+		}
+	}
 	if reviewFrom >= 0 {
 		if r, ok := reviewRow(s, reviewFrom); ok {
 			rows = append(rows, r)

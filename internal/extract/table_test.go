@@ -124,6 +124,16 @@ func TestExtractTables(t *testing.T) {
 			absent: []string{"proactive.rules.issued", "proactive.rules.repealed", "proactive.rules.in_force"},
 		},
 		{
+			name: "t001 page 5 alone: the review table without the tables before it",
+			text: "本年度共办理行政复议申请351件。\n     四、政府信息公开行政复议、行政诉讼情况\n" +
+				"行政复议                          行政诉讼\n" +
+				"                              未经复议直接起诉                              复议后起诉\n" +
+				"结果   结果    其他结    尚未\n                        总计\n" +
+				"72   64    178    37    351   13    4        8        1        26   12   1     1    6       20\n" +
+				"       五、存在的主要问题及改进情况\n",
+			want: map[string]string{"reconsideration.upheld": "72", "litigation.after_reconsideration.total": "20"},
+		},
+		{
 			name: "t019: one cell per paragraph, excerpt cut at a row label",
 			text: "第二十条第(五)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n0\n\n0\n\n0\n\n" +
 				"第二十条第(八)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n行政",

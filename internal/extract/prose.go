@@ -125,7 +125,7 @@ func classify(v *view, m mention, table bool) []cand {
 		// 受理/收到 clause uses it ("受理依申请公开政府信息数5条").
 		return nil
 	}
-	if id := replyField(c, table, answersDisclosure(v, c, m)); id != "" {
+	if id := replyField(v, c, m, table); id != "" {
 		return one(id)
 	}
 	if ids := reviewField(v, c, m); len(ids) > 0 {
@@ -293,7 +293,7 @@ func answersDisclosure(v *view, c string, m mention) bool {
 // "“同意公开”的266件", "不予公开42件", "信息不存在的3469件". In table-era
 // reports the restated table rows carry the table IDs: "予以公开36件",
 // "已完成答复申请135件" (the 总计 row).
-func replyField(c string, table, answersDisclosure bool) string {
+func replyField(v *view, c string, m mention, table bool) string {
 	orig := c
 	c = strings.TrimSuffix(c, "的")
 	c = strings.TrimSuffix(c, "答复")
@@ -345,7 +345,7 @@ func replyField(c string, table, answersDisclosure bool) string {
 		}
 	}
 	if hasSuffixes(orig, "答复", "答复申请", "办结", "办结申请", "办结依申请公开") &&
-		!hasAny(orig, "电话", "咨询", "留言", "按期", "按时", "期限", "予以") && answersDisclosure {
+		!hasAny(orig, "电话", "咨询", "留言", "按期", "按时", "期限", "予以") && answersDisclosure(v, c, m) {
 		if table {
 			return "applications.outcome_total.total"
 		}

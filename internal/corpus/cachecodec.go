@@ -162,7 +162,7 @@ func (r *entryReader) number() extract.Number {
 	if len(b) == 0 {
 		return extract.Number{}
 	}
-	n, err := extract.ParseNumber(string(b))
+	n, err := extract.ParseNumber(r.in.share(string(b)))
 	if err != nil && r.err == nil {
 		r.err = err
 	}

@@ -4,14 +4,15 @@ import (
 	"strings"
 	"sync"
 
+	"gitui/internal/extract"
 	"gitui/internal/schema"
 )
 
 // A loaded corpus is held in memory whole, so a report should hold its
 // text once and little else. The extractor builds field and check IDs by
-// concatenation and may slice the agency from its normalized copy of the
-// text, which would keep that copy alive; compact replaces such strings by
-// shared or exact-size ones.
+// concatenation, and slices the agency and the numbers out of its
+// normalized copy of the text, which would keep that copy alive as long as
+// the report; compact replaces such strings by shared or exact-size ones.
 
 // interner shares equal strings across the reports of one load.
 type interner struct {
@@ -19,10 +20,16 @@ type interner struct {
 	m  map[string]string
 }
 
+// get returns the shared copy of an ID: the schema's, or the load's.
 func (in *interner) get(s string) string {
 	if f, ok := schema.Lookup(s); ok {
 		return f.ID
 	}
+	return in.share(s)
+}
+
+// share returns the load's copy of s, making one if it has none.
+func (in *interner) share(s string) string {
 	if in == nil {
 		return s
 	}
@@ -39,12 +46,28 @@ func (in *interner) get(s string) string {
 	return s
 }
 
+// number returns n backed by a shared string. The extractor parses
+// numbers out of its normalized copy of the text, and a Number that is a
+// slice of that copy keeps all of it alive.
+func (in *interner) number(n extract.Number) extract.Number {
+	if n == (extract.Number{}) {
+		return n
+	}
+	s := n.String()
+	m, err := extract.ParseNumber(in.share(s))
+	if err != nil || m.String() != s {
+		return n
+	}
+	return m
+}
+
 // compact makes r's Result share strings with the schema, with in, and with
 // r.Source, and copies out the strings that may pin larger ones.
 func (r *Report) compact(in *interner) {
 	for i := range r.Fields {
 		f := &r.Fields[i]
 		f.ID = in.get(f.ID)
+		f.Value = in.number(f.Value)
 		if sf, ok := schema.Lookup(f.ID); ok && sf.Unit == f.Unit {
 			f.Unit = sf.Unit
 		}
@@ -55,6 +78,8 @@ func (r *Report) compact(in *interner) {
 	for i := range r.Checks {
 		c := &r.Checks[i]
 		c.ID = in.get(c.ID)
+		c.Expected = in.number(c.Expected)
+		c.Actual = in.number(c.Actual)
 		for j, id := range c.Fields {
 			c.Fields[j] = in.get(id)
 		}

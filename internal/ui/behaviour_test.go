@@ -16,13 +16,13 @@ func selectReport(m *Model, q string) {
 	press(m, "/")
 	typeText(m, q)
 	press(m, "enter")
-	if e := m.selected(); e != nil && m.idx.rows[m.listCur].entry < 0 {
+	if e := m.selected(); e != nil && m.idx.rows[m.list.cur].entry < 0 {
 		press(m, "j")
 	}
 }
 
 func figureID(m *Model) string {
-	f, _ := m.figureAt(m.figCur)
+	f, _ := m.figureAt(m.figs.cur)
 	return f.ID
 }
 
@@ -178,18 +178,18 @@ func TestSourceSearch(t *testing.T) {
 	typeText(m, "行政诉讼")
 	press(m, "enter")
 	n := strings.Count(m.selected().rep.Text, "行政诉讼")
-	if len(m.hits) != n || n < 2 {
-		t.Fatalf("%d matches of 行政诉讼, want %d", len(m.hits), n)
+	if len(m.src.hits) != n || n < 2 {
+		t.Fatalf("%d matches of 行政诉讼, want %d", len(m.src.hits), n)
 	}
 	has(t, ansi.Strip(screen(m)), fmt.Sprintf("/行政诉讼 %d matches", n))
-	first := m.hitCur
+	first := m.src.hitCur
 	press(m, "n")
-	if m.hitCur != (first+1)%n {
-		t.Errorf("n went from match %d to %d", first, m.hitCur)
+	if m.src.hitCur != (first+1)%n {
+		t.Errorf("n went from match %d to %d", first, m.src.hitCur)
 	}
 	press(m, "esc")
-	if m.search != "" || m.hits != nil {
-		t.Errorf("esc kept search %q", m.search)
+	if m.src.search != "" || m.src.hits != nil {
+		t.Errorf("esc kept search %q", m.src.search)
 	}
 }
 
@@ -228,8 +228,8 @@ func TestStreamingKeepsSelection(t *testing.T) {
 	}
 	ch <- corpusEvent{Problem: probs[0], Done: 4, Total: 5, Walked: true}
 	m.Update(waitBatch(ch, nil)())
-	if e := m.selected(); e == nil || e.rep != reps[2] || m.figCur != 2 {
-		t.Errorf("selection moved while reports arrived: %v fig %d", e, m.figCur)
+	if e := m.selected(); e == nil || e.rep != reps[2] || m.figs.cur != 2 {
+		t.Errorf("selection moved while reports arrived: %v fig %d", e, m.figs.cur)
 	}
 	has(t, ansi.Strip(screen(m)), "loading: 4/5 files, 3 reports")
 	close(ch)
@@ -258,12 +258,12 @@ func TestFlatListAndWheel(t *testing.T) {
 	selectReport(m, "000_18")
 	src := m.lay.src
 	m.Update(tea.MouseWheelMsg{X: src.x + 2, Y: src.y + 3, Button: tea.MouseWheelDown})
-	if want, _ := m.srcView.doc.Advance(srctext.Pos{}, 3); m.srcTop != want {
-		t.Errorf("wheel down over the source: top %v, want %v", m.srcTop, want)
+	if want, _ := m.src.view.doc.Advance(srctext.Pos{}, 3); m.src.top != want {
+		t.Errorf("wheel down over the source: top %v, want %v", m.src.top, want)
 	}
 	m.Update(tea.MouseWheelMsg{X: src.x + 2, Y: src.y + 3, Button: tea.MouseWheelUp})
-	if m.srcTop != (srctext.Pos{}) {
-		t.Errorf("wheel up over the source: top %v, want the first line", m.srcTop)
+	if m.src.top != (srctext.Pos{}) {
+		t.Errorf("wheel up over the source: top %v, want the first line", m.src.top)
 	}
 	if m.focus != paneList {
 		t.Errorf("the wheel moved the focus to %v", m.focus)

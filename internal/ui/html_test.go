@@ -34,8 +34,8 @@ func TestHTMLSpansMapIntoText(t *testing.T) {
 	for i, want := range []string{"1491", "9800", "266"} {
 		m.setFigure(i)
 		fi := m.figureField(i)
-		sp := m.srcView.fieldSpan[fi]
-		if got := m.srcView.safe.Text[sp.start:sp.end]; got != want {
+		sp := m.src.view.fieldSpan[fi]
+		if got := m.src.view.safe.Text[sp.start:sp.end]; got != want {
 			t.Errorf("figure %d: span shows %q, want %q", i, got, want)
 		}
 		if f := screen(m); !strings.Contains(f, "\x1b[7m"+want) {

@@ -101,10 +101,10 @@ func (m *Model) figureAt(i int) (figure, review.State) {
 // figureField returns the index in the report's extracted fields of row i,
 // or -1 for a figure a reviewer added.
 func (m *Model) figureField(i int) int {
-	if i < 0 || i >= len(m.rev.rows) || m.srcView == nil {
+	if i < 0 || i >= len(m.rev.rows) || m.src.view == nil {
 		return -1
 	}
-	if fi, ok := m.srcView.pos[m.rev.rows[i].ID]; ok {
+	if fi, ok := m.src.view.pos[m.rev.rows[i].ID]; ok {
 		return fi
 	}
 	return -1
@@ -114,7 +114,7 @@ func (m *Model) figureField(i int) int {
 func (m *Model) figureRow(fi int) int {
 	e := m.selected()
 	if e == nil || e.rep == nil || fi < 0 || fi >= len(e.rep.Fields) {
-		return m.figCur
+		return m.figs.cur
 	}
 	id := e.rep.Fields[fi].ID
 	for i, r := range m.rev.rows {
@@ -122,7 +122,7 @@ func (m *Model) figureRow(fi int) int {
 			return i
 		}
 	}
-	return m.figCur
+	return m.figs.cur
 }
 
 // figureValue is the value cell of row i: a correction shows old→new.
@@ -163,7 +163,7 @@ func (m *Model) stateLine(s review.State) string {
 	if s == "" || s == review.Extracted {
 		return ""
 	}
-	r := m.rev.rows[m.figCur]
+	r := m.rev.rows[m.figs.cur]
 	out := string(s)
 	if r.Reviewer != "" {
 		out += " by " + textsafe.Line(r.Reviewer)
@@ -266,7 +266,7 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	if e == nil || e.rep == nil {
 		return nil
 	}
-	f, state := m.figureAt(m.figCur)
+	f, state := m.figureAt(m.figs.cur)
 	switch {
 	case key.Matches(msg, k.Accept):
 		if m.figureCount() == 0 {
@@ -346,7 +346,7 @@ func (m *Model) reviewDone(msg reviewDoneMsg) tea.Cmd {
 			}
 		}
 	}
-	cur := m.figCur
+	cur := m.figs.cur
 	m.loadFigures()
 	m.setFigure(m.rowOfID(msg.event.Field, cur))
 	m.say(fmt.Sprintf("saved: %s %s", msg.what, msg.event.Field), false)
@@ -383,7 +383,7 @@ func (m *Model) entryBySHA(sha string) int32 {
 func (m *Model) nextUnreviewed() {
 	n := m.figureCount()
 	for d := 1; d <= n; d++ {
-		i := (m.figCur + d) % n
+		i := (m.figs.cur + d) % n
 		if m.rev.rows[i].State == review.Extracted {
 			m.setFigure(i)
 			return
@@ -421,7 +421,7 @@ func (m *Model) nextInQueue() {
 				if pass == 0 && (!ok || !v.failing[fi]) {
 					continue
 				}
-				if id == m.sel && d == 0 && i <= m.figCur && pass == 1 {
+				if id == m.sel && d == 0 && i <= m.figs.cur && pass == 1 {
 					continue
 				}
 				if m.sel != id {
@@ -448,7 +448,7 @@ func (m *Model) submitReview(what input, value string) tea.Cmd {
 	}
 	switch what {
 	case inputNote:
-		f, _ := m.figureAt(m.figCur)
+		f, _ := m.figureAt(m.figs.cur)
 		return m.do(review.Event{Field: f.ID, Action: review.Flag, Note: strings.TrimSpace(value)}, false)
 	case inputAdd:
 		ids := m.addChoices()
@@ -470,7 +470,7 @@ func (m *Model) submitReview(what input, value string) tea.Cmd {
 			m.rev.addID = ""
 			ev = review.Event{Field: id, Action: review.Add, New: &n, Approx: approx}
 		} else {
-			f, _ := m.figureAt(m.figCur)
+			f, _ := m.figureAt(m.figs.cur)
 			old := f.Value
 			ev = review.Event{Field: f.ID, Action: review.Correct, Old: &old, New: &n, Approx: approx}
 		}

@@ -55,7 +55,7 @@ func act(t *testing.T, m *Model, k string) {
 }
 
 func figureRowText(m *Model) string {
-	return ansi.Strip(m.figureRowText(m.selected(), nil, m.figCur, 200))
+	return ansi.Strip(m.figureRowText(m.selected(), nil, m.figs.cur, 200))
 }
 
 func TestReviewAcceptMovesOn(t *testing.T) {
@@ -67,8 +67,8 @@ func TestReviewAcceptMovesOn(t *testing.T) {
 		got[0].Reviewer != "tester" || got[0].SHA256 != m.selected().rep.SHA256 {
 		t.Fatalf("store holds %+v", got)
 	}
-	if m.figCur != 1 {
-		t.Errorf("accept left the cursor on row %d, want the next unreviewed (1)", m.figCur)
+	if m.figs.cur != 1 {
+		t.Errorf("accept left the cursor on row %d, want the next unreviewed (1)", m.figs.cur)
 	}
 	m.setFigure(0)
 	if r := figureRowText(m); !strings.HasPrefix(r, "✓") {
@@ -127,11 +127,11 @@ func TestReviewCorrectFlagRejectUndo(t *testing.T) {
 		t.Errorf("rejected row is %q", r)
 	}
 	act(t, m, "u")
-	if _, s := m.figureAt(m.figCur); s != review.Extracted {
+	if _, s := m.figureAt(m.figs.cur); s != review.Extracted {
 		t.Errorf("after undo the figure is %s", s)
 	}
 	act(t, m, "ctrl+r")
-	if _, s := m.figureAt(m.figCur); s != review.Rejected {
+	if _, s := m.figureAt(m.figs.cur); s != review.Rejected {
 		t.Errorf("after redo the figure is %s", s)
 	}
 	if n := len(st.All()); n != 5 {
@@ -155,7 +155,7 @@ func TestReviewAddMissedFigure(t *testing.T) {
 	if len(ev) != 1 || ev[0].Action != review.Add || ev[0].Field != "replies.partial" {
 		t.Fatalf("store holds %+v", ev)
 	}
-	if f, s := m.figureAt(m.figCur); f.ID != "replies.partial" || s != review.Added {
+	if f, s := m.figureAt(m.figs.cur); f.ID != "replies.partial" || s != review.Added {
 		t.Errorf("selected %s %s after adding", f.ID, s)
 	}
 	has(t, ansi.Strip(screen(m)), "1/17 figures reviewed") // the added figure counts, reviewed
@@ -187,14 +187,14 @@ func TestReviewQueueFailingFirst(t *testing.T) {
 	m, _, _ := reviewModel(t)
 	press(m, "]")
 	e := m.selected()
-	f, _ := m.figureAt(m.figCur)
+	f, _ := m.figureAt(m.figs.cur)
 	if e == nil || e.failed == 0 || !strings.HasPrefix(f.ID, "replies.") {
 		t.Fatalf("queue went to %v %s, want a figure of the failing check", e, f.ID)
 	}
 	// Accepting it moves to the next figure of the failing check.
 	act(t, m, "a")
 	act(t, m, "]")
-	if f2, _ := m.figureAt(m.figCur); f2.ID == f.ID || !strings.HasPrefix(f2.ID, "replies.") {
+	if f2, _ := m.figureAt(m.figs.cur); f2.ID == f.ID || !strings.HasPrefix(f2.ID, "replies.") {
 		t.Errorf("queue then went to %s", f2.ID)
 	}
 }

@@ -2,10 +2,15 @@
 // selected report, and its source text with every figure's span highlighted,
 // side by side in a Bubble Tea v2 program.
 //
-// Model is the root: it owns focus, layout and routing. The panes render to
-// blocks of a given width and height (list.go, figures.go, source.go); the
-// keys live in keys.go, the colours in styles.go. Reports stream in while the
-// explorer already runs (load.go).
+// Model is the root: it alone owns focus, layout and routing, and builds the
+// tea.View (frame.go). Each pane keeps its own state in a small struct and
+// draws itself as a block of a given width and height: the agency list
+// (list.go, over the prepared corpus index of index.go), the figures
+// (figures.go, with the review actions of review.go) and the source text
+// (source.go, laid out by package srctext). The keys are one table
+// (keys.go) that feeds the footer, the ? overlay (help.go) and the key
+// handling; the colours are one theme (styles.go). Reports stream in while
+// the explorer already runs, a batch per frame (load.go).
 package ui
 
 import (
@@ -67,22 +72,14 @@ type Model struct {
 	idx   *index
 	cache viewCache
 
-	// list pane
-	listCur, listTop int
-	sel              int32 // selected entry, -1 before any
+	list listPane
+	figs figuresPane
+	src  sourcePane
+
+	sel int32 // selected entry, -1 before any
 	// moved is set once the user moves: until then the selection follows
 	// the top of the list while reports stream in.
 	moved bool
-
-	// figures pane
-	figCur, figTop int
-
-	// source pane
-	srcTop  srctext.Pos // first line shown
-	search  string
-	hits    []int
-	hitCur  int
-	srcView *reportView // of the selected report, at the last width
 
 	// line editor
 	in      input
@@ -204,12 +201,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.focus = (m.focus + paneCount - 1) % paneCount
 	case key.Matches(msg, k.Filter):
 		if m.focus == paneSource {
-			return m.openEditor(inputSearch, m.search, "search the source")
+			return m.openEditor(inputSearch, m.src.search, "search the source")
 		}
 		return m.openEditor(inputFilter, m.idx.query, "agency, pinyin initials, file, year")
 	case key.Matches(msg, k.Clear):
 		switch {
-		case m.focus == paneSource && m.search != "":
+		case m.focus == paneSource && m.src.search != "":
 			m.setSearch("")
 		case m.idx.query != "":
 			m.setFilter("")
@@ -264,74 +261,27 @@ func (m *Model) paneHeight() int {
 func (m *Model) move(d int) {
 	switch m.focus {
 	case paneList:
-		m.setListCursor(m.listCur + d)
+		m.setListCursor(m.list.cur + d)
 	case paneFigs:
-		m.setFigure(m.figCur + d)
+		m.setFigure(m.figs.cur + d)
 	case paneSource:
 		m.scrollSource(d)
-	}
-}
-
-// setListCursor moves the list cursor to row i and selects its report.
-func (m *Model) setListCursor(i int) {
-	rows := m.idx.rows
-	if len(rows) == 0 {
-		m.listCur, m.listTop = 0, 0
-		return
-	}
-	i = clamp(i, 0, len(rows)-1)
-	m.listCur = i
-	h := m.lay.list.h - 1
-	if m.listCur < m.listTop {
-		m.listTop = m.listCur
-	}
-	if h > 0 && m.listCur >= m.listTop+h {
-		m.listTop = m.listCur - h + 1
-	}
-	r := rows[i]
-	id := r.entry
-	if id < 0 {
-		id = r.first
-	}
-	if id != m.sel {
-		m.selectEntry(id)
 	}
 }
 
 // selectEntry shows entry id in the figures and source panes.
 func (m *Model) selectEntry(id int32) {
 	m.sel = id
-	m.figCur, m.figTop, m.srcTop = 0, 0, srctext.Pos{}
-	m.srcView = nil
+	m.figs.cur, m.figs.top, m.src.top = 0, 0, srctext.Pos{}
+	m.src.view = nil
 	e := m.idx.entries[id]
 	if e.rep != nil {
-		m.srcView = m.cache.get(id, e.rep)
-		m.hits = m.srcView.matches(m.search)
-		m.hitCur = -1
+		m.src.view = m.cache.get(id, e.rep)
+		m.src.hits = m.src.view.matches(m.src.search)
+		m.src.hitCur = -1
 	}
 	m.loadFigures()
 	m.revealFigure()
-}
-
-// keepSelection puts the list cursor back on the selected report after the
-// rows changed (a batch arrived, the filter or the grouping changed).
-func (m *Model) keepSelection() {
-	if len(m.idx.rows) == 0 {
-		m.listCur, m.listTop = 0, 0
-		return
-	}
-	if m.sel >= 0 {
-		if i := m.idx.rowOf(m.sel); i >= 0 {
-			m.listCur = i
-			h := m.lay.list.h - 1
-			if m.listCur < m.listTop || m.listCur >= m.listTop+h {
-				m.listTop = max(m.listCur-h/3, 0)
-			}
-			return
-		}
-	}
-	m.listTop = 0
-	m.setListCursor(0)
 }
 
 func (m *Model) selected() *entry {
@@ -341,167 +291,31 @@ func (m *Model) selected() *entry {
 	return m.idx.entries[m.sel]
 }
 
-// figRows is the number of rows of the figures list (the pane less its
-// title and the detail lines under the list).
-func (m *Model) figRows() int {
-	return max(m.lay.figs.h-1-detailLines, 1)
-}
-
-// setFigure selects figure i of the selected report and brings its span
-// into view.
-func (m *Model) setFigure(i int) {
-	n := m.figureCount()
-	if n == 0 {
-		m.figCur, m.figTop = 0, 0
-		return
-	}
-	m.figCur = clamp(i, 0, n-1)
-	h := m.figRows()
-	if m.figCur < m.figTop {
-		m.figTop = m.figCur
-	}
-	if m.figCur >= m.figTop+h {
-		m.figTop = m.figCur - h + 1
-	}
-	m.revealFigure()
-}
-
-// revealFigure scrolls the source so the selected figure's span is in view.
-func (m *Model) revealFigure() {
-	v := m.srcView
-	if v == nil || m.lay.tooSmall {
-		return
-	}
-	fi := m.figureField(m.figCur)
-	if fi < 0 || fi >= len(v.fieldSpan) || v.fieldSpan[fi].start < 0 {
-		return
-	}
-	m.revealOffset(v.fieldSpan[fi].start)
-}
-
-// revealOffset scrolls the source so printable offset off is in view,
-// a third of the way down when it has to move.
-func (m *Model) revealOffset(off int) {
-	doc := m.srcView.wrap(m.srcWidth())
-	h := m.lay.src.h - 1
-	target := doc.PosOf(off)
-	bottom, _ := doc.Advance(m.srcTop, h-1)
-	if target.Less(m.srcTop) || bottom.Less(target) {
-		m.srcTop, _ = doc.Advance(target, -(h / 3))
-	}
-	m.clampSource()
-}
-
-func (m *Model) scrollSource(d int) {
-	if m.srcView == nil {
-		return
-	}
-	m.srcTop, _ = m.srcView.wrap(m.srcWidth()).Advance(m.srcTop, d)
-	m.clampSource()
-}
-
-// clampSource keeps the last line of the text at the bottom of the pane at
-// most, and the top inside the text after a resize.
-func (m *Model) clampSource() {
-	if m.srcView == nil {
-		m.srcTop = srctext.Pos{}
-		return
-	}
-	doc := m.srcView.wrap(m.srcWidth())
-	if m.srcTop.Para >= doc.Paras() {
-		m.srcTop = srctext.Pos{Para: doc.Paras() - 1}
-	}
-	if n := len(doc.Lines(m.srcTop.Para)); m.srcTop.Line >= n {
-		m.srcTop.Line = n - 1
-	}
-	maxTop, _ := doc.Advance(doc.End(), -(m.lay.src.h - 2))
-	if maxTop.Less(m.srcTop) {
-		m.srcTop = maxTop
-	}
-}
-
 func (m *Model) clampAll() {
 	if m.lay.tooSmall {
 		return
 	}
 	if len(m.idx.rows) > 0 {
-		m.listCur = clamp(m.listCur, 0, len(m.idx.rows)-1)
+		m.list.cur = clamp(m.list.cur, 0, len(m.idx.rows)-1)
 		h := m.lay.list.h - 1
-		if m.listCur >= m.listTop+h {
-			m.listTop = m.listCur - h + 1
+		if m.list.cur >= m.list.top+h {
+			m.list.top = m.list.cur - h + 1
 		}
-		m.listTop = clamp(m.listTop, 0, m.listCur)
+		m.list.top = clamp(m.list.top, 0, m.list.cur)
 	}
 	if n := m.figureCount(); n > 0 {
 		h := m.figRows()
-		if m.figCur >= m.figTop+h {
-			m.figTop = m.figCur - h + 1
+		if m.figs.cur >= m.figs.top+h {
+			m.figs.top = m.figs.cur - h + 1
 		}
-		m.figTop = clamp(m.figTop, 0, m.figCur)
+		m.figs.top = clamp(m.figs.top, 0, m.figs.cur)
 	}
 	m.clampSource()
-}
-
-// srcWidth is the wrap width of the source pane.
-func (m *Model) srcWidth() int { return max(m.lay.src.w-1, 2) }
-
-// stepSpan moves to the next (d=+1) or previous (d=-1) highlighted span in
-// text order, or to the next search match while a search is active.
-func (m *Model) stepSpan(d int) {
-	v := m.srcView
-	if v == nil {
-		return
-	}
-	if m.search != "" && len(m.hits) > 0 {
-		m.hitCur = (m.hitCur + d + len(m.hits)) % len(m.hits)
-		m.revealOffset(m.hits[m.hitCur])
-		return
-	}
-	if len(v.spans) == 0 {
-		return
-	}
-	cur := -1
-	if fi := m.figureField(m.figCur); fi >= 0 && fi < len(v.fieldSpan) {
-		for i, s := range v.spans {
-			if s.field == fi {
-				cur = i
-				break
-			}
-		}
-	}
-	next := 0
-	switch {
-	case cur < 0 && d < 0:
-		next = len(v.spans) - 1
-	case cur >= 0:
-		next = (cur + d + len(v.spans)) % len(v.spans)
-	}
-	m.setFigure(m.figureRow(v.spans[next].field))
 }
 
 func (m *Model) setFilter(q string) {
 	m.idx.setFilter(q)
 	m.keepSelection()
-}
-
-func (m *Model) setSearch(q string) {
-	m.search = q
-	m.hits, m.hitCur = nil, -1
-	if m.srcView != nil {
-		m.hits = m.srcView.matches(q)
-	}
-	if len(m.hits) > 0 {
-		// The first match at or after what is on screen.
-		from := m.srcView.wrap(m.srcWidth()).Line(m.srcTop).Start
-		m.hitCur = 0
-		for i, h := range m.hits {
-			if h >= from {
-				m.hitCur = i
-				break
-			}
-		}
-		m.revealOffset(m.hits[m.hitCur])
-	}
 }
 
 func (m *Model) openEditor(what input, value, placeholder string) tea.Cmd {
@@ -583,21 +397,6 @@ func (m *Model) submit(what input, value string) tea.Cmd {
 	return nil
 }
 
-// helpKey handles keys while the help overlay is open: typing searches it.
-func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc", "?", "q":
-		if msg.String() != "q" || m.editor.Value() == "" {
-			m.help = false
-			m.editor.Blur()
-			return nil
-		}
-	}
-	var cmd tea.Cmd
-	m.editor, cmd = m.editor.Update(msg)
-	return cmd
-}
-
 func (m *Model) click(ms tea.Mouse) {
 	if m.help || m.lay.tooSmall || ms.Button != tea.MouseLeft {
 		return
@@ -607,31 +406,31 @@ func (m *Model) click(ms tea.Mouse) {
 	case l.list.contains(ms.X, ms.Y):
 		m.focus = paneList
 		if r := ms.Y - l.list.y - 1; r >= 0 {
-			if i := m.listTop + r; i < len(m.idx.rows) {
+			if i := m.list.top + r; i < len(m.idx.rows) {
 				m.setListCursor(i)
 			}
 		}
 	case l.figs.contains(ms.X, ms.Y):
 		m.focus = paneFigs
 		if r := ms.Y - l.figs.y - 1; r >= 0 && r < m.figRows() {
-			if i := m.figTop + r; i < m.figureCount() {
+			if i := m.figs.top + r; i < m.figureCount() {
 				m.setFigure(i)
 			}
 		}
 	case l.src.contains(ms.X, ms.Y):
 		m.focus = paneSource
-		v := m.srcView
+		v := m.src.view
 		r := ms.Y - l.src.y - 1
 		if v == nil || r < 0 {
 			return
 		}
 		doc := v.wrap(m.srcWidth())
-		if p, moved := doc.Advance(m.srcTop, r); moved == r {
+		if p, moved := doc.Advance(m.src.top, r); moved == r {
 			off := srctext.OffsetAt(v.safe.Text, doc.Line(p), ms.X-l.src.x)
 			if fi := v.spanAt(off); off >= 0 && fi >= 0 {
-				top := m.srcTop
+				top := m.src.top
 				m.setFigure(m.figureRow(fi))
-				m.srcTop = top // the clicked span is on screen already
+				m.src.top = top // the clicked span is on screen already
 			}
 		}
 	}
@@ -650,9 +449,9 @@ func (m *Model) wheel(ms tea.Mouse) {
 	l := m.lay
 	switch {
 	case l.list.contains(ms.X, ms.Y):
-		m.listTop = clamp(m.listTop+d, 0, max(len(m.idx.rows)-(l.list.h-1), 0))
+		m.list.top = clamp(m.list.top+d, 0, max(len(m.idx.rows)-(l.list.h-1), 0))
 	case l.figs.contains(ms.X, ms.Y):
-		m.figTop = clamp(m.figTop+d, 0, max(m.figureCount()-m.figRows(), 0))
+		m.figs.top = clamp(m.figs.top+d, 0, max(m.figureCount()-m.figRows(), 0))
 	case l.src.contains(ms.X, ms.Y):
 		m.scrollSource(d)
 	}
@@ -668,7 +467,7 @@ func (m *Model) addBatch(b batchMsg) {
 	if len(b.entries) > 0 {
 		m.idx.add(b.entries)
 		if m.sel < 0 || !m.moved {
-			m.listTop = 0
+			m.list.top = 0
 			m.setListCursor(0)
 		} else {
 			m.keepSelection()

@@ -109,6 +109,23 @@ func WriteOptions(dir string, opt Options) ([]Case, error) {
 	return w.cases, nil
 }
 
+// WriteEscapes writes only the cases that carry terminal payloads in their
+// text or their names (the escape reports, the hostile file names), for
+// tests that drive the real binary in a terminal.
+func WriteEscapes(dir string) ([]Case, error) {
+	seed, err := fs.ReadFile(samples.FS(), SeedReport)
+	if err != nil {
+		return nil, fmt.Errorf("hostile: read seed %s: %w", SeedReport, err)
+	}
+	w := &writer{dir: dir, seed: string(seed)}
+	w.escapeCases()
+	w.nameCases()
+	if w.err != nil {
+		return nil, w.err
+	}
+	return w.cases, nil
+}
+
 type writer struct {
 	dir   string
 	seed  string

@@ -398,7 +398,7 @@ func (w *writer) nameCases() {
 		{"name-non-utf8", "\xff\xfe\xb1\xa8\xb8\xe6.txt"}, // "报告" in GBK after junk
 		{"name-escape", "\x1b]52;c;Z2l0dWktb3NjNTI=\x07\x1b[2J报告.txt"},
 		{"name-c1", "\x9b2J\x9b31m报告.txt"}, // raw 8-bit CSI bytes, not UTF-8
-		{"name-bidi", "报告\u202eexe.txt"}, // shown reversed: "报告txt.exe"
+		{"name-bidi", "报告\u202eexe.txt"},   // shown reversed: "报告txt.exe"
 		{"name-formula", "=HYPERLINK(\"https-evil.example\",\"报告\").txt"},
 	}
 	for _, n := range names {

@@ -72,6 +72,7 @@ var applicationLabels = newLabelSet([]labelSpec{
 	{kw: "不予", need: []string{"(三)"}, kind: groupLabel},
 	{kw: "属于国家秘密", key: "withheld.state_secret"},
 	{kw: "其他法律", key: "withheld.prohibited"},
+	{kw: "其它法律", key: "withheld.prohibited"}, // 其它: a common variant of 其他
 	{kw: "危及", key: "withheld.security"},
 	{kw: "保护第三方", key: "withheld.third_party"},
 	{kw: "属于三类内部", key: "withheld.internal"},
@@ -91,9 +92,11 @@ var applicationLabels = newLabelSet([]labelSpec{
 	// (六)其他处理 is the row "other" in 2019 tables and the heading of the
 	// three other.* rows in 2021 ones; applicationRows decides.
 	{kw: "其他处理", need: []string{"(六)"}, key: "other"},
+	{kw: "其它处理", need: []string{"(六)"}, key: "other"},
 	{kw: "申请人无正当理由", key: "other.no_correction"},
 	{kw: "申请人逾期未按收费", key: "other.no_fee"},
 	{kw: "其他", need: []string{"3.", "3、"}, bare: true, key: "other.misc"},
+	{kw: "其它", need: []string{"3.", "3、"}, bare: true, key: "other.misc"},
 	{kw: "总计", need: []string{"(七)", "七、"}, key: "outcome_total"},
 	{kw: "结转下年度继续办理", key: "carried_forward"},
 })
@@ -106,6 +109,7 @@ var proactiveLabels = newLabelSet([]labelSpec{
 	{kw: "规范性文件", before: "行政", key: "normative"},
 	{kw: "行政许可", key: "licensing"},
 	{kw: "其他对外管理服务", key: "other_services"},
+	{kw: "其它对外管理服务", key: "other_services"},
 	{kw: "行政处罚", key: "penalty"},
 	{kw: "行政强制", key: "coercion"},
 	{kw: "行政事业性收费", key: "fees"},

@@ -134,6 +134,21 @@ func TestExtractTables(t *testing.T) {
 			want: map[string]string{"reconsideration.upheld": "72", "litigation.after_reconsideration.total": "20"},
 		},
 		{
+			// t001's rows as reports that write 其它 for 其他 print them.
+			name: "其它 for 其他 in row labels",
+			text: "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n" +
+				"2.其它法律行政法规禁止公开 1 0 0 0 0 0 1\n" +
+				"（六）其它处理 1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n" +
+				"2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n" +
+				"3、其它 2 0 0 0 0 0 2\n（七）总计 3 0 0 0 0 0 3\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"applications.withheld.prohibited.natural": "1", "applications.other.no_fee.total": "0",
+				"applications.other.misc.natural": "2", "applications.outcome_total.total": "3",
+			},
+			absent: []string{"applications.other.natural"},
+		},
+		{
 			name: "t019: one cell per paragraph, excerpt cut at a row label",
 			text: "第二十条第(五)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n0\n\n0\n\n0\n\n" +
 				"第二十条第(八)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n行政",

@@ -219,7 +219,7 @@ func proactiveRows(s string, lo, hi int, f schema.Format) []tableRow {
 		}
 		rows = append(rows, tableRow{
 			name: s[l.start:l.end], ids: ids, units: units,
-			read: readCells(s, l.end, end, false),
+			read: readCells(s, l.end, end, len(ids), false),
 		})
 	}
 	return rows
@@ -312,7 +312,7 @@ func applicationRows(s string, lo, hi int, f schema.Format) ([]tableRow, int) {
 		}
 		rows = append(rows, tableRow{
 			name: s[l.start:l.end], ids: applicationIDs[l.spec.key],
-			read: readCells(s, l.end, end, false),
+			read: readCells(s, l.end, end, len(schema.Columns), false),
 		})
 	}
 	return rows, last
@@ -327,7 +327,7 @@ func reviewRow(s string, from int) (tableRow, bool) {
 		return tableRow{}, false
 	}
 	a := from + k + len("行政复议")
-	rr := readCells(s, a, len(s), true)
+	rr := readCells(s, a, len(s), len(reviewColumns), true)
 	if len(rr.cells) == 0 {
 		return tableRow{}, false
 	}

@@ -53,8 +53,10 @@ type rowRead struct {
 // page furniture. Reading stops at a sentence end or a numbered heading
 // ("五、", "(三)不", "2.重复申" cut short), which no row's cells contain.
 // With header set, text before the first cell is a header: if it holds
-// digits the span is prose, and nothing is read.
-func readCells(s string, a, b int, header bool) rowRead {
+// digits the span is prose, and nothing is read. Text with digits after a
+// row's want cells is not a cell of the row but a page's running header
+// ("…2024年政府信息公开工作年度报告"), and ends it.
+func readCells(s string, a, b, want int, header bool) rowRead {
 	var r rowRead
 	if a < b && isASCIIDigit(s[a]) && a > 0 && !isCellDelim(s, a-1) {
 		r.glued = true
@@ -95,7 +97,7 @@ func readCells(s string, a, b int, header bool) rowRead {
 			return false
 		}
 		if hasASCIIDigit(tok) {
-			if header && len(r.cells) == 0 {
+			if (header && len(r.cells) == 0) || len(r.cells) >= want {
 				stopped = true
 				return false
 			}

@@ -170,7 +170,7 @@ func TestExtractTables(t *testing.T) {
 			problems: []string{"table row 规章: 1 cells, want 3"},
 		},
 		{
-			name: "t001: pdftotext -layout, labels broken over lines, page numbers between rows",
+			name: "t001: pdftotext -layout, labels broken over lines, page numbers and a running header between rows",
 			text: "                                           -3-\n" +
 				"信息内容                          本年处理决定数量\n" +
 				"行政处罚                          3985758\n" +
@@ -180,6 +180,7 @@ func TestExtractTables(t *testing.T) {
 				"             1.本机关不掌握相关政府信息     746         12       0        0    10       1   769\n" +
 				"      （四）无\n" +
 				"-4-\n" +
+				"              淮安市人民政府2024年政府信息公开工作年度报告\n" +
 				"     法提供       2.没有现成信息需要另行制作           11        0        0         0        0         0    11\n" +
 				"               5.要求行政机关确认或重新出\n" +
 				"                                        1         0        0         0        0         0    1\n" +

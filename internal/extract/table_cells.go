@@ -58,7 +58,9 @@ type rowRead struct {
 // ("…2024年政府信息公开工作年度报告"), and ends it.
 func readCells(s string, a, b, want int, header bool) rowRead {
 	var r rowRead
-	if a < b && isASCIIDigit(s[a]) && a > 0 && !isCellDelim(s, a-1) {
+	// A label's last character runs straight into a digit only when the
+	// separators are gone ("规章000"); "规章:0" is a label and its colon.
+	if a < b && isASCIIDigit(s[a]) && a > 0 && s[a-1] >= utf8.RuneSelf && !isCellDelim(s, a-1) {
 		r.glued = true
 	}
 	stopped := false

@@ -60,8 +60,10 @@ func readCells(s string, a, b, want int, header bool) rowRead {
 	var r rowRead
 	// A label's last character runs straight into a digit only when the
 	// separators are gone ("规章000"); "规章:0" is a label and its colon.
-	if a < b && isASCIIDigit(s[a]) && a > 0 && s[a-1] >= utf8.RuneSelf && !isCellDelim(s, a-1) {
-		r.glued = true
+	if a < b && isASCIIDigit(s[a]) && a > 0 {
+		if prev, n := utf8.DecodeLastRuneInString(s[:a]); prev >= utf8.RuneSelf && !isCellDelim(s, a-n) {
+			r.glued = true
+		}
 	}
 	stopped := false
 	forEachToken(s, a, b, func(ta, tb int) bool {

@@ -465,6 +465,30 @@ func TestUniqueSplit(t *testing.T) {
 	}
 }
 
+func TestGluedSignal(t *testing.T) {
+	tests := []struct {
+		text  string
+		glued bool
+	}{
+		{"规章000规范性文件", true}, // t004
+		{"规章 0 0 0", false},
+		{"规章|0|0|0", false},
+		{"规章│0│0│0", false},
+		{"规章:0 0 0", false},
+		{"四、结转下年度继续办理 0 0 00 00 0", true}, // t004: "00" is two cells
+	}
+	for _, tt := range tests {
+		d := newDoc(tt.text)
+		a := strings.IndexAny(d.norm, "0123456789")
+		for a > 0 && d.norm[a-1] == ' ' {
+			a--
+		}
+		if got := readCells(d.norm, a, len(d.norm), 3, false).glued; got != tt.glued {
+			t.Errorf("readCells(%q).glued = %v, want %v", tt.text, got, tt.glued)
+		}
+	}
+}
+
 func TestParseCell(t *testing.T) {
 	tests := []struct {
 		tok       string

@@ -17,9 +17,15 @@ type figuresPane struct {
 	cur, top int
 }
 
-// detailLines is the height of the selected figure's detail under the
-// figures list.
+// detailLines is the most lines the selected figure's detail takes under
+// the figures list; a short pane gives it less (see detailHeight).
 const detailLines = 5
+
+// detailHeight is how many detail lines a figures pane h rows high shows:
+// up to half of it, so the list keeps room.
+func detailHeight(h int) int {
+	return min(detailLines, max((h-1)/2, 0))
+}
 
 // renderFigures draws the selected report's figures in schema order and the
 // detail of the selected one.
@@ -165,7 +171,8 @@ func (m *Model) figureDetail(e *entry, prev *entry, w int) []string {
 	if sf, ok := schema.Lookup(f.ID); ok {
 		label = sf.Label + " · " + sf.Section.String()
 	}
-	out := []string{sep, " " + label + " " + t.Dim.Render(f.ID)}
+	head := " " + label + " " + t.Dim.Render(f.ID)
+	var out []string
 	src := " 原文 “" + textsafe.Line(f.Text) + "”"
 	if f.Text == "" {
 		src = t.Dim.Render(" not stated in the text")
@@ -204,13 +211,25 @@ func (m *Model) figureDetail(e *entry, prev *entry, w int) []string {
 		}
 		out = append(out, t.Dim.Render(line))
 	}
+	// What the text says and whether it adds up matter most; the label,
+	// last year and the rule go first when the pane is short.
+	n := detailHeight(m.lay.figs.h)
+	if len(out) < n {
+		out = append([]string{head}, out...)
+	}
+	if len(out) > n {
+		out = out[:n]
+	}
+	if len(out) < n {
+		out = append([]string{sep}, out...)
+	}
 	return out
 }
 
 // figRows is the number of rows of the figures list (the pane less its
 // title and the detail lines under the list).
 func (m *Model) figRows() int {
-	return max(m.lay.figs.h-1-detailLines, 1)
+	return max(m.lay.figs.h-1-detailHeight(m.lay.figs.h), 1)
 }
 
 // setFigure selects figure i of the selected report and brings its span

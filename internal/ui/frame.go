@@ -17,6 +17,14 @@ func (m *Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "gitui"
+	if !m.done {
+		// The terminal's own progress bar, where it has one.
+		if m.walked && m.total > 0 {
+			v.ProgressBar = tea.NewProgressBar(tea.ProgressBarDefault, 100*m.decided/m.total)
+		} else {
+			v.ProgressBar = tea.NewProgressBar(tea.ProgressBarIndeterminate, 0)
+		}
+	}
 	return v
 }
 

@@ -120,7 +120,7 @@ func computeLayout(w, h int) layout {
 			src:  rect{lw + fw + 2, top, sw, ph},
 		}
 	}
-	uh := ph * 2 / 5
+	uh := max(ph*2/5, min(10, ph/2))
 	lw := w * 38 / 100
 	return layout{
 		list: rect{0, top, lw, uh},

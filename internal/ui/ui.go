@@ -92,6 +92,7 @@ type Model struct {
 	events               <-chan corpus.Event
 	decided, total, prob int
 	skipped              int
+	walked               bool // the walk finished: total is final
 	done                 bool
 	spin                 int
 
@@ -477,6 +478,7 @@ func (m *Model) addBatch(b batchMsg) {
 	m.total = max(m.total, b.total)
 	m.prob += b.problems
 	m.skipped += b.skipped
+	m.walked = m.walked || b.walked
 }
 
 func clamp(v, lo, hi int) int {

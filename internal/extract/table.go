@@ -30,6 +30,10 @@ var reviewColumns = func() []string {
 	return ids
 }()
 
+// maxTableProblems bounds the problems one text reports: three tables
+// have 48 rows.
+const maxTableProblems = 60
+
 // applicationIDs are the field IDs of each application row's seven cells.
 var applicationIDs = func() map[string][]string {
 	m := make(map[string][]string, len(schema.Rows))
@@ -117,6 +121,10 @@ func extractTables(d *doc, f schema.Format) ([]Field, []string) {
 		fs, problem := r.fields(d, glued, dropped)
 		if problem != "" {
 			problems = append(problems, problem)
+		}
+		if len(problems) > maxTableProblems {
+			// A text repeating row labels by the thousand is not a report.
+			problems = append(problems[:maxTableProblems], "table: more rows could not be read")
 		}
 		for _, fl := range fs {
 			if seen[fl.ID] {

@@ -31,7 +31,7 @@ type cell struct {
 }
 
 // cellUnits are the units a number cell may carry after its digits.
-var cellUnits = []string{"万元", "元", "件", "项", "条", "个", "次"}
+var cellUnits = []string{"万元", "元", "件", "项", "条", "个", "次", "宗", "起", "份"}
 
 // rowRead is what follows one row label, up to the next label.
 type rowRead struct {

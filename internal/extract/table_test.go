@@ -570,3 +570,14 @@ func BenchmarkTables(b *testing.B) {
 		}
 	}
 }
+
+// TestTableProblemsBounded: a text repeating a row label by the hundred
+// reports a bounded list of problems.
+func TestTableProblemsBounded(t *testing.T) {
+	text := "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n" +
+		strings.Repeat("2.重复申请 1 2\n", 500)
+	_, problems := extractTables(newDoc(text), schema.Table2021)
+	if len(problems) == 0 || len(problems) > maxTableProblems+1 {
+		t.Errorf("%d problems, want 1 to %d", len(problems), maxTableProblems+1)
+	}
+}

@@ -31,31 +31,31 @@ var formatAnchors = []string{"数量", "件数", "金额", "逾期"}
 // marks appear the one with more distinct marks wins, 2021 on a tie
 // (a 2021 table quoting an old header is likelier than the reverse).
 func detectFormat(d *doc) schema.Format {
-	n2019, n2021 := countMarks(d.norm)
+	n2019, n2021, rows := countMarks(d.norm)
 	switch {
 	case n2021 > 0 && n2021 >= n2019:
 		return schema.Table2021
 	case n2019 > 0:
 		return schema.Table2019
-	}
-	// A page holding only the application or review table has none of the
-	// 第二十条 headers. Both templates print these rows; without any 2021
-	// mark the table reads as 2019's, whose (六)其他处理 is one row.
-	for _, row := range tableOnlyRows {
-		if strings.Contains(d.norm, row) {
-			return schema.Table2019
-		}
+	case rows > 0 || strings.Contains(d.norm, "未经复议直接起诉"):
+		// A page holding only the application or review table has none
+		// of the 第二十条 headers. Both templates print these rows; without
+		// any 2021 mark the table reads as 2019's, whose (六)其他处理 is one
+		// row.
+		return schema.Table2019
 	}
 	return schema.Narrative
 }
 
-// tableOnlyRows are row and column labels of the application and review
-// tables that prose does not use.
-var tableOnlyRows = []string{"本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "未经复议直接起诉"}
+// tableRowMarks are row labels both templates' application tables print
+// and prose does not use.
+var tableRowMarks = []string{"本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量"}
 
-// countMarks returns how many distinct marks of each format occur in s.
-func countMarks(s string) (n2019, n2021 int) {
-	marks := append(append(make([]string, 0, len(table2019Marks)+len(table2021Marks)), table2019Marks...), table2021Marks...)
+// countMarks returns how many distinct marks of each format, and of
+// tableRowMarks, occur in s.
+func countMarks(s string) (n2019, n2021, rows int) {
+	marks := make([]string, 0, len(table2019Marks)+len(table2021Marks)+len(tableRowMarks))
+	marks = append(append(append(marks, table2019Marks...), table2021Marks...), tableRowMarks...)
 	found := make([]bool, len(marks))
 	for _, anchor := range formatAnchors {
 		for from := 0; ; {
@@ -78,9 +78,11 @@ func countMarks(s string) (n2019, n2021 int) {
 		case !f:
 		case i < len(table2019Marks):
 			n2019++
-		default:
+		case i < len(table2019Marks)+len(table2021Marks):
 			n2021++
+		default:
+			rows++
 		}
 	}
-	return n2019, n2021
+	return n2019, n2021, rows
 }

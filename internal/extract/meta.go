@@ -176,6 +176,10 @@ var (
 	dateLineRE = regexp.MustCompile(`^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日$|^[〇零一二三四五六七八九十]*年?[一二三四五六七八九十]+月[一二三四五六七八九十]+日$`)
 )
 
+// titleLines bounds the lines searched for a title: it is near the top,
+// after page furniture at most.
+const titleLines = 30
+
 // titleCandidate reports a line that may be a title: short, and naming
 // the disclosure and the report. The title regexp runs on these only.
 func titleCandidate(l string) bool {
@@ -210,7 +214,10 @@ func findAgency(d *doc, hv *view, ls []line) string {
 			break
 		}
 	}
-	for _, l := range ls {
+	for i, l := range ls {
+		if i >= titleLines {
+			break
+		}
 		if !titleCandidate(l.text) {
 			continue
 		}
@@ -382,7 +389,10 @@ func (v *view) source(d *doc, a, b int) string {
 // year the text names most often (full dates such as a signature
 // "2013年3月12日" do not count).
 func findYear(norm string, ls []line) int {
-	for _, l := range ls {
+	for i, l := range ls {
+		if i >= titleLines {
+			break
+		}
 		if !titleCandidate(l.text) {
 			continue
 		}

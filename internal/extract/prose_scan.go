@@ -45,6 +45,10 @@ func (v *view) mentions() []mention {
 			ok  bool
 		)
 		switch {
+		case c >= 0xE6 && c < 0xF0, c >= 0xE0 && c < 0xE4:
+			// A three-byte rune that is no numeral: step over it whole.
+			i += 3
+			continue
 		case isDigit(c):
 			if i > 0 && (isDigit(s[i-1]) || s[i-1] == '.') {
 				i++
@@ -52,8 +56,14 @@ func (v *view) mentions() []mention {
 			}
 			n, end, ok = scanDigits(s, i)
 		case (c == 0xE4 || c == 0xE5) && i+3 <= len(s):
-			// The lead bytes of 一…十 and 两; other bytes cannot start
-			// a number, and are stepped over one at a time.
+			// The lead bytes of 一…十 and 两, whose second bytes are
+			// B8, B9 or BA after E4 and 85, 8D or 9B after E5; other
+			// bytes cannot start a number.
+			if c2 := s[i+1]; c == 0xE4 && (c2 < 0xB8 || c2 > 0xBA) ||
+				c == 0xE5 && c2 != 0x85 && c2 != 0x8D && c2 != 0x9B {
+				i += 3
+				continue
+			}
 			switch s[i : i+3] {
 			case "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十":
 			default:

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gitui/internal/schema"
 )
@@ -570,8 +571,15 @@ func TestViewJoinsWrappedLines(t *testing.T) {
 		if v.s != tt.want {
 			t.Errorf("view(%q) = %q, want %q", tt.in, v.s, tt.want)
 		}
-		if len(v.off) != len(v.s)+1 {
-			t.Fatalf("offset table of %q has the wrong shape", tt.in)
+		// Every rune of the view maps back to the same rune of the text.
+		for i, r := range v.s {
+			if r == '\n' {
+				continue
+			}
+			n := v.norm(i)
+			if got, _ := utf8.DecodeRuneInString(d.norm[n:]); got != r {
+				t.Errorf("view(%q): rune %q at %d maps to %q", tt.in, r, i, got)
+			}
 		}
 	}
 }

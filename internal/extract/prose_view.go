@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,9 +17,23 @@ import (
 // blank line; other breaks join the lines.
 type view struct {
 	s string
-	// off[i] is the byte offset in doc.norm of s[i]; off[len(s)] is
-	// len(doc.norm). Every byte of a rune carries its rune's offset.
-	off []int32
+	// segs map view offsets to doc.norm offsets: from segs[k].v up to the
+	// next segment, view offset x is norm offset segs[k].n + x - segs[k].v.
+	// The view copies runs of the text whole, so a handful of segments per
+	// line replaces a table entry per byte.
+	segs []seg
+}
+
+// seg starts a run of the view copied from doc.norm.
+type seg struct{ v, n int32 }
+
+// norm returns the doc.norm offset of view offset x.
+func (v *view) norm(x int) int {
+	k := sort.Search(len(v.segs), func(k int) bool { return int(v.segs[k].v) > x }) - 1
+	if k < 0 {
+		return x
+	}
+	return int(v.segs[k].n) + x - int(v.segs[k].v)
 }
 
 // sentenceEnd holds the runes after which a line break ends a paragraph.
@@ -27,12 +42,12 @@ const sentenceEnd = "。；;！!？?：:"
 func newView(norm string) *view {
 	// Each kept '\n' stands for a dropped one, so the view is never
 	// longer than norm.
-	buf := make([]byte, len(norm))
-	off := make([]int32, len(norm)+1)
-	n := 0
+	buf := make([]byte, 0, len(norm))
+	var segs []seg
 	var last rune // last rune kept
 	breaks, breakAt := 0, 0
 	lineStart := 0 // start in norm of the current line
+	lineRunes := 0 // runes kept on the current line
 	hard := false  // the line before the pending break ends a paragraph
 	for i := 0; i < len(norm); {
 		switch norm[i] {
@@ -42,56 +57,57 @@ func newView(norm string) *view {
 		case '\n':
 			if breaks == 0 {
 				breakAt = i
-				hard = endsParagraph(norm[lineStart:i])
+				hard = endsParagraph(norm[lineStart:i], lineRunes)
 			}
-			lineStart = i + 1
+			lineStart, lineRunes = i+1, 0
 			breaks++
 			i++
 			continue
 		}
-		if breaks > 0 && n > 0 && (breaks > 1 || hard || strings.ContainsRune(sentenceEnd, last)) {
-			buf[n] = '\n'
-			off[n] = int32(breakAt)
-			n++
+		if breaks > 0 && len(buf) > 0 && (breaks > 1 || hard || strings.ContainsRune(sentenceEnd, last)) {
+			segs = append(segs, seg{int32(len(buf)), int32(breakAt)})
+			buf = append(buf, '\n')
 		}
 		breaks = 0
 		// Copy the run of text up to the next space or line break.
-		j, start := i, i
-		for ; j < len(norm); j++ {
+		j := i
+	scan:
+		for j < len(norm) {
 			c := norm[j]
-			if c == ' ' || c == '\n' || c == '\t' || c == '\v' || c == '\f' {
-				break
+			switch {
+			case c >= 0xE0 && c < 0xF0:
+				j += 3 // a three-byte rune (all of CJK): no space inside
+			case c >= 0xF0:
+				j += 4
+			case c >= 0xC0:
+				j += 2
+			case c == ' ' || c == '\n' || c == '\t' || c == '\v' || c == '\f':
+				break scan
+			default:
+				j++
 			}
-			if c&0xC0 != 0x80 {
-				start = j
-			}
-			buf[n] = c
-			off[n] = int32(start)
-			n++
+			lineRunes++
 		}
-		last, _ = utf8.DecodeLastRuneInString(norm[i:j])
+		if j > len(norm) {
+			j = len(norm) // a rune cut at the end of the text
+		}
+		run := norm[i:j]
+		segs = append(segs, seg{int32(len(buf)), int32(i)})
+		buf = append(buf, run...)
+		last, _ = utf8.DecodeLastRuneInString(run)
 		i = j
 	}
-	off[n] = int32(len(norm))
-	return &view{s: string(buf[:n]), off: off[:n+1]}
+	return &view{s: string(buf), segs: segs}
 }
 
-// endsParagraph reports whether a line stands alone: a short line (a
-// heading, a name, a date) or a numbered heading without a sentence in it.
-func endsParagraph(line string) bool {
-	if len(line) >= 40*4 {
-		return false
-	}
-	k := 0 // runes other than spaces
-	for _, r := range line {
-		if r != ' ' && r != '\t' {
-			k++
-		}
-	}
-	if k < 20 {
+// endsParagraph reports whether a line of n runes (spaces aside) stands
+// alone: a short line (a heading, a name, a date) or a numbered heading
+// without a sentence in it.
+func endsParagraph(line string, n int) bool {
+	if n < 20 {
 		return true
 	}
-	return k < 40 && !strings.Contains(line, "。") && numberedHeading(strings.TrimSpace(line))
+	return n < 40 && !strings.Contains(line, "。") && numberedHeading(strings.TrimSpace(line))
 }
 
 // numberedHeading reports a line that starts like "五、", "(一)" or "3.".
@@ -113,12 +129,12 @@ func numberedHeading(line string) bool {
 
 // field builds a Field from the view's byte range [a, b).
 func (v *view) field(d *doc, id string, n Number, approx bool, a, b int) Field {
-	end := int(v.off[b])
+	end := v.norm(b)
 	if b > a {
 		// End after the last rune of the range, not at the next kept rune:
 		// a dropped space or line break after it stays out of the span.
 		_, size := utf8.DecodeLastRuneInString(v.s[a:b])
-		end = int(v.off[b-size]) + size
+		end = v.norm(b-size) + size
 	}
-	return d.field(id, n, approx, int(v.off[a]), end)
+	return d.field(id, n, approx, v.norm(a), end)
 }

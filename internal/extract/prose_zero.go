@@ -42,7 +42,13 @@ func zeroStatements(v *view) []cand {
 	// One pass over the text: every zero word starts with 没, 不, 未, 无
 	// or 为 (为零), whose UTF-8 encodings start with byte E4 or E6.
 	for i := 0; i+3 <= len(s); i++ {
-		if c := s[i]; c != 0xE4 && c != 0xE6 {
+		// 不 and 为 are E4 B8 xx; 没, 未, 无 are E6 B2, E6 9C, E6 97.
+		switch c, c2 := s[i], s[i+1]; {
+		case c == 0xE4 && c2 == 0xB8, c == 0xE6 && (c2 == 0xB2 || c2 == 0x9C || c2 == 0x97):
+		case c >= 0xE0 && c < 0xF0:
+			i += 2 // step over the rest of a three-byte rune
+			continue
+		default:
 			continue
 		}
 		switch s[i : i+3] {

@@ -228,6 +228,25 @@ func TestExtractTables(t *testing.T) {
 			},
 		},
 		{
+			name: "t001: the header repeated after a page break inside the table",
+			text: "一、本年新收政府信息公开申请数量                3001        53       0        0    61       4   3119\n" +
+				"二、上年结转政府信息公开申请数量                34          0        0        0        0    0    34\n" +
+				"-4-\n" +
+				"                                                         申请人情况\n" +
+				"（本列数据的勾稽关系为：第一项加第二项之和，                  法人或其他组织\n" +
+				"等于第三项加第四项之和）\n" +
+				"                               自然人                                              总计\n" +
+				"                                        商业企      科研机     社会公益     法律服务\n" +
+				"                                                                           其他\n" +
+				"                                        业        构       组织       机构\n" +
+				"      （一）予以公开                   1288        21       0        0    50       3   1362\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"applications.carried_over.total": "34", "applications.disclosed.natural": "1288",
+				"applications.disclosed.total": "1362",
+			},
+		},
+		{
 			name: "t002: space-separated row after its label, header cells broken over lines",
 			text: "总计商 业 企\n业\n科研机\n构\n其他\n" +
 				"一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n" +

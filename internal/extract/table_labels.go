@@ -61,8 +61,11 @@ type label struct {
 // Labels of the application table (三、收到和处理政府信息公开申请情况), as the
 // 2019 and 2021 templates print them after their numbering. Each keyword is
 // unique within the table, so a row is known by its label, never by its
-// position; the numbering is folded into the label so that a glued
-// "…00000002.其他法律…" ends the previous row's cells before the "2".
+// position; the keyword is the label's distinctive core, so that a report
+// shortening "1.属于国家秘密" to "1.国家秘密" still names the row. The
+// numbering and the template's lead words ("属于") are folded into the
+// label so that a glued "…00000002.其他法律…" ends the previous row's
+// cells before the "2".
 var applicationLabels = newLabelSet([]labelSpec{
 	{kw: "本年新收", key: "new"},
 	{kw: "上年结转", key: "carried_over"},
@@ -70,15 +73,15 @@ var applicationLabels = newLabelSet([]labelSpec{
 	{kw: "予以公开", key: "disclosed"},
 	{kw: "部分公开", key: "partial"},
 	{kw: "不予", need: []string{"(三)"}, kind: groupLabel},
-	{kw: "属于国家秘密", key: "withheld.state_secret"},
+	{kw: "国家秘密", before: "属于", key: "withheld.state_secret"},
 	{kw: "其他法律", key: "withheld.prohibited"},
 	{kw: "其它法律", key: "withheld.prohibited"}, // 其它: a common variant of 其他
 	{kw: "危及", key: "withheld.security"},
 	{kw: "保护第三方", key: "withheld.third_party"},
-	{kw: "属于三类内部", key: "withheld.internal"},
-	{kw: "属于四类过程", key: "withheld.process"},
-	{kw: "属于行政执法案卷", key: "withheld.enforcement"},
-	{kw: "属于行政查询", key: "withheld.query"},
+	{kw: "三类内部", before: "属于", key: "withheld.internal"},
+	{kw: "四类过程", before: "属于", key: "withheld.process"},
+	{kw: "行政执法案卷", before: "属于", key: "withheld.enforcement"},
+	{kw: "行政查询", before: "属于", key: "withheld.query"},
 	{kw: "无法", need: []string{"(四)"}, kind: groupLabel},
 	{kw: "本机关不掌握", key: "unavailable.not_held"},
 	{kw: "没有现成信息", key: "unavailable.needs_creation"},
@@ -86,15 +89,20 @@ var applicationLabels = newLabelSet([]labelSpec{
 	{kw: "不予", need: []string{"(五)"}, kind: groupLabel},
 	{kw: "信访举报投诉", key: "not_processed.petition"},
 	{kw: "重复申请", key: "not_processed.duplicate"},
-	{kw: "要求提供公开出版物", key: "not_processed.publication"},
-	{kw: "无正当理由大量反复", key: "not_processed.excessive"},
-	{kw: "要求行政机关确认", key: "not_processed.confirmation"},
+	{kw: "公开出版物", before: "要求提供", key: "not_processed.publication"},
+	{kw: "大量反复", before: "无正当理由", key: "not_processed.excessive"},
+	// Where a row has two keywords, either names it (a label broken over
+	// lines keeps one of them); in a full label the second falls inside
+	// the first and is dropped.
+	{kw: "行政机关确认", before: "要求", key: "not_processed.confirmation"},
+	{kw: "确认或重新出具", key: "not_processed.confirmation"},
 	// (六)其他处理 is the row "other" in 2019 tables and the heading of the
 	// three other.* rows in 2021 ones; applicationRows decides.
 	{kw: "其他处理", need: []string{"(六)"}, key: "other"},
 	{kw: "其它处理", need: []string{"(六)"}, key: "other"},
-	{kw: "申请人无正当理由", key: "other.no_correction"},
-	{kw: "申请人逾期未按收费", key: "other.no_fee"},
+	{kw: "无正当理由逾期", before: "申请人", key: "other.no_correction"},
+	{kw: "逾期不补正", key: "other.no_correction"},
+	{kw: "逾期未按收费", before: "申请人", key: "other.no_fee"},
 	{kw: "其他", need: []string{"3.", "3、"}, bare: true, key: "other.misc"},
 	{kw: "其它", need: []string{"3.", "3、"}, bare: true, key: "other.misc"},
 	{kw: "总计", need: []string{"(七)", "七、"}, key: "outcome_total"},

@@ -149,6 +149,18 @@ func TestExtractTables(t *testing.T) {
 			absent: []string{"applications.other.natural"},
 		},
 		{
+			// t001's rows with their labels shortened as some reports print them.
+			name: "shortened row labels",
+			text: "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n" +
+				"1.国家秘密 1 0 0 0 0 0 1\n6.四类过程性信息 2 0 0 0 0 0 2\n4.大量反复申请 0 0 0 0 0 0 0\n" +
+				"1.逾期不补正 1 0 0 0 0 0 1\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"applications.withheld.state_secret.total": "1", "applications.withheld.process.natural": "2",
+				"applications.not_processed.excessive.total": "0", "applications.other.no_correction.total": "1",
+			},
+		},
+		{
 			name: "t019: one cell per paragraph, excerpt cut at a row label",
 			text: "第二十条第(五)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n0\n\n0\n\n0\n\n" +
 				"第二十条第(八)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n行政",

@@ -50,7 +50,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	c, err := corpus.LoadAll(ctx, fs.Args(), corpus.Options{Workers: *workers})
 	if err != nil {
-		fmt.Fprintf(stderr, "gitui extract: %v\n", err)
+		fmt.Fprintf(stderr, "gitui extract: %s\n", textsafe.Line(err.Error()))
 		return exitUsage
 	}
 	w := bufio.NewWriter(stdout)
@@ -74,7 +74,9 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 }
 
 func writeJSONL(w io.Writer, c *corpus.Corpus) error {
-	enc := json.NewEncoder(w)
+	// Texts stay byte-exact (the scorer compares them with the source);
+	// the C1 and bidi runes encoding/json leaves raw are written escaped.
+	enc := json.NewEncoder(textsafe.NewJSONWriter(w))
 	enc.SetEscapeHTML(false)
 	for _, r := range c.Reports {
 		rec := extractRecord{

@@ -182,7 +182,7 @@ func consultation(c string) bool {
 		return false
 	}
 	rest := strings.TrimSuffix(c, w)
-	if _, ok := suffixAny(rest, "电话", "现场", "网上", "网络", "来电", "来访", "信函", "当面", "在线", "窗口"); ok {
+	if hasAny(rest, "电话", "现场", "网上", "网络", "来电", "来访", "信函", "当面", "在线", "窗口") {
 		return false
 	}
 	return hasAny(c, "接受", "接待", "受理", "解答", "答复", "回复", "办理", "提供")
@@ -200,6 +200,7 @@ var channelWords = []struct{ word, id string }{
 	{"网上", "applications.channel.online"},
 	{"网络", "applications.channel.online"},
 	{"在线", "applications.channel.online"},
+	{"网站", "applications.channel.online"},
 	{"信函", "applications.channel.letter"},
 	{"邮寄", "applications.channel.letter"},
 	{"来信", "applications.channel.letter"},
@@ -338,7 +339,7 @@ func replyField(v *view, c string, m mention, table bool) string {
 			return "replies.unclear"
 		case hasSuffixes(c, "非政府信息", "不属于政府信息"):
 			return "replies.not_gov_info"
-		case strings.HasSuffix(c, "已主动公开"):
+		case hasSuffixes(c, "已主动公开", "已主动公开信息", "属于已主动公开"):
 			return "replies.already_public"
 		case hasSuffixes(c, "申请人撤销", "申请人撤回", "撤销申请", "撤回申请"):
 			return "replies.withdrawn"

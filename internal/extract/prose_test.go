@@ -188,6 +188,12 @@ func TestProactive(t *testing.T) {
 			want:   map[string]string{"consultations.total": "9800"},
 		},
 		{
+			name:   "a channel of consultations is a breakdown wherever the channel word stands",
+			source: "wording of seeds/001",
+			text:   "其中，现场接待咨询5600人次，电话咨询4200人次。",
+			want:   map[string]string{},
+		},
+		{
 			name:   "consultations approximate, Traditional 谘詢",
 			source: "dev/p044, dev/p001",
 			text:   "接待咨询1711余人次。2010年,我局共接受公民、法人及其他組織政府信息公開方麵的谘詢2070人次。",

@@ -26,17 +26,20 @@ import (
 // extractMeta reads agency, year and publication date. Format is set by
 // detectFormat.
 func extractMeta(d *doc) Meta {
-	ls := lines(d.norm)
+	// The title and a name standing alone are at the top, a signature
+	// at the end: only those lines are split out.
+	head := lines(d.norm, 0, runeStartAtOrBefore(d.norm, min(len(d.norm), 6000)))
+	tailAt := runeStartAtOrBefore(d.norm, max(0, len(d.norm)-2000))
+	if k := strings.IndexByte(d.norm[tailAt:], '\n'); k >= 0 && tailAt > 0 {
+		tailAt += k + 1
+	}
+	tail := lines(d.norm, tailAt, len(d.norm))
 	// Headers are read without spaces ("来 源:"); only the head of the
 	// text is worth that copy.
-	head := d.norm
-	if len(head) > headLimit {
-		head = head[:runeStartAtOrBefore(head, headLimit)]
-	}
-	hv := newView(head)
+	hv := newView(d.norm[:runeStartAtOrBefore(d.norm, min(len(d.norm), headLimit))])
 	return Meta{
-		Agency:    findAgency(d, hv, ls),
-		Year:      findYear(d.norm, ls),
+		Agency:    findAgency(d, hv, head, tail),
+		Year:      findYear(d.norm, head),
 		Published: findPublished(hv),
 	}
 }
@@ -52,12 +55,13 @@ type line struct {
 // bullets and the ? that mojibake leaves.
 const lineJunk = " \t|?•*#>-—"
 
-func lines(norm string) []line {
+// lines splits norm[from:to] into trimmed, non-empty lines.
+func lines(norm string, from, to int) []line {
 	var out []line
-	for a := 0; a < len(norm); {
-		b := strings.IndexByte(norm[a:], '\n')
+	for a := from; a < to; {
+		b := strings.IndexByte(norm[a:to], '\n')
 		if b < 0 {
-			b = len(norm)
+			b = to
 		} else {
 			b += a
 		}
@@ -92,6 +96,9 @@ const badStarts = "未站网我本该市县区镇乡省全各在按根对由为�
 
 // agencyLike reports whether s reads as the full name of a government body.
 func agencyLike(s string) bool {
+	if len(s) > 4*30 {
+		return false
+	}
 	n := utf8.RuneCountInString(s)
 	if n < 3 || n > 30 {
 		return false
@@ -199,7 +206,7 @@ func runeStartAtOrBefore(s string, i int) int {
 }
 
 // findAgency reads the agency; hv is the view of the text's head.
-func findAgency(d *doc, hv *view, ls []line) string {
+func findAgency(d *doc, hv *view, ls, tail []line) string {
 	// Title line, unless a name standing alone at the top is the same
 	// agency written in full ("北京市门头沟区民政局" over the title's
 	// "门头沟区民政局").
@@ -272,9 +279,10 @@ func findAgency(d *doc, hv *view, ls []line) string {
 		}
 	}
 	// Signature: a name alone on a line above the date, near the end.
-	for i := len(ls) - 2; i >= 0 && i >= len(ls)-8; i-- {
-		if dateLineRE.MatchString(strings.ReplaceAll(ls[i+1].text, " ", "")) && agencyLike(ls[i].text) {
-			return d.source(ls[i].a, ls[i].b)
+	for i := len(tail) - 2; i >= 0 && i >= len(tail)-8; i-- {
+		if date := tail[i+1].text; len(date) <= 64 && agencyLike(tail[i].text) &&
+			dateLineRE.MatchString(strings.ReplaceAll(date, " ", "")) {
+			return d.source(tail[i].a, tail[i].b)
 		}
 	}
 	for _, anchor := range []string{"年,", "年度,"} {

@@ -186,7 +186,7 @@ func TestChecksOnReports(t *testing.T) {
 		}
 		d := newDoc(string(raw))
 		f := detectFormat(d)
-		fields, _ := extractTables(d, f)
+		fields, _, _ := extractTables(d, f)
 		checks := Checks(fields, f)
 		for _, id := range tt.passed {
 			c, ok := findCheck(checks, id)

@@ -68,22 +68,27 @@ func Extract(text string) Result {
 	var r Result
 	r.Meta = extractMeta(d)
 	r.Format = detectFormat(d)
-	tf, tp := extractTables(d, r.Format)
+	tf, unread, tp := extractTables(d, r.Format)
 	r.Problems = append(r.Problems, tp...)
 	pf, pc := extractProse(d, r.Format)
-	r.Fields = merge(d, tf, pf)
+	r.Fields = merge(d, tf, pf, unread)
 	r.Checks = append(Checks(r.Fields, r.Format), pc...)
 	r.Checks = append(r.Checks, restatedChecks(tf, pf)...)
 	return r
 }
 
 // merge joins table and prose fields: a table cell wins over a prose
-// sentence restating it, and each ID is reported once, at its first
-// occurrence in the text.
-func merge(d *doc, table, prose []Field) []Field {
-	seen := make(map[string]bool, len(table)+len(prose))
+// sentence restating it, a cell the table prints but could not be read is
+// not filled from prose, and each ID is reported once.
+func merge(d *doc, table, prose []Field, unread []string) []Field {
+	seen := make(map[string]bool, len(table)+len(prose)+len(unread))
 	out := make([]Field, 0, len(table)+len(prose))
-	for _, group := range [][]Field{table, prose} {
+	for g, group := range [][]Field{table, prose} {
+		if g == 1 {
+			for _, id := range unread {
+				seen[id] = true
+			}
+		}
 		for _, f := range group {
 			if seen[f.ID] || !d.grounded(f) {
 				continue

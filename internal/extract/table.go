@@ -54,10 +54,13 @@ type tableRow struct {
 }
 
 // extractTables reads every cell of the standard tables. Problems name rows
-// it could not map with certainty.
-func extractTables(d *doc, f schema.Format) ([]Field, []string) {
+// it could not map with certainty. unread lists the IDs of cells whose row
+// the table prints but whose value could not be read: a prose sentence
+// restating such a cell is not trusted in its place (prose counts often
+// differ from the table, which is the figure of record).
+func extractTables(d *doc, f schema.Format) (fields []Field, unread []string, problems []string) {
 	if f == schema.Narrative {
-		return nil, nil
+		return nil, nil, nil
 	}
 	s := d.norm
 	var rows []tableRow
@@ -114,11 +117,21 @@ func extractTables(d *doc, f schema.Format) ([]Field, []string) {
 	for _, r := range rows {
 		size += len(r.ids)
 	}
-	fields := make([]Field, 0, size)
-	var problems []string
+	fields = make([]Field, 0, size)
 	seen := make(map[string]bool, size)
 	for _, r := range rows {
 		fs, problem := r.fields(d, glued, dropped)
+		if len(fs) < len(r.ids) {
+			got := make(map[string]bool, len(fs))
+			for _, fl := range fs {
+				got[fl.ID] = true
+			}
+			for _, id := range r.ids {
+				if !got[id] {
+					unread = append(unread, id)
+				}
+			}
+		}
 		if problem != "" {
 			problems = append(problems, problem)
 		}
@@ -134,7 +147,7 @@ func extractTables(d *doc, f schema.Format) ([]Field, []string) {
 			fields = append(fields, fl)
 		}
 	}
-	return fields, problems
+	return fields, unread, problems
 }
 
 // proactiveStart returns where the proactive table begins, or -1: the

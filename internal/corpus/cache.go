@@ -19,7 +19,7 @@ import (
 // reopening an unchanged corpus extracts nothing again. Each report has one
 // small file, named by a hash of its absolute path, holding a header line
 //
-//	gitui-cache 2 "<extract.Version>" <crc32c of payload> <payload length>
+//	gitui-cache 3 "<extract.Version>" <schema fingerprint> <crc32c of payload> <payload length>
 //
 // and a binary payload (see appendEntry) with the path, size, modification
 // time and SHA-256 of the report file and its extraction Result. An entry
@@ -34,7 +34,7 @@ import (
 // Field.Text is not stored; it is Source[Start:End], which also keeps the
 // cached report holding one copy of its text.
 
-const cacheMagic = "gitui-cache 2"
+const cacheMagic = "gitui-cache 3"
 
 // cacheEntry is the payload of a cache file.
 type cacheEntry struct {
@@ -50,6 +50,7 @@ type cacheEntry struct {
 type cache struct {
 	dir     string
 	version string    // extract.Version, a parameter for tests
+	schema  string    // schemaFingerprint(): payloads index the schema
 	strings *interner // shares the IDs of entries read
 }
 
@@ -129,12 +130,17 @@ func (c *cache) decode(raw []byte) (*cacheEntry, error) {
 		return nil, errors.New("no header")
 	}
 	head, payload := raw[:nl], raw[nl+1:]
-	want := fmt.Sprintf("%s %s %08x %d", cacheMagic, strconv.Quote(c.version),
-		crc32.Checksum(payload, crc32c), len(payload))
+	want := c.header(payload)
 	if string(head) != want {
 		return nil, errors.New("header mismatch")
 	}
 	return readEntry(payload, c.strings)
+}
+
+// header returns the header line of a cache file with payload.
+func (c *cache) header(payload []byte) string {
+	return fmt.Sprintf("%s %s %s %08x %d", cacheMagic, strconv.Quote(c.version), c.schema,
+		crc32.Checksum(payload, crc32c), len(payload))
 }
 
 // put writes the entry of rep, atomically.
@@ -149,8 +155,8 @@ func (c *cache) put(rep *Report) error {
 	}
 	payload := appendEntry(nil, &e)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s %s %08x %d\n", cacheMagic, strconv.Quote(c.version),
-		crc32.Checksum(payload, crc32c), len(payload))
+	b.WriteString(c.header(payload))
+	b.WriteByte('\n')
 	b.Write(payload)
 	name := c.file(rep.Path)
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {

@@ -151,6 +151,12 @@ func TestCacheEntryCodec(t *testing.T) {
 	rep.Result.Problems = append(rep.Result.Problems, "a row could not be read")
 	rep.Result.Fields = append(rep.Result.Fields, extract.Field{ID: "fees.collected", Value: mustNumber(t, "-4711.70"),
 		Approx: true, Unit: "元", Span: extract.Span{Start: 3, End: 9}})
+	rep.Result.Fields = append(rep.Result.Fields, extract.Field{ID: "proactive.total", Value: mustNumber(t, "100"),
+		Unit: "份", Span: extract.Span{Start: 10, End: 12}}) // a unit other than the schema's
+	rep.Result.Checks = append(rep.Result.Checks,
+		extract.Check{ID: "balance.natural", OK: true, Expected: mustNumber(t, "12"), Fields: []string{"fees.collected", "not.in.schema"}},
+		extract.Check{ID: "balance.natural", Fields: []string{"not.in.schema"}},
+		extract.Check{ID: "empty", Fields: []string{}})
 	e := &cacheEntry{Path: rep.Path, Size: rep.Size, ModTime: -1, SHA256: rep.SHA256, Encoding: rep.Encoding, Result: rep.Result}
 	payload := appendEntry(nil, e)
 	got, err := readEntry(payload, nil)

@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 
 	"gitui/internal/extract"
@@ -10,92 +12,151 @@ import (
 
 // The payload of a cache file, in order: the strings Path, SHA256,
 // Encoding; the signed varints Size, ModTime; the Meta (Agency, Year,
-// Format, Published); the fields (ID, Value, Approx, Unit, Start, End); the
-// checks (ID, OK, Expected, Actual, Fields); the problems. Strings are a
-// uvarint length and bytes, lists a uvarint count and elements, booleans a
-// byte. A list's count is stored plus one, zero standing for a nil list,
-// so that a cached Result marshals to the same JSON ("[]" or null).
+// Format, Published); the fields (ID, Value, Approx, Unit, Start, length);
+// the checks (ID, OK, Expected, Actual, Fields); the problems.
+//
+// Strings are a uvarint length and bytes, booleans a byte, lists a uvarint
+// count plus one (zero stands for a nil list, so that a cached Result
+// marshals to the same JSON, "[]" or null). An ID is one uvarint k: 0 is a
+// new string that follows, 1…len(schema) the schema's field k-1, and higher
+// values the strings that followed a 0 earlier in the entry. Field and
+// check IDs so take one or two bytes instead of thirty: a table report has
+// over two hundred fields and their checks name them again. A unit is a
+// byte 0 for the schema's unit of the field, or 1 and a string. The schema
+// fingerprint in the header guards the indexes.
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-func appendLen(b []byte, n int, isNil bool) []byte {
-	if isNil {
-		return append(b, 0)
+// schemaFingerprint identifies the field catalogue the IDs index into.
+func schemaFingerprint() string {
+	h := sha256.New()
+	for _, f := range schema.All() {
+		h.Write([]byte(f.ID))
+		h.Write([]byte{0})
+		h.Write([]byte(f.Unit))
+		h.Write([]byte{0})
 	}
-	return binary.AppendUvarint(b, uint64(n)+1)
+	return hex.EncodeToString(h.Sum(nil)[:6])
 }
 
-// appendNumber writes n as printed, and the zero Number as "" so that it
-// reads back as the zero Number rather than as "0".
-func appendNumber(b []byte, n extract.Number) []byte {
-	if n == (extract.Number{}) {
-		return appendString(b, "")
-	}
-	return appendString(b, n.String())
+// entryWriter appends a payload.
+type entryWriter struct {
+	b     []byte
+	local map[string]int // IDs written as strings, by order of writing
 }
 
-func appendBool(b []byte, v bool) []byte {
+func (w *entryWriter) uvarint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
+func (w *entryWriter) varint(v int64)   { w.b = binary.AppendVarint(w.b, v) }
+
+func (w *entryWriter) string(s string) {
+	w.uvarint(uint64(len(s)))
+	w.b = append(w.b, s...)
+}
+
+func (w *entryWriter) bool(v bool) {
 	if v {
-		return append(b, 1)
+		w.b = append(w.b, 1)
+	} else {
+		w.b = append(w.b, 0)
 	}
-	return append(b, 0)
+}
+
+func (w *entryWriter) list(n int, isNil bool) {
+	if isNil {
+		w.b = append(w.b, 0)
+		return
+	}
+	w.uvarint(uint64(n) + 1)
+}
+
+func (w *entryWriter) id(s string) {
+	if i := schema.Order(s); i >= 0 {
+		w.uvarint(uint64(i) + 1)
+		return
+	}
+	if k, ok := w.local[s]; ok {
+		w.uvarint(uint64(len(schema.All()) + 1 + k))
+		return
+	}
+	if w.local == nil {
+		w.local = make(map[string]int)
+	}
+	w.local[s] = len(w.local)
+	w.uvarint(0)
+	w.string(s)
+}
+
+// number writes n as printed, and the zero Number as "" so that it reads
+// back as the zero Number rather than as "0".
+func (w *entryWriter) number(n extract.Number) {
+	if n == (extract.Number{}) {
+		w.string("")
+		return
+	}
+	w.string(n.String())
 }
 
 // appendEntry appends the payload of e to b.
 func appendEntry(b []byte, e *cacheEntry) []byte {
-	b = appendString(b, e.Path)
-	b = appendString(b, e.SHA256)
-	b = appendString(b, e.Encoding)
-	b = binary.AppendVarint(b, e.Size)
-	b = binary.AppendVarint(b, e.ModTime)
+	w := &entryWriter{b: b}
+	w.string(e.Path)
+	w.string(e.SHA256)
+	w.string(e.Encoding)
+	w.varint(e.Size)
+	w.varint(e.ModTime)
 	r := &e.Result
-	b = appendString(b, r.Agency)
-	b = binary.AppendVarint(b, int64(r.Year))
-	b = appendString(b, string(r.Format))
-	b = appendString(b, r.Published)
-	b = appendLen(b, len(r.Fields), r.Fields == nil)
+	w.string(r.Agency)
+	w.varint(int64(r.Year))
+	w.string(string(r.Format))
+	w.string(r.Published)
+	w.list(len(r.Fields), r.Fields == nil)
 	for _, f := range r.Fields {
-		b = appendString(b, f.ID)
-		b = appendNumber(b, f.Value)
-		b = appendBool(b, f.Approx)
-		b = appendString(b, f.Unit)
-		b = binary.AppendUvarint(b, uint64(f.Start))
-		b = binary.AppendUvarint(b, uint64(f.End))
+		w.id(f.ID)
+		w.number(f.Value)
+		w.bool(f.Approx)
+		if sf, ok := schema.Lookup(f.ID); ok && sf.Unit == f.Unit {
+			w.b = append(w.b, 0)
+		} else {
+			w.b = append(w.b, 1)
+			w.string(f.Unit)
+		}
+		w.uvarint(uint64(f.Start))
+		w.uvarint(uint64(f.End - f.Start))
 	}
-	b = appendLen(b, len(r.Checks), r.Checks == nil)
+	w.list(len(r.Checks), r.Checks == nil)
 	for _, c := range r.Checks {
-		b = appendString(b, c.ID)
-		b = appendBool(b, c.OK)
-		b = appendNumber(b, c.Expected)
-		b = appendNumber(b, c.Actual)
-		b = appendLen(b, len(c.Fields), c.Fields == nil)
+		w.id(c.ID)
+		w.bool(c.OK)
+		w.number(c.Expected)
+		w.number(c.Actual)
+		w.list(len(c.Fields), c.Fields == nil)
 		for _, id := range c.Fields {
-			b = appendString(b, id)
+			w.id(id)
 		}
 	}
-	b = appendLen(b, len(r.Problems), r.Problems == nil)
+	w.list(len(r.Problems), r.Problems == nil)
 	for _, p := range r.Problems {
-		b = appendString(b, p)
+		w.string(p)
 	}
-	return b
+	return w.b
 }
 
 var errCorrupt = errors.New("corrupt cache entry")
 
 // entryReader reads a payload, remembering the first error.
 type entryReader struct {
-	b   []byte
-	err error
-	in  *interner
+	b     []byte
+	err   error
+	in    *interner
+	local []string
+}
+
+func (r *entryReader) fail() {
+	r.err, r.b = errCorrupt, nil
 }
 
 func (r *entryReader) uvarint() uint64 {
 	v, n := binary.Uvarint(r.b)
 	if n <= 0 {
-		r.err, r.b = errCorrupt, nil
+		r.fail()
 		return 0
 	}
 	r.b = r.b[n:]
@@ -105,35 +166,38 @@ func (r *entryReader) uvarint() uint64 {
 func (r *entryReader) varint() int64 {
 	v, n := binary.Varint(r.b)
 	if n <= 0 {
-		r.err, r.b = errCorrupt, nil
+		r.fail()
 		return 0
 	}
 	r.b = r.b[n:]
 	return v
 }
 
-// count reads a list length, no more than the bytes left could hold.
-func (r *entryReader) count() int {
-	n := r.uvarint()
-	if n > uint64(len(r.b)) {
-		r.err, r.b = errCorrupt, nil
+func (r *entryReader) int() int {
+	v := r.uvarint()
+	if v > 1<<31 {
+		r.fail()
 		return 0
 	}
-	return int(n)
+	return int(v)
 }
 
-// list reads a list count written by appendLen: -1 for a nil list.
+// list reads a list count written by entryWriter.list: -1 for a nil list.
 func (r *entryReader) list() int {
 	n := r.uvarint()
 	if n > uint64(len(r.b))+1 {
-		r.err, r.b = errCorrupt, nil
+		r.fail()
 		return -1
 	}
 	return int(n) - 1
 }
 
 func (r *entryReader) bytes() []byte {
-	n := r.count()
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.fail()
+		return nil
+	}
 	out := r.b[:n]
 	r.b = r.b[n:]
 	return out
@@ -141,20 +205,37 @@ func (r *entryReader) bytes() []byte {
 
 func (r *entryReader) string() string { return string(r.bytes()) }
 
-// id reads a field or check ID, sharing one copy of the string across the
-// load: a corpus holds the same few hundred IDs many times over.
-func (r *entryReader) id() string {
-	return r.in.get(string(r.bytes()))
-}
-
-func (r *entryReader) bool() bool {
+func (r *entryReader) byte() byte {
 	if len(r.b) == 0 {
-		r.err = errCorrupt
-		return false
+		r.fail()
+		return 0
 	}
 	v := r.b[0]
 	r.b = r.b[1:]
-	return v == 1
+	return v
+}
+
+func (r *entryReader) bool() bool { return r.byte() == 1 }
+
+// id reads an ID written by entryWriter.id; the strings are shared across
+// the load: a corpus holds the same few hundred IDs many times over.
+func (r *entryReader) id() string {
+	k := r.uvarint()
+	all := schema.All()
+	switch {
+	case r.err != nil:
+		return ""
+	case k == 0:
+		s := r.in.share(string(r.bytes()))
+		r.local = append(r.local, s)
+		return s
+	case k <= uint64(len(all)):
+		return all[k-1].ID
+	case k-uint64(len(all))-1 < uint64(len(r.local)):
+		return r.local[k-uint64(len(all))-1]
+	}
+	r.fail()
+	return ""
 }
 
 func (r *entryReader) number() extract.Number {
@@ -190,14 +271,14 @@ func readEntry(payload []byte, in *interner) (*cacheEntry, error) {
 			f.ID = r.id()
 			f.Value = r.number()
 			f.Approx = r.bool()
-			unit := r.bytes()
-			if sf, ok := schema.Lookup(f.ID); ok && sf.Unit == string(unit) {
+			if r.byte() == 0 {
+				sf, _ := schema.Lookup(f.ID)
 				f.Unit = sf.Unit
 			} else {
-				f.Unit = string(unit)
+				f.Unit = r.in.share(r.string())
 			}
-			f.Start = int(r.uvarint())
-			f.End = int(r.uvarint())
+			f.Start = r.int()
+			f.End = f.Start + r.int()
 		}
 	}
 	if n := r.list(); n >= 0 {

@@ -33,6 +33,7 @@ type Options struct {
 	extractor func(string) extract.Result
 	version   string
 	strings   *interner // shared by the reports of one load
+	schema    string    // schemaFingerprint(), for the cache
 }
 
 // Defaults of Options.
@@ -164,6 +165,9 @@ func collect(ctx context.Context, events <-chan Event) (*Corpus, error) {
 func load(ctx context.Context, src files, opt Options) <-chan Event {
 	opt = opt.withDefaults()
 	opt.strings = &interner{}
+	if opt.CacheDir != "" {
+		opt.schema = schemaFingerprint()
+	}
 	out := make(chan Event, opt.Workers)
 	foundc := make(chan found, 64)
 	jobs := make(chan string)
@@ -280,7 +284,7 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	raw = nil // only Source is kept
 	var c *cache
 	if opt.CacheDir != "" && !mtime.IsZero() {
-		c = &cache{dir: opt.CacheDir, version: opt.version, strings: opt.strings}
+		c = &cache{dir: opt.CacheDir, version: opt.version, schema: opt.schema, strings: opt.strings}
 		if e, ok := c.get(path, rep.Size, mtime, rep.SHA256); ok && e.Encoding == rep.Encoding && rep.useCached(e.Result) {
 			return Event{Report: rep}
 		}

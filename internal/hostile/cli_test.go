@@ -144,6 +144,9 @@ func TestHostileCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := WriteStore(sb.corpus, filepath.Join(sb.corpus, "escapes.txt")); err != nil {
+		t.Fatal(err)
+	}
 	gitui := filepath.Join(sb.corpus, ".gitui")
 	xlsx := filepath.Join(sb.root, "out", "figures.xlsx")
 	if err := os.Mkdir(filepath.Dir(xlsx), 0o755); err != nil {
@@ -177,6 +180,7 @@ func TestHostileCommands(t *testing.T) {
 		{"export", "--format", "jsonl", "-o", "-", sb.corpus},
 		{"export", "-o", xlsx, sb.corpus},
 		{"review-log", sb.corpus},
+		{"review-log", "--format", "jsonl", sb.corpus},
 		// Roots that do not exist or loop: a clean error, exit 2.
 		{"extract", "--format", "jsonl", filepath.Join(sb.corpus, "loop-self.txt")},
 		{"extract", "--format", "jsonl", missing},
@@ -196,6 +200,10 @@ func TestHostileCommands(t *testing.T) {
 		}
 		for _, l := range TextLeaks(stderr) {
 			t.Errorf("gitui %s: standard error leaks %v", name, l)
+		}
+		if args[0] == "review-log" && !badRoot && !strings.Contains(stdout, "␛]52;c;Z2l0dWktb3NjNTI=") &&
+			!strings.Contains(stdout, `\u001b]52;c;Z2l0dWktb3NjNTI=`) {
+			t.Errorf("gitui %s does not show the hostile note at all:\n%s", name, stdout)
 		}
 		if badRoot && code == 0 {
 			t.Errorf("gitui %s on a missing or looping root exited 0", name)

@@ -2,6 +2,7 @@ package hostile
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"gitui/internal/corpus"
+	"gitui/internal/review"
 	"gitui/internal/ui"
 )
 
@@ -121,59 +123,90 @@ var key = func(code rune, text string) tea.KeyPressMsg { return tea.KeyPressMsg{
 func TestHostileExplorer(t *testing.T) {
 	set := hostileSet(t)
 	for _, size := range [][2]int{{80, 24}, {200, 50}} {
-		w, h := size[0], size[1]
-		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
-			m := ui.New(ui.Options{Root: set.dir, Events: replay(set.corpus)})
-			p := &program{t: t, m: m, msgs: make(chan tea.Msg, 16)}
-			p.send(tea.WindowSizeMsg{Width: w, Height: h})
-			p.run(m.Init())
-			start := time.Now()
-			p.settle(loadBudget)
-			t.Logf("loaded into the explorer in %v", time.Since(start))
-
-			render := func() string { return p.m.(*ui.Model).Render() }
-			bad := 0
-			check := func(where string) {
-				frame := render()
-				if frameCheck(t, where, frame, w, h) {
-					return
-				}
-				if bad++; bad == 1 || bad > 10 {
-					t.Logf("%s:\n%s", where, ansi.Strip(frame))
-				}
-				if bad > 10 {
-					t.Fatal("too many bad frames")
-				}
-			}
-			check("after load")
-			seen := map[string]bool{}
-			down := tea.KeyPressMsg{Code: tea.KeyDown}
-			tab := tea.KeyPressMsg{Code: tea.KeyTab}
-			shiftTab := tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-			pgdn := tea.KeyPressMsg{Code: tea.KeyPgDown}
-			for i := range 80 { // more than the entries of the folder
-				frame := render()
-				seen[frame] = true
-				check(fmt.Sprintf("entry %d", i))
-				// The figures of the entry, then its source, paged.
-				p.send(tab)
-				for j := range 4 {
-					p.send(down)
-					check(fmt.Sprintf("entry %d figure %d", i, j))
-				}
-				p.send(tab, key('n', "n"))
-				check(fmt.Sprintf("entry %d source", i))
-				for j := range 3 {
-					p.send(pgdn)
-					check(fmt.Sprintf("entry %d source page %d", i, j))
-				}
-				p.send(shiftTab, shiftTab, down)
-			}
-			p.send(key('?', "?"))
-			check("help overlay")
-			if len(seen) < 10 {
-				t.Errorf("stepping through the list showed only %d distinct frames", len(seen))
-			}
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			tour(t, ui.Options{Root: set.dir, Events: replay(set.corpus)}, size[0], size[1], 80)
 		})
+	}
+}
+
+// TestHostileExplorerReviews opens the escape reports with the hostile
+// review log of WriteStore attached, so the figures pane shows reviewers,
+// notes and corrections taken from the log, and tours them the same way.
+func TestHostileExplorerReviews(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := WriteEscapes(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteStore(dir, filepath.Join(dir, "escapes.txt")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := review.OpenCorpus(dir)
+	if err != nil {
+		t.Fatalf("open the hostile review log: %v", err)
+	}
+	t.Logf("the log has %d events and %d problems", len(st.All()), len(st.Problems()))
+	c := loadDir(t, dir)
+	for _, size := range [][2]int{{80, 24}, {200, 50}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			opts := ui.Options{Root: dir, Events: replay(c), Review: review.NewSession(st, OSC52+"reviewer")}
+			tour(t, opts, size[0], size[1], len(c.Reports)+len(c.Problems)+2)
+		})
+	}
+}
+
+// tour runs the explorer with opts at w×h and checks a frame at every step
+// through up to entries entries of the list: their figures and their
+// source. It presses no review key, so it never writes a review log.
+func tour(t *testing.T, opts ui.Options, w, h, entries int) {
+	t.Helper()
+	m := ui.New(opts)
+	p := &program{t: t, m: m, msgs: make(chan tea.Msg, 16)}
+	p.send(tea.WindowSizeMsg{Width: w, Height: h})
+	p.run(m.Init())
+	start := time.Now()
+	p.settle(loadBudget)
+	t.Logf("loaded into the explorer in %v", time.Since(start))
+
+	render := func() string { return p.m.(*ui.Model).Render() }
+	bad := 0
+	check := func(where string) {
+		frame := render()
+		if frameCheck(t, where, frame, w, h) {
+			return
+		}
+		if bad++; bad == 1 || bad > 10 {
+			t.Logf("%s:\n%s", where, ansi.Strip(frame))
+		}
+		if bad > 10 {
+			t.Fatal("too many bad frames")
+		}
+	}
+	check("after load")
+	seen := map[string]bool{}
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	tab := tea.KeyPressMsg{Code: tea.KeyTab}
+	shiftTab := tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	pgdn := tea.KeyPressMsg{Code: tea.KeyPgDown}
+	for i := range entries {
+		seen[render()] = true
+		check(fmt.Sprintf("entry %d", i))
+		// The figures of the entry, then its source, paged.
+		p.send(tab)
+		for j := range 4 {
+			p.send(down)
+			check(fmt.Sprintf("entry %d figure %d", i, j))
+		}
+		p.send(tab, key('n', "n"))
+		check(fmt.Sprintf("entry %d source", i))
+		for j := range 3 {
+			p.send(pgdn)
+			check(fmt.Sprintf("entry %d source page %d", i, j))
+		}
+		p.send(shiftTab, shiftTab, down)
+	}
+	p.send(key('?', "?"))
+	check("help overlay")
+	if len(seen) < min(entries, 10)/2 {
+		t.Errorf("stepping through the list showed only %d distinct frames", len(seen))
 	}
 }

@@ -128,6 +128,10 @@ func forEachToken(s string, a, b int, fn func(ta, tb int) bool) {
 				i = e
 				continue
 			}
+			if e, ok := markdownRuleLine(s, i, b); ok {
+				i = e
+				continue
+			}
 		}
 		if isCellDelim(s, i) {
 			if s[i] < utf8.RuneSelf {
@@ -170,6 +174,32 @@ func pageNumberLine(s string, i, b int) (int, bool) {
 		return 0, false
 	}
 	return e, true
+}
+
+// markdownRuleLine reports whether the line starting at s[i] is the rule
+// under a markdown table's header ("|---|:---:|"), which holds no cell,
+// and returns the end of the line. A blank cell is a lone mark ("| - |");
+// a rule needs three dashes in every cell.
+func markdownRuleLine(s string, i, b int) (int, bool) {
+	e := strings.IndexByte(s[i:b], '\n')
+	if e < 0 {
+		e = b
+	} else {
+		e += i
+	}
+	line := strings.TrimSpace(s[i:e])
+	if !strings.Contains(line, "|") {
+		return 0, false
+	}
+	cells := 0
+	for _, c := range strings.Split(strings.Trim(line, "|"), "|") {
+		c = strings.Trim(strings.TrimSpace(c), ":")
+		if len(c) < 3 || strings.Trim(c, "-") != "" {
+			return 0, false
+		}
+		cells++
+	}
+	return e, cells > 0
 }
 
 // parseCell reads the token s[a:b] as a whole cell: a number with an

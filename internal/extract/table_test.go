@@ -639,3 +639,28 @@ func TestUnreadRowNotFilledFromProse(t *testing.T) {
 		t.Fatalf("the readable row was lost: %v", r.Fields)
 	}
 }
+
+// A markdown table's header rule ("|---|---|") holds no cells; a blank cell
+// is a lone mark. Lines from a report republished as markdown.
+func TestMarkdownRuleIsNotCells(t *testing.T) {
+	text := "四、政府信息公开行政复议、行政诉讼情况\n" +
+		"| 行政复议 | 行政诉讼 |\n" +
+		"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
+		"| 未经复议直接起诉 | 复议后起诉 |\n" +
+		"| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n" +
+		"| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\n" +
+		"五、存在的主要问题及改进情况\n"
+	r := Extract(text)
+	got := map[string]string{}
+	for _, f := range r.Fields {
+		got[f.ID] = f.Value.String()
+	}
+	if got["reconsideration.upheld"] != "1" || got["reconsideration.total"] != "1" || got["litigation.after_reconsideration.total"] != "0" {
+		t.Fatalf("review table not read past a markdown rule: %v (problems %v)", got, r.Problems)
+	}
+	for _, line := range []string{"| - | - |", "|—|—|"} {
+		if _, ok := markdownRuleLine(line, 0, len(line)); ok {
+			t.Errorf("%q taken for a markdown rule; its cells are blank marks", line)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package hostile
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	"time"
 
 	"gitui/internal/corpus"
+	"gitui/internal/extract"
 )
 
 // loadBudget bounds a whole load of the hostile set. It is generous (the
@@ -154,10 +157,50 @@ func checkFigures(t *testing.T, cs Case, r *corpus.Report) {
 					name, f.ID, f.Value, run[1]-run[0], run[0], run[1])
 			}
 		}
+		if cs.SeedFigures {
+			want, ok := seedGold(t)[f.ID]
+			switch {
+			case !ok:
+				t.Errorf("%s: field %s = %s from %q: the seed report does not state it", name, f.ID, f.Value, f.Text)
+			case !f.Value.Equal(want):
+				t.Errorf("%s: field %s = %s from %q: the seed report states %s", name, f.ID, f.Value, f.Text, want)
+			}
+		}
 		if cs.Name == "large-line" && f.Value.String() != "1491" {
 			t.Errorf("large-line: field %s = %s; the file states only 1491", f.ID, f.Value)
 		}
 	}
+}
+
+var (
+	goldOnce sync.Once
+	gold     map[string]extract.Number
+	goldErr  error
+)
+
+// seedGold returns the hand-checked figures of SeedReport, from the copy
+// of the shared gold in testdata.
+func seedGold(t *testing.T) map[string]extract.Number {
+	t.Helper()
+	goldOnce.Do(func() {
+		path := filepath.Join("..", "..", "testdata", "seeds-gold", strings.TrimSuffix(SeedReport, ".txt")+".json")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			goldErr = err
+			return
+		}
+		var g struct {
+			Fields map[string]extract.Number `json:"fields"`
+		}
+		if goldErr = json.Unmarshal(data, &g); goldErr == nil && len(g.Fields) == 0 {
+			goldErr = fmt.Errorf("%s states no fields", path)
+		}
+		gold = g.Fields
+	})
+	if goldErr != nil {
+		t.Fatalf("read the seed's gold: %v", goldErr)
+	}
+	return gold
 }
 
 // longDigitRuns returns the byte ranges of runs of more than 15 ASCII

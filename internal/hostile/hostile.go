@@ -62,6 +62,10 @@ type Case struct {
 	// NoFigures is true when the file states no figure at all: any field
 	// extracted from it is a wrong number.
 	NoFigures bool
+	// SeedFigures is true when the file is SeedReport with bytes added
+	// around its sentences: a figure read from it must have the value the
+	// hand-checked gold gives the seed, or not be read at all.
+	SeedFigures bool
 	// Dir is true when Path is a folder (or a symlink loop) rather than a
 	// report file.
 	Dir bool
@@ -170,7 +174,7 @@ func (w *writer) fileCases() {
 	elf := append([]byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00"), noise...)
 	w.file(Case{Name: "binary-elf", What: "ELF executable header named .txt", NoFigures: true}, "program.txt", elf)
 	w.file(Case{Name: "nul-filled", What: "64 KiB of NUL bytes", NoFigures: true}, "nul.txt", make([]byte, 64<<10))
-	w.file(Case{Name: "nul-in-report", What: "a real report with NULs between characters, as a UTF-16 file read as bytes looks"},
+	w.file(Case{Name: "nul-in-report", SeedFigures: true, What: "a real report with NULs between characters, as a UTF-16 file read as bytes looks"},
 		"nul-report.txt", []byte(strings.ReplaceAll(w.seed, "。", "。\x00\x00")))
 }
 
@@ -182,7 +186,7 @@ func (w *writer) encodingCases() {
 		mid--
 	}
 	bad := w.seed[:mid] + "\x80\xbf\xc0\x80\xe4\xb8\xed\xa0\x80\xff\xfe" + w.seed[mid:]
-	w.file(Case{Name: "invalid-utf8", What: "invalid UTF-8 sequences in the middle of a real report"}, "invalid-utf8.txt", []byte(bad))
+	w.file(Case{Name: "invalid-utf8", SeedFigures: true, What: "invalid UTF-8 sequences in the middle of a real report"}, "invalid-utf8.txt", []byte(bad))
 
 	gb, err := simplifiedchinese.GB18030.NewEncoder().String(w.seed[:mid])
 	w.fail("mixed-gb18030-utf8", err)
@@ -385,9 +389,9 @@ func (w *writer) escapeCases() {
 		}
 		text = strings.Replace(text, e.old, e.new, 1)
 	}
-	w.file(Case{Name: "escapes", What: "OSC 52, OSC 8, CSI, C1, BEL, CR and U+202E inside figures and labels of a real report"},
+	w.file(Case{Name: "escapes", SeedFigures: true, What: "OSC 52, OSC 8, CSI, C1, BEL, CR and U+202E inside figures and labels of a real report"},
 		"escapes.txt", []byte(text))
-	w.file(Case{Name: "escapes-html", What: "the escape report as HTML, with the controls as raw bytes and as entities"},
+	w.file(Case{Name: "escapes-html", SeedFigures: true, What: "the escape report as HTML, with the controls as raw bytes and as entities"},
 		"escapes.html", []byte("<html><head><title>"+OSC52+"报告&#x1b;]52;c;Z2l0dWktb3NjNTI=&#x7;</title></head><body><pre>"+text+"</pre></body></html>"))
 }
 
@@ -402,13 +406,13 @@ func (w *writer) nameCases() {
 		{"name-formula", "=HYPERLINK(\"https-evil.example\",\"报告\").txt"},
 	}
 	for _, n := range names {
-		w.file(Case{Name: n.name, What: fmt.Sprintf("a real report named %q", n.file)}, n.file, []byte(w.seed))
+		w.file(Case{Name: n.name, SeedFigures: true, What: fmt.Sprintf("a real report named %q", n.file)}, n.file, []byte(w.seed))
 	}
 	// Formula injection in the text itself: labels and figures that start
 	// with = + - @, a tab or a CR, as a spreadsheet would evaluate them.
 	formula := strings.Replace(w.seed, "2013年度政府信息公开工作总结",
 		"=cmd|' /C calc'!A0\n+1491\n-1+1\n@SUM(A1)\n\t=1+1\n\r=1+1\n2013年度政府信息公开工作总结", 1)
-	w.file(Case{Name: "formula-text", What: "spreadsheet formulas at line starts of a real report"}, "formula.txt", []byte(formula))
+	w.file(Case{Name: "formula-text", SeedFigures: true, What: "spreadsheet formulas at line starts of a real report"}, "formula.txt", []byte(formula))
 }
 
 func (w *writer) fsCases(opt Options) {
@@ -436,7 +440,7 @@ func (w *writer) fsCases(opt Options) {
 	if w.err == nil {
 		w.cases = append(w.cases, Case{Name: "loop-dir", Path: sub, What: "a folder holding a symlink to its parent", Dir: true})
 		link(filepath.Join("loop-dir", "up"), "..", "a symlink to its own parent folder", true)
-		w.file(Case{Name: "loop-dir-report", What: "a real report inside the looping folder"}, filepath.Join("loop-dir", "inside.txt"), []byte(w.seed))
+		w.file(Case{Name: "loop-dir-report", SeedFigures: true, What: "a real report inside the looping folder"}, filepath.Join("loop-dir", "inside.txt"), []byte(w.seed))
 	}
 	if runtime.GOOS != "windows" {
 		link("zero.txt", "/dev/zero", "a report name that is an endless device", false)

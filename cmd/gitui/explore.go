@@ -54,6 +54,7 @@ func runExplorer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	var session *review.Session
+	var notice string
 	if !*readOnly && (dir != "" || *store != "") {
 		var st *review.Store
 		var err error
@@ -66,7 +67,8 @@ func runExplorer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = st.CheckWritable()
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "gitui: reviews disabled: %s\n", textsafe.Line(err.Error()))
+			notice = "reviews disabled: " + err.Error()
+			fmt.Fprintf(stderr, "gitui: %s\n", textsafe.Line(notice))
 		} else {
 			session = review.NewSession(st, review.Reviewer(*reviewer))
 		}
@@ -87,6 +89,7 @@ func runExplorer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Events:  events,
 		NoColor: os.Getenv("NO_COLOR") != "",
 		Review:  session,
+		Notice:  notice,
 	})
 	p := tea.NewProgram(m, tea.WithInput(stdin), tea.WithOutput(stdout), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {

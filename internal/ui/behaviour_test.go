@@ -269,3 +269,15 @@ func TestFlatListAndWheel(t *testing.T) {
 		t.Errorf("the wheel moved the focus to %v", m.focus)
 	}
 }
+
+func TestNoticeShownUntilAKey(t *testing.T) {
+	m := New(Options{Events: reportEvents(fixture(t)), NoColor: true, Notice: "reviews disabled: read-only\x1b[2J"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	drain(m, m.events)
+	f := ansi.Strip(screen(m))
+	has(t, f, "reviews disabled: read-only␛[2J")
+	press(m, "j")
+	if strings.Contains(ansi.Strip(screen(m)), "reviews disabled") {
+		t.Error("the notice outlived a key press")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
 
@@ -26,6 +27,7 @@ type entry struct {
 	failed int // failing checks
 	key    string
 	runes  []rune // the distinct runes of key, for the filter's posting lists
+	order  string // the agency's pinyin, for sorting as Chinese readers expect
 	// reviewed, flagged and added count the figures reviewers looked at,
 	// flagged and added; kept by the review side.
 	reviewed, flagged, added int
@@ -78,24 +80,27 @@ func newEntry(r *corpus.Report, p *corpus.Problem) *entry {
 		file = p.Path
 	}
 	e.name = textsafe.Line(path.Base(strings.ReplaceAll(file, `\`, "/")))
-	e.key = searchKey(e.agency, e.name, e.year)
+	e.key, e.order = searchKey(e.agency, e.name, e.year)
 	e.runes = distinctRunes(e.key)
 	return e
 }
 
-// searchKey is what the agency filter matches against: the agency, its
-// pinyin initials and syllables, the file name and the year, lower-cased.
-// It is computed once per report, never per keystroke.
-func searchKey(agency, name string, year int) string {
+// searchKey returns what the agency filter matches against (the agency,
+// its pinyin initials and syllables, the file name and the year, lower-cased)
+// and the agency's pinyin for sorting. It is computed once per report, never
+// per keystroke.
+func searchKey(agency, name string, year int) (key, order string) {
 	var b strings.Builder
 	b.WriteString(strings.ToLower(agency))
 	if agency != "" {
 		args := pinyin.NewArgs()
+		args.Fallback = func(r rune, _ pinyin.Args) []string { return []string{string(r)} }
 		syl := pinyin.LazyPinyin(agency, args)
+		order = strings.Join(syl, " ")
 		b.WriteByte('\x00')
 		for _, s := range syl {
-			if s != "" {
-				b.WriteByte(s[0])
+			if r, _ := utf8.DecodeRuneInString(s); r != utf8.RuneError {
+				b.WriteRune(r)
 			}
 		}
 		b.WriteByte('\x00')
@@ -107,7 +112,7 @@ func searchKey(agency, name string, year int) string {
 		b.WriteByte('\x00')
 		b.WriteString(strconv.Itoa(year))
 	}
-	return b.String()
+	return b.String(), order
 }
 
 // row is one line of the agency list: a group header (entry < 0) or a
@@ -142,6 +147,9 @@ func newIndex() *index {
 
 func less(a, b *entry) int {
 	if c := cmp.Compare(a.kind(), b.kind()); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.order, b.order); c != 0 {
 		return c
 	}
 	if c := strings.Compare(a.agency, b.agency); c != 0 {

@@ -511,7 +511,7 @@ func (m *Model) addChoices() []string {
 	if m.rev.addKeys == nil {
 		m.rev.addKeys = make(map[string]string, len(schema.All()))
 		for _, f := range schema.All() {
-			m.rev.addKeys[f.ID] = searchKey(f.Label, strings.ToLower(f.ID), 0)
+			m.rev.addKeys[f.ID], _ = searchKey(f.Label, strings.ToLower(f.ID), 0)
 		}
 	}
 	q := strings.ToLower(strings.TrimSpace(m.editor.Value()))

@@ -103,6 +103,20 @@ func (tm *tmux) waitFor(want ...string) string {
 	return ""
 }
 
+// waitGone polls the screen until it no longer shows s. (Keys sent right
+// after Escape would reach the program as alt+key.)
+func (tm *tmux) waitGone(s string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if !strings.Contains(ansi.Strip(tm.capture()), s) {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tm.t.Fatalf("screen still shows %q:\n%s", s, ansi.Strip(tm.capture()))
+}
+
 func (tm *tmux) alive() bool {
 	return exec.Command("tmux", "-L", tm.socket, "has-session", "-t", tm.name).Run() == nil
 }
@@ -167,13 +181,18 @@ func TestTmuxSamples(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
 			tm := startTmux(t, bin, sz[0], sz[1], "NO_COLOR=1", "TERM=xterm-256color")
 			// Agencies, figures and the source are all on the first screen.
-			screen := ansi.Strip(tm.waitFor("15 reports", "agencies", "figures", "source",
-				"上海市人力资源和社会保障局", "proactive.total", "本局累计主动公开政府信息"))
+			screen := ansi.Strip(tm.waitFor("15 reports", "agencies", "figures", "source", "proactive."))
 			for _, l := range strings.Split(screen, "\n") {
 				if w := ansi.StringWidth(l); w > sz[0] {
 					t.Errorf("line %d cells wide: %q", w, l)
 				}
 			}
+
+			// One report: its agency, its figures and its text.
+			tm.keys("/", "p023", "Enter")
+			tm.waitFor("agencies “p023”", "上海市人力资源和社会保障局", "proactive.total", "本局累计主动公开政府信息")
+			tm.keys("Escape")
+			tm.waitGone("filter “p023”")
 
 			// A report with many figures; the last one's span lies far down
 			// its source: selecting it scrolls the source there.

@@ -23,6 +23,7 @@ import (
 
 	"gitui/internal/corpus"
 	"gitui/internal/review"
+	"gitui/internal/textsafe"
 	"gitui/internal/ui/srctext"
 )
 
@@ -32,6 +33,9 @@ type Options struct {
 	Events  <-chan corpus.Event // the load stream (corpus.Load), closed at the end
 	NoColor bool                // no colour: highlights are reverse and underline
 	Review  *review.Session     // the review session; nil shows figures read-only
+	// Notice is shown in the status line at start, as a warning: why
+	// reviews are off, say.
+	Notice string
 }
 
 type pane int
@@ -120,6 +124,9 @@ func New(opts Options) *Model {
 		h:      24,
 	}
 	m.rev.store = opts.Review
+	if opts.Notice != "" {
+		m.say(textsafe.Line(opts.Notice), true)
+	}
 	m.lay = computeLayout(m.w, m.h)
 	return m
 }

@@ -5,19 +5,19 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 )
 
-// TestTerminalOutput runs the real gitui binary in tmux on reports whose
+// TestTerminalOutput runs the real gitui binary in tmux, in a sandbox
+// (its own home, cache and temporary folders), on reports whose
 // text and names carry OSC 52 (clipboard write) and OSC 8 (hyperlink)
 // payloads, steps through every report, its figures and its source, and
 // records every byte the program wrote to the terminal (tmux pipe-pane).
 // Neither payload's escape sequence may appear in that stream, nor reach
 // tmux's clipboard; the payloads must be visible as stand-ins instead, or
-// the test would prove nothing.
+// the test would prove nothing. Nothing outside DIR/.gitui may be written.
 //
 // Without tmux the test skips on a developer's machine and fails when
 // CI=true, where the workflow installs tmux.
@@ -28,22 +28,20 @@ func TestTerminalOutput(t *testing.T) {
 		}
 		t.Skip("tmux is not installed")
 	}
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "gitui")
-	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, "gitui/cmd/gitui")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build gitui: %v\n%s", err, out)
-	}
-	dir := filepath.Join(tmp, "reports")
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	bin := gituiBinary(t)
+	sb := newSandbox(t)
+	dir := sb.corpus
 	cases, err := WriteEscapes(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The recording and the gate live beside the sandbox, not in it: the
+	// sandbox must come out as it went in, but for DIR/.gitui.
+	tmp := t.TempDir()
 	raw := filepath.Join(tmp, "raw")
 	gate := filepath.Join(tmp, "go")
+	gitui := filepath.Join(dir, ".gitui")
+	before := snapshot(t, sb.root, gitui)
 
 	socket := fmt.Sprintf("gitui-hostile-%d", os.Getpid())
 	tmux := func(args ...string) string {
@@ -56,9 +54,13 @@ func TestTerminalOutput(t *testing.T) {
 	}
 	// The program waits for the gate, so that pipe-pane records from its
 	// first byte.
-	script := fmt.Sprintf("while [ ! -e %s ]; do sleep 0.05; done; exec %s --read-only %s",
-		shellQuote(gate), shellQuote(bin), shellQuote(dir))
-	tmux("new-session", "-d", "-s", "x", "-x", "120", "-y", "40", "-e", "TERM=xterm-256color", "sh", "-c", script)
+	script := fmt.Sprintf("cd %s; while [ ! -e %s ]; do sleep 0.05; done; exec %s %s",
+		shellQuote(sb.cwd), shellQuote(gate), shellQuote(bin), shellQuote(dir))
+	args := []string{"new-session", "-d", "-s", "x", "-x", "120", "-y", "40", "-e", "TERM=xterm-256color"}
+	for _, e := range sb.env {
+		args = append(args, "-e", e)
+	}
+	tmux(append(args, "sh", "-c", script)...)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", socket, "kill-server").Run() })
 	// With set-clipboard on, tmux stores an application's OSC 52 in a
 	// paste buffer: a leak would show there too.
@@ -135,6 +137,17 @@ func TestTerminalOutput(t *testing.T) {
 	if bufs, err := exec.Command("tmux", "-L", socket, "list-buffers").CombinedOutput(); err == nil &&
 		strings.Contains(string(bufs), "gitui-osc52") {
 		t.Errorf("an OSC 52 from a report set tmux's clipboard: %s", bufs)
+	}
+	after := snapshot(t, sb.root, gitui)
+	for p, was := range before {
+		if now, ok := after[p]; !ok || now != was {
+			t.Errorf("the explorer changed or removed %s", p)
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok {
+			t.Errorf("the explorer wrote %s, outside DIR/.gitui", p)
+		}
 	}
 	shown := strings.Join(screens, "\n")
 	for _, want := range []string{"␛]52;c;Z2l0dWktb3NjNTI=", "␛]8;;https://evil.example"} {

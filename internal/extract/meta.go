@@ -94,8 +94,16 @@ var agencySuffixes = []string{
 // bare level words (市国土局, 区管委会), function words and dates.
 const badStarts = "未站网我本该市县区镇乡省全各在按根对由为经通以与和及其今每同此这将已截于年度是从并共据"
 
+// pronounStarts are the first characters no name has even where the text
+// delimits it (a title line): pronouns and bare level words.
+const pronounStarts = "我本该市县区镇乡省全各"
+
 // agencyLike reports whether s reads as the full name of a government body.
-func agencyLike(s string) bool {
+func agencyLike(s string) bool { return agencyName(s, badStarts) }
+
+// agencyName reports whether s reads as the full name of a government
+// body whose first character is none of bad.
+func agencyName(s, bad string) bool {
 	if len(s) > 4*30 {
 		return false
 	}
@@ -109,7 +117,7 @@ func agencyLike(s string) bool {
 		}
 	}
 	first, _ := utf8.DecodeRuneInString(s)
-	if strings.ContainsRune(badStarts, first) || hasAny(s, "信息公开", "报告", "工作", "年报", "以下", "的", "公开", "网", "我", "本局", "本机关", "本单位") {
+	if strings.ContainsRune(bad, first) || hasAny(s, "信息公开", "报告", "工作", "年报", "以下", "的", "公开", "网", "我", "本局", "本机关", "本单位") {
 		return false
 	}
 	// "白城市民委(宗教局)": the name before a bracketed alias.
@@ -117,6 +125,14 @@ func agencyLike(s string) bool {
 		s = s[:k]
 	}
 	return hasSuffixes(s, agencySuffixes...)
+}
+
+// titleAgency reports whether x, the words before the year of a title
+// line, names the reporting body. The title delimits the name, so names
+// starting with a character that elsewhere starts a clause (通山县…) are
+// read too.
+func titleAgency(x string) bool {
+	return agencyName(x, pronounStarts) || placeLike(x)
 }
 
 // placeLike reports a place name that a title line uses for its
@@ -133,7 +149,7 @@ func placeLike(s string) bool {
 		}
 	}
 	first, _ := utf8.DecodeRuneInString(s)
-	return !strings.ContainsRune(badStarts, first) && !hasAny(s, "信息公开", "报告", "工作", "的", "我", "本")
+	return !strings.ContainsRune(pronounStarts, first) && !hasAny(s, "信息公开", "报告", "工作", "的", "我", "本")
 }
 
 // longestAgencyPrefix returns the longest prefix of s that is agencyLike.
@@ -237,7 +253,7 @@ func findAgency(d *doc, hv *view, ls, tail []line) string {
 			a, b = m[6], m[7]
 		}
 		x := l.text[a:b]
-		if !agencyLike(x) && !placeLike(x) {
+		if !titleAgency(x) {
 			continue
 		}
 		if standalone != "" && strings.HasSuffix(standalone, x) {

@@ -24,6 +24,12 @@ func TestMeta(t *testing.T) {
 			agency: "福州市晋安区", year: 2016, published: "2017-01-12",
 		},
 		{
+			name:   "a title names its agency even when the name starts like a clause (通…)",
+			source: "holdout h12",
+			text:   "通山县自然资源和规划局2020年政府信息公开工作年度报告\n\n根据《中华人民共和国政府信息公开条例》规定，特向社会公布2020年度我局政府信息公开工作年度报告。",
+			agency: "通山县自然资源和规划局", year: 2020,
+		},
+		{
 			name:   "a name alone on the first line; the title without a name",
 			source: "seeds/003",
 			text:   "\n梅河口市国土资源局\n\n2017年度政府信息公开工作报告\n按照《梅河口市人民政府办公室关于做好2017年政府信息公开情况统计报送及年度报告编制公布工作的通知》要求，对我局2017年政府信息公开情况进行深入细致的统计",

@@ -135,6 +135,9 @@ func classify(v *view, m mention, table bool) []cand {
 		}
 		return out
 	}
+	if complaint(c) {
+		return one("complaints.total")
+	}
 	if id := rightField(v, rawLeft(m.left), m, table); id != "" {
 		return []cand{{id: id, v: m.v, approx: m.approx || approx, a: m.start, b: m.end + len(m.right)}}
 	}
@@ -182,7 +185,15 @@ func consultation(c string) bool {
 		return false
 	}
 	rest := strings.TrimSuffix(c, w)
-	if hasAny(rest, "电话", "现场", "网上", "网络", "来电", "来访", "信函", "当面", "在线", "窗口") {
+	// One channel is a breakdown; channels listed together ("接受公众电话、
+	// 现场咨询416人次", "来电来访咨询") are the total over them.
+	channels := 0
+	for _, ch := range []string{"电话", "现场", "网上", "网络", "来电", "来访", "信函", "当面", "在线", "窗口"} {
+		if strings.Contains(rest, ch) {
+			channels++
+		}
+	}
+	if channels == 1 {
 		return false
 	}
 	return hasAny(c, "接受", "接待", "受理", "解答", "答复", "回复", "办理", "提供")
@@ -208,9 +219,10 @@ var channelWords = []struct{ word, id string }{
 }
 
 // channelField reads "当面申请562件", "以互联网方式申请21件", "以信函形式
-// 申请69件": the channel word right before 申请.
+// 申请69件", "通过网上申请系统提出2件": a channel word shortly before
+// 申请, 提出 or 提交.
 func channelField(c string) string {
-	if !strings.HasSuffix(c, "申请") {
+	if !hasSuffixes(c, "申请", "提出", "提交") {
 		return ""
 	}
 	for _, cw := range channelWords {
@@ -218,8 +230,10 @@ func channelField(c string) string {
 		if k < 0 {
 			continue
 		}
+		// "以互联网方式申请", "通过网上申请系统提出": the channel, then
+		// a few words of how.
 		rest := c[k+len(cw.word):]
-		if runeCount(rest) <= 6 && !strings.Contains(rest, "的") {
+		if runeCount(rest) <= 8 && !strings.Contains(rest, "的") {
 			return cw.id
 		}
 	}
@@ -339,14 +353,17 @@ func replyField(v *view, c string, m mention, table bool) string {
 			return "replies.unclear"
 		case hasSuffixes(c, "非政府信息", "不属于政府信息"):
 			return "replies.not_gov_info"
-		case hasSuffixes(c, "已主动公开", "已主动公开信息", "属于已主动公开"):
+		case strings.Contains(c, "已主动公开") && !hasAny(c, "不予", "非", "未", "不属于"):
+			// "属于已主动公开范围并告知获取途径的2件"
 			return "replies.already_public"
 		case hasSuffixes(c, "申请人撤销", "申请人撤回", "撤销申请", "撤回申请"):
 			return "replies.withdrawn"
 		}
 	}
+	// "维持原答复" is the result of a review, not a count of answers.
 	if hasSuffixes(orig, "答复", "答复申请", "办结", "办结申请", "办结依申请公开") &&
-		!hasAny(orig, "电话", "咨询", "留言", "按期", "按时", "期限", "予以") && answersDisclosure(v, c, m) {
+		!hasAny(orig, "电话", "咨询", "留言", "按期", "按时", "期限", "予以", "维持", "撤销", "纠正", "复议", "诉讼") &&
+		answersDisclosure(v, c, m) {
 		if table {
 			return "applications.outcome_total.total"
 		}
@@ -394,7 +411,9 @@ func reviewField(v *view, c string, m mention) []string {
 	if strings.Contains(c, "申请人") {
 		return nil
 	}
-	c = strings.TrimSuffix(c, "具体行政行为")
+	for _, object := range []string{"具体行政行为", "答复", "决定"} {
+		c = strings.TrimSuffix(c, object)
+	}
 	c = strings.TrimSuffix(c, "原")
 	if strings.Contains(c, "复议") && strings.Contains(c, "诉讼") {
 		if m.v.Equal(Number{}) && hasSuffixes(c, "案件", "情况", "案") &&
@@ -429,6 +448,14 @@ func reviewField(v *view, c string, m mention) []string {
 		return nil
 	}
 	return nil
+}
+
+// complaint reads a count of complaints about the disclosure work itself:
+// "收到有关政府信息公开工作的投诉1件". Complaints about anything else
+// (信访, 12345 hotlines) are not this field.
+func complaint(c string) bool {
+	c = strings.TrimSuffix(strings.TrimSuffix(c, "案件"), "案")
+	return hasSuffixes(c, "投诉", "申诉", "举报") && strings.Contains(c, "信息公开") && !hasAny(c, "复议", "诉讼", "申请")
 }
 
 // rightField reads the sentence shapes that name the count after the

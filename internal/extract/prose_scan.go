@@ -44,11 +44,11 @@ func (v *view) mentions() []mention {
 			end int
 			ok  bool
 		)
-		switch {
-		case c >= 0xE6 && c < 0xF0, c >= 0xE0 && c < 0xE4:
-			// A three-byte rune that is no numeral: step over it whole.
-			i += 3
+		if k := skipByte[c]; k != 0 {
+			i += int(k)
 			continue
+		}
+		switch {
 		case isDigit(c):
 			if i > 0 && (isDigit(s[i-1]) || s[i-1] == '.') {
 				i++
@@ -142,6 +142,28 @@ func tenThousand(n Number) (Number, bool) {
 	v, err := ParseNumber(r.Num().String())
 	return v, err == nil
 }
+
+// skipByte tells the number scan how far to step from a byte that cannot
+// start a number: a whole rune for lead bytes, one for the rest. Digits and
+// E4, E5 (the lead bytes of 一…十 and 两) are 0: look closer. Computed
+// once; never written after.
+var skipByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= '0' && c <= '9', c == 0xE4, c == 0xE5:
+			t[c] = 0
+		case c >= 0xF0:
+			t[c] = 4
+		case c >= 0xE0:
+			t[c] = 3
+		case c >= 0xC0:
+			t[c] = 2
+		default:
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // chineseNumeralStart reports whether a Chinese numeral that counts
 // something may start at s[i]. 零 and 〇 alone are words (零件), and a

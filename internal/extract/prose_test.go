@@ -194,6 +194,12 @@ func TestProactive(t *testing.T) {
 			want:   map[string]string{},
 		},
 		{
+			name:   "channels listed together are the total over them",
+			source: "holdout h01, h03",
+			text:   "接受公众电话、现场咨询416人次。全年共接待来电、来访及网上咨询约2100人次。",
+			want:   map[string]string{"consultations.total": "416"},
+		},
+		{
 			name:   "consultations approximate, Traditional 谘詢",
 			source: "dev/p044, dev/p001",
 			text:   "接待咨询1711余人次。2010年,我局共接受公民、法人及其他組織政府信息公開方麵的谘詢2070人次。",
@@ -251,6 +257,20 @@ func TestApplicationsAndReplies(t *testing.T) {
 			text:   "共有3件信息公开申请经与申请人电话沟通，告知其申请事项不属我局行政职责，申请人同意撤销申请，其余628件申请全部按期答复，其中：\n“同意公开”的266件，占总数的42.36%；\n“不予公开答复”的19件，占总数的3.03%；",
 			want: map[string]string{"replies.withdrawn": "3", "replies.total": "628",
 				"replies.agreed": "266", "replies.refused": "19"},
+		},
+		{
+			name:   "a channel before 提出, unit 件次",
+			source: "holdout h15",
+			text:   "受理政府信息公开申请6件次，其中当面提出申请4件，通过网上申请系统提出2件。",
+			want: map[string]string{"applications.new.total": "6",
+				"applications.channel.in_person": "4", "applications.channel.online": "2"},
+		},
+		{
+			name:   "already public, with what was done",
+			source: "holdout h04",
+			text:   "共受理政府信息公开申请12件,同意公开8件,信息不存在的2件,属于已主动公开范围并告知获取途径的2件。",
+			want: map[string]string{"applications.new.total": "12", "replies.agreed": "8",
+				"replies.nonexistent": "2", "replies.already_public": "2"},
 		},
 		{
 			name:   "the applications answered, and 非本机关职责范围",
@@ -383,6 +403,19 @@ func TestFeesAndReview(t *testing.T) {
 			want: map[string]string{"reconsideration.total": "351", "reconsideration.upheld": "72",
 				"reconsideration.corrected": "64", "reconsideration.other": "178", "reconsideration.pending": "37",
 				"litigation.total": "46", "litigation.upheld": "25", "litigation.pending": "7"},
+		},
+		{
+			name:   "维持原答复 is a review result, not a count of answers",
+			source: "holdout h03",
+			text:   "因政府信息公开申请引发行政复议2件，其中维持原答复1件，责令履行1件。",
+			want: map[string]string{"reconsideration.total": "2", "reconsideration.upheld": "1",
+				"reconsideration.ordered": "1"},
+		},
+		{
+			name:   "complaints about the disclosure work",
+			source: "holdout h04",
+			text:   "本年度收到有关政府信息公开工作的投诉1件，已按规定办结。",
+			want:   map[string]string{"complaints.total": "1"},
 		},
 		{
 			name:   "unit 起",
@@ -570,6 +603,10 @@ func TestViewJoinsWrappedLines(t *testing.T) {
 		{"均在法定期限内予以答复。\n政府信息", "均在法定期限内予以答复。\n政府信息"},
 		{"(一)公开情况\n我局2010年共主动公开", "(一)公开情况\n我局2010年共主动公开"},
 		{"这是一个没有标点但是很长的段落中的一行文字内容\n\n下一段", "这是一个没有标点但是很长的段落中的一行文字内容\n下一段"},
+		// A page number between two pages of a PDF is dropped and the
+		// sentence goes on (holdout h06, dev t001).
+		{"（二）答复情况。截至2018年12月31日，共答复\n\n— 1 —\n\n179 件，另有", "(二)答复情况。截至2018年12月31日,共答复179件,另有"},
+		{"业用工和促进返乡人员就业创业专项活动”“建设‘四最’一流\n                                          -1-\n营商环境", "业用工和促进返乡人员就业创业专项活动”“建设‘四最’一流营商环境"},
 	}
 	for _, tt := range tests {
 		d := newDoc(tt.in)

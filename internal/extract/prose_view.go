@@ -47,8 +47,9 @@ func newView(norm string) *view {
 	var last rune // last rune kept
 	breaks, breakAt := 0, 0
 	lineStart := 0 // start in norm of the current line
-	lineRunes := 0 // runes kept on the current line
-	hard := false  // the line before the pending break ends a paragraph
+	lineRunes := 0     // runes kept on the current line
+	hard := false      // the line before the pending break ends a paragraph
+	pageBreak := false // a page number was dropped inside the pending break
 	for i := 0; i < len(norm); {
 		switch norm[i] {
 		case ' ', '\t', '\v', '\f':
@@ -62,13 +63,19 @@ func newView(norm string) *view {
 			lineStart, lineRunes = i+1, 0
 			breaks++
 			i++
+			// A page number between the lines of a PDF ("— 1 —", "-3-")
+			// is dropped, and the break around it is one line wrap.
+			if e := lineEnd(norm, i); pageNumber(norm[i:e]) {
+				pageBreak = true
+				i = e
+			}
 			continue
 		}
-		if breaks > 0 && len(buf) > 0 && (breaks > 1 || hard || strings.ContainsRune(sentenceEnd, last)) {
+		if breaks > 0 && len(buf) > 0 && (breaks > 1 && !pageBreak || hard || strings.ContainsRune(sentenceEnd, last)) {
 			segs = append(segs, seg{int32(len(buf)), int32(breakAt)})
 			buf = append(buf, '\n')
 		}
-		breaks = 0
+		breaks, pageBreak = 0, false
 		// Copy the run of text up to the next space or line break.
 		j := i
 	scan:
@@ -108,6 +115,32 @@ func endsParagraph(line string, n int) bool {
 		return true
 	}
 	return n < 40 && !strings.Contains(line, "。") && numberedHeading(strings.TrimSpace(line))
+}
+
+// lineEnd returns the index of the line break ending the line at i, or
+// len(s).
+func lineEnd(s string, i int) int {
+	if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
+		return i + k
+	}
+	return len(s)
+}
+
+// pageNumber reports a line that holds only a page number set off by
+// dashes ("— 1 —", "-12-", "- 3 -") or written as "第3页": PDF page
+// furniture. A bare number is not one (a table cell stands alone too).
+func pageNumber(line string) bool {
+	line = strings.TrimSpace(line)
+	if len(line) == 0 || len(line) > 24 {
+		return false
+	}
+	inner := strings.Trim(line, " -—–_")
+	marked := inner != line
+	if strings.HasPrefix(inner, "第") && strings.HasSuffix(inner, "页") {
+		inner, marked = strings.TrimSuffix(strings.TrimPrefix(inner, "第"), "页"), true
+	}
+	inner = strings.TrimSpace(inner)
+	return marked && inner != "" && len(inner) <= 4 && allDigits(inner)
 }
 
 // numberedHeading reports a line that starts like "五、", "(一)" or "3.".

@@ -46,7 +46,7 @@ func newView(norm string) *view {
 	var segs []seg
 	var last rune // last rune kept
 	breaks, breakAt := 0, 0
-	lineStart := 0 // start in norm of the current line
+	lineStart := 0     // start in norm of the current line
 	lineRunes := 0     // runes kept on the current line
 	hard := false      // the line before the pending break ends a paragraph
 	pageBreak := false // a page number was dropped inside the pending break

@@ -34,7 +34,7 @@ func loadDir(t *testing.T, dir string) *corpus.Corpus {
 	if err != nil {
 		t.Fatalf("load %s: %v (after %v)", dir, err, time.Since(start))
 	}
-	t.Logf("loaded %s in %v: %d reports, %d problems, %d skipped",
+	t.Logf("loaded %q in %v: %d reports, %d problems, %d skipped",
 		dir, time.Since(start), len(c.Reports), len(c.Problems), len(c.Skipped))
 	return c
 }

@@ -2,6 +2,7 @@ package hostile
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -209,4 +210,38 @@ func tour(t *testing.T, opts ui.Options, w, h, entries int) {
 	if len(seen) < min(entries, 10)/2 {
 		t.Errorf("stepping through the list showed only %d distinct frames", len(seen))
 	}
+}
+
+// TestHostileSaveError makes a review action fail in a corpus folder whose
+// own name carries OSC 52 and U+202E: the error the explorer shows names
+// the review log by its path, which must reach the screen neutralised.
+func TestHostileSaveError(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "reports"+OSC52+RLO)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteEscapes(dir); err != nil {
+		t.Fatal(err)
+	}
+	st, err := review.OpenCorpus(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A folder where the log should be: every append fails to open it.
+	if err := os.MkdirAll(review.DefaultPath(dir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c := loadDir(t, dir)
+	const w, h = 120, 30
+	m := ui.New(ui.Options{Root: dir, Events: replay(c), Review: review.NewSession(st, "hostile")})
+	p := &program{t: t, m: m, msgs: make(chan tea.Msg, 16)}
+	p.send(tea.WindowSizeMsg{Width: w, Height: h})
+	p.run(m.Init())
+	p.settle(loadBudget)
+	p.send(tea.KeyPressMsg{Code: tea.KeyTab}, key('a', "a"))
+	frame := m.Render()
+	if !strings.Contains(ansi.Strip(frame), "not saved") {
+		t.Fatalf("the failed save is not shown; the test did not reach it:\n%s", ansi.Strip(frame))
+	}
+	frameCheck(t, "after a failed save", frame, w, h)
 }

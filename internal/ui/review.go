@@ -356,7 +356,9 @@ func (m *Model) reviewDone(msg reviewDoneMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) say(s string, bad bool) { m.message, m.msgBad = s, bad }
+// say sets the status message. Errors name files (the review log under a
+// corpus folder anyone may have named), so the text is made safe here.
+func (m *Model) say(s string, bad bool) { m.message, m.msgBad = textsafe.Line(s), bad }
 
 func (m *Model) rowOfID(id string, fallback int) int {
 	for i, r := range m.rev.rows {
@@ -393,8 +395,9 @@ func (m *Model) nextUnreviewed() {
 }
 
 // nextInQueue goes to the next figure that needs a look, across the corpus
-// in list order from the selected report: a figure in a failing check
-// first, then any unreviewed figure.
+// in list order from the selected figure: a figure in a failing check
+// first, then any unreviewed figure. Reports with nothing left are skipped
+// on their counts alone; only candidates are folded with their events.
 func (m *Model) nextInQueue() {
 	order := m.idx.order
 	if len(order) == 0 {
@@ -405,23 +408,29 @@ func (m *Model) nextInQueue() {
 		start = int(m.idx.rank[m.sel])
 	}
 	for pass := 0; pass < 2; pass++ {
-		for d := 0; d < len(order); d++ {
+		for d := 0; d <= len(order); d++ {
 			id := order[(start+d)%len(order)]
 			e := m.idx.entries[id]
-			if e.rep == nil || (pass == 0 && e.failed == 0) || (e.reviewed >= e.fields && pass == 1) {
+			if e.rep == nil || (pass == 0 && e.failed == 0) || (pass == 1 && e.reviewed >= e.fields+e.added) {
 				continue
 			}
+			var failing map[string]bool
+			if pass == 0 {
+				failing = make(map[string]bool)
+				for _, c := range e.rep.Checks {
+					for _, f := range c.Fields {
+						failing[f] = failing[f] || !c.OK
+					}
+				}
+			}
 			rows := review.Apply(e.rep.Source, e.rep.Fields, m.rev.store.Store().Events(e.rep.SHA256))
-			v := newReportView(id, e.rep)
 			for i, r := range rows {
-				if r.State != review.Extracted {
+				if r.State != review.Extracted || (pass == 0 && !failing[r.ID]) {
 					continue
 				}
-				fi, ok := v.pos[r.ID]
-				if pass == 0 && (!ok || !v.failing[fi]) {
-					continue
-				}
-				if id == m.sel && d == 0 && i <= m.figs.cur && pass == 1 {
+				// In the selected report, only figures after the cursor on
+				// the first visit, only those before it on the way round.
+				if id == m.sel && (d == 0 && i <= m.figs.cur || d == len(order) && i > m.figs.cur) {
 					continue
 				}
 				if m.sel != id {

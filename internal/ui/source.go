@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 
 	"gitui/internal/textsafe"
 	"gitui/internal/ui/srctext"
@@ -14,6 +15,7 @@ type sourcePane struct {
 	top    srctext.Pos // first line shown
 	search string
 	hits   []int // byte offsets of the search's matches in view's text
+	hitLen int   // bytes each match covers
 	hitCur int
 }
 
@@ -30,7 +32,11 @@ func (m *Model) renderSource(w, h int) block {
 		title += fmt.Sprintf(" %d%%", 100*top/len(v.safe.Text))
 	}
 	if m.src.search != "" {
-		title += fmt.Sprintf(" · /%s %d matches", textsafe.Line(m.src.search), len(m.src.hits))
+		n := count(len(m.src.hits))
+		if len(m.src.hits) >= maxMatches {
+			n += "+"
+		}
+		title += fmt.Sprintf(" · /%s %s matches", textsafe.Line(m.src.search), n)
 	}
 	lines := []string{m.title(paneSource, title, w)}
 	v := m.src.view
@@ -42,31 +48,47 @@ func (m *Model) renderSource(w, h int) block {
 	}
 	tw := m.srcWidth()
 	doc := v.wrap(tw)
-	marks := m.sourceMarks(v)
-	for p := m.src.top; len(lines) < h; {
-		lines = append(lines, srctext.Render(v.safe.Text, doc.Line(p), tw, marks, t.mark))
+	shown := make([]srctext.Line, 0, h)
+	for p := m.src.top; len(shown) < h-1; {
+		shown = append(shown, doc.Line(p))
 		next, moved := doc.Advance(p, 1)
 		if moved == 0 {
 			break
 		}
 		p = next
 	}
+	if len(shown) == 0 {
+		return newBlock(lines, w, h)
+	}
+	marks := m.sourceMarks(v, shown[0].Start, shown[len(shown)-1].End)
+	for _, l := range shown {
+		lines = append(lines, srctext.Render(v.safe.Text, l, tw, marks, t.mark))
+	}
 	return newBlock(lines, w, h)
 }
 
 // sourceMarks are the highlights of the source: every span, the failing
 // ones apart, search matches, and the selected figure's span on top.
-func (m *Model) sourceMarks(v *reportView) []srctext.Mark {
-	marks := make([]srctext.Mark, 0, len(v.spans)+len(m.src.hits)+1)
+func (m *Model) sourceMarks(v *reportView, lo, hi int) []srctext.Mark {
+	var marks []srctext.Mark
 	for _, s := range v.spans {
+		if s.start >= hi {
+			break // spans are in text order
+		}
+		if s.end <= lo {
+			continue
+		}
 		c := markSpan
 		if v.failing[s.field] {
 			c = markSpanBad
 		}
 		marks = append(marks, srctext.Mark{Start: s.start, End: s.end, Class: c})
 	}
-	for _, h := range m.src.hits {
-		marks = append(marks, srctext.Mark{Start: h, End: h + len(m.src.search), Class: markMatch})
+	// Only the matches on screen: a search for "0" in a large report
+	// has hundreds of thousands.
+	hits := m.src.hits
+	for i := sort.SearchInts(hits, lo-m.src.hitLen); i < len(hits) && hits[i] < hi; i++ {
+		marks = append(marks, srctext.Mark{Start: hits[i], End: hits[i] + m.src.hitLen, Class: markMatch})
 	}
 	if fi := m.figureField(m.figs.cur); fi >= 0 && fi < len(v.fieldSpan) && v.fieldSpan[fi].start >= 0 {
 		s := v.fieldSpan[fi]
@@ -170,7 +192,7 @@ func (m *Model) setSearch(q string) {
 	m.src.search = q
 	m.src.hits, m.src.hitCur = nil, -1
 	if m.src.view != nil {
-		m.src.hits = m.src.view.matches(q)
+		m.src.hits, m.src.hitLen = m.src.view.matches(q)
 	}
 	if len(m.src.hits) > 0 {
 		// The first match at or after what is on screen.

@@ -285,7 +285,7 @@ func (m *Model) selectEntry(id int32) {
 	e := m.idx.entries[id]
 	if e.rep != nil {
 		m.src.view = m.cache.get(id, e.rep)
-		m.src.hits = m.src.view.matches(m.src.search)
+		m.src.hits, m.src.hitLen = m.src.view.matches(m.src.search)
 		m.src.hitCur = -1
 	}
 	m.loadFigures()

@@ -97,10 +97,10 @@ func (v *reportView) spanAt(off int) int {
 }
 
 // matches returns the start of every case-insensitive occurrence of q in
-// the printable text.
-func (v *reportView) matches(q string) []int {
+// the printable text (at most maxMatches), and the bytes each covers.
+func (v *reportView) matches(q string) ([]int, int) {
 	if q == "" {
-		return nil
+		return nil, 0
 	}
 	text, lq := strings.ToLower(v.safe.Text), strings.ToLower(q)
 	if len(text) != len(v.safe.Text) {
@@ -108,17 +108,20 @@ func (v *reportView) matches(q string) []int {
 		// move the offsets: search case-sensitively instead.
 		text, lq = v.safe.Text, q
 	}
-	q = lq
 	var out []int
-	for i := 0; ; {
-		j := strings.Index(text[i:], q)
+	for i := 0; len(out) < maxMatches; {
+		j := strings.Index(text[i:], lq)
 		if j < 0 {
-			return out
+			break
 		}
 		out = append(out, i+j)
-		i += j + max(len(q), 1)
+		i += j + len(lq)
 	}
+	return out, len(lq)
 }
+
+// maxMatches bounds a source search; the title says when it is reached.
+const maxMatches = 100_000
 
 // viewCache keeps the views of the last few reports shown, so moving back
 // and forth does not re-wrap.

@@ -502,6 +502,12 @@ func TestZeroStatements(t *testing.T) {
 			want:   map[string]string{"fees.collected": "0"},
 		},
 		{
+			name:   "a zero given as a reason states nothing about the year",
+			source: "seeds/000",
+			text:   "3件行政诉讼，因我局未收到申请人所提交的信息公开申请，申请人对我局未作出答复提出行政诉讼。",
+			want:   map[string]string{"litigation.total": "3"},
+		},
+		{
 			name:   "zero stated after the thing counted",
 			source: "schema.md, Zero statements (零)",
 			text:   "本年度因政府信息公开申请提起的行政复议、行政诉讼案件均为零。",

@@ -78,6 +78,12 @@ func zeroStatements(v *view) []cand {
 		if !hasPrefixes(s[after:], zeroNext...) {
 			continue
 		}
+		// "因我局未收到申请人所提交的信息公开申请，…提出行政诉讼": a zero
+		// given as the reason for something else states nothing about the
+		// year.
+		if hasAny(s[leftStart(s, i, 0):i], "因我", "因本", "因该", "由于", "因为", "如果") {
+			continue
+		}
 		end := zeroClauseEnd(s, after)
 		clause := s[after:end]
 		cut := end == len(s) || s[end] == '\n'
@@ -148,6 +154,11 @@ func zeroFields(c string, atEnd bool) []string {
 	// A zero count of information items (依申请公开信息数) is not one of
 	// applications; nor is a zero of withheld information.
 	if hasAny(c, "不予公开", "信息数", "信息条数") {
+		return nil
+	}
+	// An application of one applicant ("申请人所提交的信息公开申请") is
+	// not the year's count.
+	if strings.Contains(c, "申请人") {
 		return nil
 	}
 	if applicationWord(c) || atEnd && strings.HasSuffix(c, "申") {

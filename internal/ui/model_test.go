@@ -64,7 +64,7 @@ func golden(t *testing.T, name, frame string) {
 func TestWidthSweep(t *testing.T) {
 	goldens := map[int]bool{60: true, 80: true, 120: true, 150: true, 220: true}
 	for w := 60; w <= 220; w++ {
-		for _, h := range []int{24, 45} {
+		for _, h := range []int{minHeight, 24, 45} {
 			m := fixtureModel(t, w, h)
 			// The unnamed report: its failing check, its “”①, the source
 			// scrolled to the selected figure.
@@ -76,6 +76,11 @@ func TestWidthSweep(t *testing.T) {
 			if goldens[w] && h == 45 {
 				golden(t, fmt.Sprintf("sweep_%d", w), frame)
 			}
+			// The line editor open on a long value, then the help overlay.
+			press(m, "tab", "/")
+			typeText(m, "“同意公开”的266件，占总数的42.36%；①…")
+			checkFrame(t, screen(m), w, h)
+			press(m, "esc")
 			m.help = true
 			checkFrame(t, screen(m), w, h)
 		}

@@ -210,3 +210,29 @@ func TestReviewStaleShownNotApplied(t *testing.T) {
 		t.Errorf("a stale event was applied: %s", s)
 	}
 }
+
+// TestReviewWidthSweep draws reviewed figures (old→new, notes in Chinese)
+// at widths 60…220: no line may be wider than the window.
+func TestReviewWidthSweep(t *testing.T) {
+	m, _, _ := reviewModel(t)
+	selectReport(m, "000_18")
+	press(m, "tab")
+	press(m, "e", "ctrl+u")
+	typeText(m, "123456789012.5")
+	act(t, m, "enter")
+	press(m, "j", "f")
+	typeText(m, "“同意公开”的数字与表格不一致……①")
+	act(t, m, "enter")
+	press(m, "+")
+	typeText(m, "fees")
+	for w := 60; w <= 220; w += 7 {
+		for _, h := range []int{minHeight, 30} {
+			m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			checkFrame(t, screen(m), w, h) // the add picker is open
+			press(m, "esc")
+			checkFrame(t, screen(m), w, h)
+			press(m, "+")
+			typeText(m, "fees")
+		}
+	}
+}

@@ -393,6 +393,16 @@ func (w *writer) escapeCases() {
 		"escapes.txt", []byte(text))
 	w.file(Case{Name: "escapes-html", SeedFigures: true, What: "the escape report as HTML, with the controls as raw bytes and as entities"},
 		"escapes.html", []byte("<html><head><title>"+OSC52+"报告&#x1b;]52;c;Z2l0dWktb3NjNTI=&#x7;</title></head><body><pre>"+text+"</pre></body></html>"))
+
+	// Characters that are one cell or none: 5000 combining accents on
+	// one character (a single 10 KB grapheme cluster), zero-width joiners
+	// and spaces inside a label, a keycap after a figure, and 3000 wide
+	// characters with no break opportunity but between them.
+	title := "2013年度政府信息公开工作总结"
+	zero := strings.Replace(w.seed, title, "2"+strings.Repeat("\u0301", 5000)+title[1:]+"\n"+strings.Repeat("國", 3000), 1)
+	zero = strings.Replace(zero, "当面申请562件", "当\u200d面\u200b申请562\u20e3件", 1)
+	w.file(Case{Name: "zero-width", SeedFigures: true, What: "combining marks, zero-width joiners and spaces, a keycap and a 3000-character run of wide characters in a real report"},
+		"zero-width.txt", []byte(zero))
 }
 
 func (w *writer) nameCases() {

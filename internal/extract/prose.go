@@ -200,7 +200,7 @@ func consultation(c string) bool {
 }
 
 // receiveVerbs introduce the applications an agency received.
-var receiveVerbs = []string{"受理", "收到", "接收", "接到", "收悉"}
+var receiveVerbs = []string{"受理", "收到", "接收", "接到", "接受", "收悉"}
 
 // channelWords name the channels of an application, with their field.
 var channelWords = []struct{ word, id string }{

@@ -225,6 +225,12 @@ func TestApplicationsAndReplies(t *testing.T) {
 				"applications.channel.fax": "8", "applications.channel.online": "21", "applications.channel.letter": "1759"},
 		},
 		{
+			name:   "接受 as a verb of receiving",
+			source: "wording of seeds/001 with 接受",
+			text:   "本局2014年度共接受政府信息公开申请7390件。",
+			want:   map[string]string{"applications.new.total": "7390"},
+		},
+		{
 			name:   "the count before the noun, unit 起",
 			source: "dev/p026",
 			text:   "2014年,我局收到12起政府信息依申请公开,均严格按程序和时限办理。",

@@ -27,7 +27,7 @@ func runExplorer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	store := fs.String("store", "", "review log `FILE` (default DIR/.gitui/reviews.jsonl)")
 	reviewer := fs.String("reviewer", "", "reviewer `NAME` recorded with each action (default $GITUI_REVIEWER or the user name)")
 	readOnly := fs.Bool("read-only", false, "browse without reviewing")
-	cache := fs.String("cache", "", "extraction cache `DIR` (default none)")
+	cache := fs.String("cache", "", "extraction cache `DIR` (default DIR/.gitui/cache, or the user cache dir when DIR is read-only)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gitui [flags] [DIR]")
 		fs.PrintDefaults()
@@ -50,6 +50,13 @@ func runExplorer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		} else if !st.IsDir() {
 			fmt.Fprintf(stderr, "gitui: %s is not a folder\n", textsafe.Line(dir))
 			return exitUsage
+		}
+	}
+
+	if *cache == "" && dir != "" {
+		// Reopening an unchanged corpus should extract nothing again.
+		if d, err := corpus.DefaultCacheDir(dir); err == nil {
+			*cache = d
 		}
 	}
 

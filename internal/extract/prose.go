@@ -517,7 +517,7 @@ func rightField(v *view, c string, m mention, table bool) string {
 // rawLeft is the clause before a number with quotes and list commas
 // dropped but its fillers kept: "共有145件…" keeps its "共有".
 func rawLeft(left string) string {
-	return strings.TrimLeft(quoteStripper.Replace(left), "、")
+	return strings.TrimLeft(stripQuotes(left), "、")
 }
 
 func hasPrefixes(s string, words ...string) bool {

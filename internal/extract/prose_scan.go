@@ -320,6 +320,15 @@ func runeCount(s string) int { return utf8.RuneCountInString(s) }
 // quotes are dropped before a rule reads a clause: "“同意公开”的266件".
 var quoteStripper = strings.NewReplacer("“", "", "”", "", "\"", "", "'", "", "‘", "", "’", "", "「", "", "」", "", "『", "", "』", "")
 
+// stripQuotes drops quotation marks; most clauses have none, and keep
+// their string.
+func stripQuotes(s string) string {
+	if !strings.ContainsAny(s, "“”\"'‘’「」『』") {
+		return s
+	}
+	return quoteStripper.Replace(s)
+}
+
 // fillers are words between a keyword and its number that add nothing:
 // "主动公开政府信息共455条", "依申请公开件共计631件", "信息数为158条".
 var fillers = []string{"共计", "合计", "总计", "共有", "总数为", "总数", "数量为", "数量", "数为", "达到", "为", "达", "共", "计", "有", "了", "数"}
@@ -343,7 +352,7 @@ func compound(c, w string) bool {
 // core returns the clause before a number without quotes, list commas at
 // its start, and trailing fillers, and whether it ends in an approx word.
 func core(left string) (string, bool) {
-	c := quoteStripper.Replace(left)
+	c := stripQuotes(left)
 	c = strings.TrimLeft(c, "、")
 	approx := false
 	for {

@@ -42,7 +42,8 @@ const sentenceEnd = "。；;！!？?：:"
 func newView(norm string) *view {
 	// Each kept '\n' stands for a dropped one, so the view is never
 	// longer than norm.
-	buf := make([]byte, 0, len(norm))
+	var buf strings.Builder
+	buf.Grow(len(norm))
 	var segs []seg
 	var last rune // last rune kept
 	breaks, breakAt := 0, 0
@@ -71,9 +72,9 @@ func newView(norm string) *view {
 			}
 			continue
 		}
-		if breaks > 0 && len(buf) > 0 && (breaks > 1 && !pageBreak || hard || strings.ContainsRune(sentenceEnd, last)) {
-			segs = append(segs, seg{int32(len(buf)), int32(breakAt)})
-			buf = append(buf, '\n')
+		if breaks > 0 && buf.Len() > 0 && (breaks > 1 && !pageBreak || hard || strings.ContainsRune(sentenceEnd, last)) {
+			segs = append(segs, seg{int32(buf.Len()), int32(breakAt)})
+			buf.WriteByte('\n')
 		}
 		breaks, pageBreak = 0, false
 		// Copy the run of text up to the next space or line break.
@@ -99,12 +100,12 @@ func newView(norm string) *view {
 			j = len(norm) // a rune cut at the end of the text
 		}
 		run := norm[i:j]
-		segs = append(segs, seg{int32(len(buf)), int32(i)})
-		buf = append(buf, run...)
+		segs = append(segs, seg{int32(buf.Len()), int32(i)})
+		buf.WriteString(run)
 		last, _ = utf8.DecodeLastRuneInString(run)
 		i = j
 	}
-	return &view{s: string(buf), segs: segs}
+	return &view{s: buf.String(), segs: segs}
 }
 
 // endsParagraph reports whether a line of n runes (spaces aside) stands

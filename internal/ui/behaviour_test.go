@@ -207,6 +207,14 @@ func TestNoColor(t *testing.T) {
 		if noColor && !strings.Contains(f, "\x1b[7m1491") {
 			t.Errorf("NoColor: selected span not in reverse video")
 		}
+		// The line editor, with its placeholder and cursor, too.
+		press(m, "/")
+		f = screen(m)
+		coloured = strings.Contains(f, "[38;") || strings.Contains(f, "[48;") || strings.Contains(f, ";38;") || strings.Contains(f, ";48;")
+		if coloured == noColor {
+			t.Errorf("NoColor=%v: frame with the editor coloured=%v", noColor, coloured)
+		}
+		press(m, "esc")
 	}
 }
 

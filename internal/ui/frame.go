@@ -52,7 +52,17 @@ func (m *Model) Render() string {
 	lines := make([]string, 0, m.h)
 	lines = append(lines, fit(m.header(), m.w))
 	lines = append(lines, body...)
-	lines = append(lines, fit(m.theme.Status.Render(fit(m.status(), m.w)), m.w))
+	st := m.theme.Status
+	if m.message != "" && m.msgBad {
+		st = m.theme.StatusBad
+	}
+	status := fit(st.Render(fit(m.status(), m.w)), m.w)
+	if m.in != inputNone && !m.help {
+		// The editor styles its own cursor; inside the status style its
+		// resets would cut the bar in two.
+		status = fit(m.editorLine(), m.w)
+	}
+	lines = append(lines, status)
 	lines = append(lines, fit(m.footer(), m.w))
 	return strings.Join(lines, "\n")
 }
@@ -110,13 +120,7 @@ func (m *Model) header() string {
 // status shows where the selected report comes from, or the outcome of the
 // last action, or the line editor.
 func (m *Model) status() string {
-	if m.in != inputNone && !m.help {
-		return m.editorLine()
-	}
 	if m.message != "" {
-		if m.msgBad {
-			return m.theme.Bad.Render(" " + m.message)
-		}
 		return " " + m.message
 	}
 	e := m.selected()

@@ -19,6 +19,7 @@ type Theme struct {
 	Bad       lipgloss.Style // a failing check, a problem
 	Warn      lipgloss.Style // flagged, approximate
 	Status    lipgloss.Style // the status line
+	StatusBad lipgloss.Style // the status line saying something failed
 	Help      lipgloss.Style // footer help
 	Sep       lipgloss.Style // pane separators
 
@@ -44,6 +45,7 @@ func NewTheme(noColor bool) Theme {
 			Bad:       s().Bold(true),
 			Warn:      s().Bold(true),
 			Status:    s().Reverse(true),
+			StatusBad: s().Reverse(true).Bold(true),
 			Help:      s(),
 			Sep:       s(),
 			Span:      s().Underline(true),
@@ -73,6 +75,7 @@ func NewTheme(noColor bool) Theme {
 		Bad:       s().Foreground(red),
 		Warn:      s().Foreground(amber),
 		Status:    s().Background(lipgloss.Color("#303030")).Foreground(lipgloss.Color("#E0E0E0")),
+		StatusBad: s().Background(red).Foreground(lipgloss.Color("#FFFFFF")).Bold(true),
 		Help:      s().Foreground(muted),
 		Sep:       s().Foreground(lipgloss.Color("#444444")),
 		Span:      s().Background(spanBg),

@@ -20,6 +20,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"gitui/internal/corpus"
 	"gitui/internal/review"
@@ -111,6 +112,15 @@ func New(opts Options) *Model {
 	}
 	ed := textinput.New()
 	ed.Prompt = ""
+	// A steady cursor (no blink ticks redrawing the screen), and no colour
+	// at all under NO_COLOR.
+	st := textinput.DefaultDarkStyles()
+	if opts.NoColor {
+		plain := textinput.StyleState{Placeholder: lipgloss.NewStyle().Faint(true)}
+		st = textinput.Styles{Focused: plain, Blurred: plain}
+	}
+	st.Cursor.Blink = false
+	ed.SetStyles(st)
 	m := &Model{
 		keys:   keys,
 		theme:  NewTheme(opts.NoColor),

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -121,14 +122,16 @@ func (tm *tmux) alive() bool {
 	return exec.Command("tmux", "-L", tm.socket, "has-session", "-t", tm.name).Run() == nil
 }
 
-// reversed returns the runs of text drawn in reverse video, following the
-// SGR sequences of a tmux capture (tmux writes "\x1b[0;7m\x1b[39m0").
+// styled returns the runs of text drawn with SGR attribute on (7 reverse
+// video, 4 underline), following the SGR sequences of a tmux capture (tmux
+// writes "\x1b[0;7m\x1b[39m0"; attribute n is reset by 0 or 2n).
 var sgr = regexp.MustCompile("\x1b\\[([0-9;]*)m")
 
-func reversed(screen string) []string {
+func styled(screen string, on int) []string {
+	onCode, offCode := fmt.Sprint(on), fmt.Sprint(20+on)
 	var out []string
 	for _, line := range strings.Split(screen, "\n") {
-		on := false
+		active := false
 		var run strings.Builder
 		flush := func() {
 			if s := strings.TrimSpace(run.String()); s != "" {
@@ -142,22 +145,22 @@ func reversed(screen string) []string {
 			if loc != nil {
 				text = line[:loc[0]]
 			}
-			if on {
+			if active {
 				run.WriteString(text)
 			}
 			if loc == nil {
 				break
 			}
-			was := on
+			was := active
 			for _, p := range strings.Split(line[loc[2]:loc[3]], ";") {
 				switch p {
-				case "", "0", "27":
-					on = false
-				case "7":
-					on = true
+				case "", "0", offCode:
+					active = false
+				case onCode:
+					active = true
 				}
 			}
-			if was && !on {
+			if was && !active {
 				flush()
 			}
 			line = line[loc[1]:]
@@ -166,6 +169,8 @@ func reversed(screen string) []string {
 	}
 	return out
 }
+
+func reversed(screen string) []string { return styled(screen, 7) }
 
 // detailSource is the text under the selected figure's span, as the
 // figures pane's detail quotes it.
@@ -181,7 +186,12 @@ func TestTmuxSamples(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
 			tm := startTmux(t, bin, sz[0], sz[1], "NO_COLOR=1", "TERM=xterm-256color")
 			// Agencies, figures and the source are all on the first screen.
-			screen := ansi.Strip(tm.waitFor("15 reports", "agencies", "figures", "source", "proactive."))
+			raw := tm.waitFor("15 reports", "agencies", "figures", "source", "proactive.")
+			screen := ansi.Strip(raw)
+			// Spans are underlined without colour, the selected one reversed.
+			if len(styled(raw, 4)) == 0 {
+				t.Errorf("no highlighted (underlined) span on the first screen:\n%s", screen)
+			}
 			for _, l := range strings.Split(screen, "\n") {
 				if w := ansi.StringWidth(l); w > sz[0] {
 					t.Errorf("line %d cells wide: %q", w, l)
@@ -199,9 +209,15 @@ func TestTmuxSamples(t *testing.T) {
 			tm.keys("/", "t004", "Enter")
 			tm.waitFor("agencies “t004”")
 			tm.keys("Tab", "G")
-			raw := tm.waitFor("figures 173")
+			tm.waitFor("figures 173")
 			time.Sleep(300 * time.Millisecond)
 			raw = tm.capture()
+			// The source scrolled down to the last figure's span.
+			if pct := regexp.MustCompile(`source (\d+)%`).FindStringSubmatch(ansi.Strip(raw)); pct == nil {
+				t.Errorf("no position in the source title:\n%s", ansi.Strip(raw))
+			} else if n, _ := strconv.Atoi(pct[1]); n < 50 {
+				t.Errorf("the source did not scroll to the last figure: %s", pct[0])
+			}
 			m := detailSource.FindStringSubmatch(ansi.Strip(raw))
 			if m == nil {
 				t.Fatalf("no 原文 detail for the selected figure:\n%s", ansi.Strip(raw))

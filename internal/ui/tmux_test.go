@@ -178,9 +178,6 @@ var detailSource = regexp.MustCompile(`原文 “([^”]*)”`)
 
 func TestTmuxSamples(t *testing.T) {
 	needTmux(t)
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	bin := buildGitui(t)
 	for _, sz := range [][2]int{{150, 45}, {80, 24}} {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {

@@ -184,3 +184,24 @@ func mustNumber(t *testing.T, s string) extract.Number {
 	}
 	return n
 }
+
+// FuzzCacheEntry feeds arbitrary payloads to the entry reader: a cache file
+// is outside input, and a corrupt one must be refused, never crash a load.
+func FuzzCacheEntry(f *testing.F) {
+	rep, err := Parse("seed.txt", []byte(simplified))
+	if err != nil {
+		f.Fatal(err)
+	}
+	rep.Checks = append(rep.Checks, extract.Check{ID: "x", Fields: []string{"proactive.total", "y"}})
+	f.Add(appendEntry(nil, &cacheEntry{Path: rep.Path, SHA256: rep.SHA256, Result: rep.Result}))
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		e, err := readEntry(payload, &interner{})
+		if err != nil {
+			return
+		}
+		// What reads back must write back to the same bytes.
+		if again := appendEntry(nil, e); string(again) != string(payload) {
+			t.Fatalf("entry read from %x writes back as %x", payload, again)
+		}
+	})
+}

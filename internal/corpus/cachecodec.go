@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"slices"
 
 	"gitui/internal/extract"
 	"gitui/internal/schema"
@@ -153,9 +154,14 @@ func (r *entryReader) fail() {
 	r.err, r.b = errCorrupt, nil
 }
 
+// The reader accepts only what the writer writes: an overlong varint, a
+// boolean byte other than 0 or 1, a number not as ParseNumber prints it or
+// an ID spelled out that has an index is corrupt. A payload that reads
+// then writes back to the same bytes.
+
 func (r *entryReader) uvarint() uint64 {
 	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
+	if n <= 0 || n != len(binary.AppendUvarint(nil, v)) {
 		r.fail()
 		return 0
 	}
@@ -165,7 +171,7 @@ func (r *entryReader) uvarint() uint64 {
 
 func (r *entryReader) varint() int64 {
 	v, n := binary.Varint(r.b)
-	if n <= 0 {
+	if n <= 0 || n != len(binary.AppendVarint(nil, v)) {
 		r.fail()
 		return 0
 	}
@@ -215,7 +221,16 @@ func (r *entryReader) byte() byte {
 	return v
 }
 
-func (r *entryReader) bool() bool { return r.byte() == 1 }
+func (r *entryReader) bool() bool {
+	switch r.byte() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	r.fail()
+	return false
+}
 
 // id reads an ID written by entryWriter.id; the strings are shared across
 // the load: a corpus holds the same few hundred IDs many times over.
@@ -227,6 +242,10 @@ func (r *entryReader) id() string {
 		return ""
 	case k == 0:
 		s := r.in.share(string(r.bytes()))
+		if schema.Order(s) >= 0 || slices.Contains(r.local, s) {
+			r.fail() // the writer gives these an index
+			return ""
+		}
 		r.local = append(r.local, s)
 		return s
 	case k <= uint64(len(all)):
@@ -243,9 +262,11 @@ func (r *entryReader) number() extract.Number {
 	if len(b) == 0 {
 		return extract.Number{}
 	}
-	n, err := extract.ParseNumber(r.in.share(string(b)))
-	if err != nil && r.err == nil {
-		r.err = err
+	s := r.in.share(string(b))
+	n, err := extract.ParseNumber(s)
+	if err != nil || n.String() != s {
+		r.fail()
+		return extract.Number{}
 	}
 	return n
 }
@@ -271,11 +292,20 @@ func readEntry(payload []byte, in *interner) (*cacheEntry, error) {
 			f.ID = r.id()
 			f.Value = r.number()
 			f.Approx = r.bool()
-			if r.byte() == 0 {
-				sf, _ := schema.Lookup(f.ID)
+			sf, known := schema.Lookup(f.ID)
+			switch r.byte() {
+			case 0:
+				if !known {
+					r.fail()
+				}
 				f.Unit = sf.Unit
-			} else {
+			case 1:
 				f.Unit = r.in.share(r.string())
+				if known && f.Unit == sf.Unit {
+					r.fail()
+				}
+			default:
+				r.fail()
 			}
 			f.Start = r.int()
 			f.End = f.Start + r.int()

@@ -289,3 +289,17 @@ func TestNoticeShownUntilAKey(t *testing.T) {
 		t.Error("the notice outlived a key press")
 	}
 }
+
+func TestSourceTopAndBottom(t *testing.T) {
+	m := fixtureModel(t, 120, 30)
+	selectReport(m, "000_18")
+	press(m, "tab", "tab", "G")
+	doc := m.src.view.doc
+	if last, moved := doc.Advance(m.src.top, m.lay.src.h); last != doc.End() || moved != m.lay.src.h-2 {
+		t.Errorf("G left the top at %v: the last line is %d lines below, want %d", m.src.top, moved, m.lay.src.h-2)
+	}
+	press(m, "g")
+	if m.src.top != (srctext.Pos{}) {
+		t.Errorf("g left the top at %v", m.src.top)
+	}
+}

@@ -254,9 +254,19 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageDown):
 		m.move(max(m.paneHeight()-1, 1))
 	case key.Matches(msg, k.Top):
-		m.move(-1 << 30)
+		if m.focus == paneSource {
+			m.src.top = srctext.Pos{}
+		} else {
+			m.move(-1 << 30)
+		}
 	case key.Matches(msg, k.Bottom):
-		m.move(1 << 30)
+		if m.focus == paneSource && m.src.view != nil {
+			// Straight to the end: walking there would wrap every line.
+			m.src.top = m.src.view.wrap(m.srcWidth()).End()
+			m.clampSource()
+		} else {
+			m.move(1 << 30)
+		}
 	default:
 		return m.reviewKey(msg)
 	}

@@ -39,6 +39,8 @@ func (m *Model) renderHelp(w, h int) block {
 		lines = append(lines, t.Dim.Render("  no key matches"))
 	}
 	lines = append(lines, "",
+		t.Dim.Render("  List: figures found · ✗ failed checks · ✓ reviewed · ⚑ flagged."),
+		t.Dim.Render("  Figures: ≈ approximate · ✗ in a failing check · ▲▼ change from last year · ✓ accepted ✎ corrected + added ⊘ rejected ⚑ flagged."),
 		t.Dim.Render("  Source: spans of figures are highlighted; a failing check's spans apart; the selected figure's span in focus."),
 		t.Dim.Render("  Mouse: click a row or a highlighted span to select it; the wheel scrolls the pane under it."))
 	return newBlock(lines, w, h)

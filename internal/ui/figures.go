@@ -37,7 +37,7 @@ func (m *Model) renderFigures(w, h int) block {
 	e := m.selected()
 	title := "figures"
 	if e != nil && e.rep != nil {
-		title = fmt.Sprintf("figures %d", len(e.rep.Fields))
+		title = fmt.Sprintf("figures %d", m.figureCount())
 		if e.failed > 0 {
 			title += fmt.Sprintf(" · %d checks fail", e.failed)
 		}

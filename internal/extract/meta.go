@@ -221,23 +221,43 @@ func runeStartAtOrBefore(s string, i int) int {
 	return i
 }
 
-// findAgency reads the agency; hv is the view of the text's head.
-func findAgency(d *doc, hv *view, ls, tail []line) string {
-	// Title line, unless a name standing alone at the top is the same
-	// agency written in full ("北京市门头沟区民政局" over the title's
-	// "门头沟区民政局").
-	standalone := ""
-	var standaloneLine line
-	for i, l := range ls {
+// agencySource reads the agency from one place a report names itself, or
+// returns "".
+type agencySource func(d *doc, hv *view, top, tail []line) string
+
+// agencySources are the places a report names itself, most certain first.
+var agencySources = []agencySource{
+	agencyAtTop, agencyInHeader, agencyCompiledBy, agencyAlias, agencyGuide,
+	agencySignature, agencySubject, agencyQuotedTitle, agencyPortal,
+}
+
+// findAgency reads the agency: hv is the view of the text's head, top and
+// tail its first and last lines.
+func findAgency(d *doc, hv *view, top, tail []line) string {
+	for _, source := range agencySources {
+		if a := source(d, hv, top, tail); a != "" {
+			return a
+		}
+	}
+	return ""
+}
+
+// agencyAtTop reads the title line ("衢州市国土局2012年政府信息公开工作年度
+// 报告"), unless a name standing alone at the top is the same agency written
+// in full ("北京市门头沟区民政局" over the title's "门头沟区民政局"), and
+// else that name ("梅河口市国土资源局" above "2017年度政府信息公开工作报告").
+func agencyAtTop(d *doc, _ *view, top, _ []line) string {
+	var standalone *line
+	for i := range top {
 		if i >= 8 {
 			break
 		}
-		if agencyLike(l.text) {
-			standalone, standaloneLine = l.text, l
+		if agencyLike(top[i].text) {
+			standalone = &top[i]
 			break
 		}
 	}
-	for i, l := range ls {
+	for i, l := range top {
 		if i >= titleLines {
 			break
 		}
@@ -256,24 +276,30 @@ func findAgency(d *doc, hv *view, ls, tail []line) string {
 		if !titleAgency(x) {
 			continue
 		}
-		if standalone != "" && strings.HasSuffix(standalone, x) {
+		if standalone != nil && strings.HasSuffix(standalone.text, x) {
 			break
 		}
 		return d.source(l.a+a, l.a+b)
 	}
-	if standalone != "" {
-		return d.source(standaloneLine.a, standaloneLine.b)
+	if standalone != nil {
+		return d.source(standalone.a, standalone.b)
 	}
-	// Page header, read without spaces ("来 源: | 汉中市统计局 |").
+	return ""
+}
+
+// agencyInHeader reads a page header, without spaces ("来 源: | 汉中市统计局 |").
+func agencyInHeader(d *doc, hv *view, _, _ []line) string {
 	if a, b := headerAgency(hv.s); a < b {
 		return hv.source(d, a, b)
 	}
-	v, norm := hv, d.norm
-	head := v.s
-	// "本报告由X编制": the government's office compiles the government's
-	// report ("由两城镇人民政府党政办公室编制").
-	for _, m := range byRE.FindAllStringSubmatchIndex(head, -1) {
-		x := v.s[m[2]:m[3]]
+	return ""
+}
+
+// agencyCompiledBy reads "本报告由X编制"; the government's office compiles
+// the government's report ("由两城镇人民政府党政办公室编制").
+func agencyCompiledBy(d *doc, hv *view, _, _ []line) string {
+	for _, m := range byRE.FindAllStringSubmatchIndex(hv.s, -1) {
+		x := hv.s[m[2]:m[3]]
 		for _, office := range []string{"党政办公室", "办公室"} {
 			if t := strings.TrimSuffix(x, office); t != x && strings.HasSuffix(t, "政府") {
 				x = t
@@ -281,42 +307,77 @@ func findAgency(d *doc, hv *view, ls, tail []line) string {
 			}
 		}
 		if agencyLike(x) {
-			return v.source(d, m[2], m[2]+len(x))
+			return hv.source(d, m[2], m[2]+len(x))
 		}
 	}
-	for _, m := range anchored(norm, "(以下简称", aliasRE, 130, 20) {
-		if x := longestAgencySuffix(norm[m[2]:m[3]]); x != "" {
+	return ""
+}
+
+// agencyAlias reads the name that defines 我局: "北京市环境保护局(以下简称
+// “我局”)".
+func agencyAlias(d *doc, _ *view, _, _ []line) string {
+	for _, m := range anchored(d.norm, "(以下简称", aliasRE, 130, 20) {
+		if x := longestAgencySuffix(d.norm[m[2]:m[3]]); x != "" {
 			return d.source(m[3]-len(x), m[3])
 		}
 	}
-	for _, m := range anchored(norm, "政府信息公开指南》", guideRE, 130, 30) {
-		if agencyLike(norm[m[2]:m[3]]) {
+	return ""
+}
+
+// agencyGuide reads the agency's own guide: "《北京市国土资源局政府信息公开
+// 指南》".
+func agencyGuide(d *doc, _ *view, _, _ []line) string {
+	for _, m := range anchored(d.norm, "政府信息公开指南》", guideRE, 130, 30) {
+		if agencyLike(d.norm[m[2]:m[3]]) {
 			return d.source(m[2], m[3])
 		}
 	}
-	// Signature: a name alone on a line above the date, near the end.
+	return ""
+}
+
+// agencySignature reads a name alone on a line above the date, near the
+// end: "亭子坝镇人民政府\n2015年1月10日".
+func agencySignature(d *doc, _ *view, _, tail []line) string {
 	for i := len(tail) - 2; i >= 0 && i >= len(tail)-8; i-- {
 		if date := tail[i+1].text; len(date) <= 64 && agencyLike(tail[i].text) &&
 			dateLineRE.MatchString(strings.ReplaceAll(date, " ", "")) {
 			return d.source(tail[i].a, tail[i].b)
 		}
 	}
+	return ""
+}
+
+// agencySubject reads a sentence that opens with the year and the agency:
+// "2021年,内江市隆昌生态环境局在市委市政府的正确领导下".
+func agencySubject(d *doc, _ *view, _, _ []line) string {
 	for _, anchor := range []string{"年,", "年度,"} {
-		for _, m := range anchored(norm, anchor, subjectRE, 14, 130) {
-			if x := shortestAgencyPrefix(norm[m[4]:m[5]]); x != "" {
+		for _, m := range anchored(d.norm, anchor, subjectRE, 14, 130) {
+			if x := shortestAgencyPrefix(d.norm[m[4]:m[5]]); x != "" {
 				return d.source(m[4], m[4]+len(x))
 			}
 		}
 	}
-	for _, m := range append(anchored(norm, "年政府信息公开", embeddedRE, 140, 30), anchored(norm, "年度政府信息公开", embeddedRE, 140, 30)...) {
-		if agencyLike(norm[m[2]:m[3]]) {
-			return d.source(m[2], m[3])
+	return ""
+}
+
+// agencyQuotedTitle reads a title quoted in a sentence: "现公布朝阳市自然
+// 资源局2025年度政府信息公开工作报告".
+func agencyQuotedTitle(d *doc, _ *view, _, _ []line) string {
+	for _, anchor := range []string{"年政府信息公开", "年度政府信息公开"} {
+		for _, m := range anchored(d.norm, anchor, embeddedRE, 140, 30) {
+			if agencyLike(d.norm[m[2]:m[3]]) {
+				return d.source(m[2], m[3])
+			}
 		}
 	}
-	// The agency's own portal ("樟树市自然资源局门户网站"); a government's
-	// portal hosts every department and names none of them.
-	for _, m := range anchored(norm, "门户网站", portalRE, 130, 20) {
-		if x := longestAgencySuffix(norm[m[2]:m[3]]); x != "" && !strings.HasSuffix(x, "政府") {
+	return ""
+}
+
+// agencyPortal reads the agency's own portal ("樟树市自然资源局门户网站");
+// a government's portal hosts every department and names none of them.
+func agencyPortal(d *doc, _ *view, _, _ []line) string {
+	for _, m := range anchored(d.norm, "门户网站", portalRE, 130, 20) {
+		if x := longestAgencySuffix(d.norm[m[2]:m[3]]); x != "" && !strings.HasSuffix(x, "政府") {
 			return d.source(m[3]-len(x), m[3])
 		}
 	}

@@ -27,6 +27,31 @@ const (
 // ErrBinary is returned by Decode for data that is not text.
 var ErrBinary = errors.New("binary data, not text")
 
+// ErrNoBOM is returned by Decode for UTF-16 text without a byte order mark,
+// which the scorer's rule would read as GB18030 garbage.
+var ErrNoBOM = errors.New("UTF-16 without a byte order mark; save it with one (or as UTF-8) to load it")
+
+// bomlessUTF16 reports whether raw looks like UTF-16 without a byte order
+// mark: the high bytes of its ASCII characters (digits, line breaks) are
+// NULs, nearly all at even or nearly all at odd offsets. Text with stray
+// NULs has far fewer, and at both.
+func bomlessUTF16(raw []byte) bool {
+	if len(raw) < 64 {
+		return false
+	}
+	var nuls [2]int
+	for i, c := range raw {
+		if c == 0 {
+			nuls[i%2]++
+		}
+	}
+	// A CJK character whose code ends in 00 (开 is U+5F00) puts a NUL at
+	// the other parity now and then.
+	half := len(raw) / 2
+	lopsided := func(many, few int) bool { return many*10 >= half && few*8 <= many }
+	return lopsided(nuls[0], nuls[1]) || lopsided(nuls[1], nuls[0])
+}
+
 // reportWords are the words whose count decides between GB18030 and Big5,
 // the same list as tools/score.py's decode().
 var reportWords = []string{"政府", "信息", "公开", "公開", "申请", "申請", "年度", "报告", "報告", "的"}
@@ -51,6 +76,9 @@ func Decode(raw []byte) (text, encoding string, err error) {
 	case bytes.HasPrefix(raw, []byte{0xfe, 0xff}):
 		text, err = decodeUTF16(raw, unicode.BigEndian)
 		return checkText(text, EncUTF16BE, err)
+	}
+	if bomlessUTF16(raw) {
+		return "", "", ErrNoBOM
 	}
 	if body := bytes.TrimPrefix(raw, []byte{0xef, 0xbb, 0xbf}); utf8.Valid(body) {
 		return checkText(string(body), EncUTF8, nil)

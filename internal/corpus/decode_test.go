@@ -80,6 +80,8 @@ func TestDecodeRejects(t *testing.T) {
 		{"control bytes", bytes.Repeat([]byte{0x01, 0x02, 'a', 0x1b}, 50), true},
 		{"utf-16 odd length", append(encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), "年度报告"), 'x'), false},
 		{"utf-16 unpaired surrogate", []byte{0xff, 0xfe, 0x00, 0xd8, 'a', 0}, false},
+		{"utf-16le without BOM", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), simplified), false},
+		{"utf-16be without BOM", encode(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), traditional), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

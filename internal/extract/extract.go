@@ -9,13 +9,14 @@ package extract
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"gitui/internal/schema"
 )
 
 // Version identifies the extraction rules. Caches keyed by it are invalidated
 // when it changes; bump it with any change that alters output.
-const Version = "1"
+const Version = "2"
 
 // Span is a half-open byte range [Start, End) of a report's decoded text.
 type Span struct {
@@ -85,8 +86,15 @@ func merge(d *doc, table, prose []Field, unread []string) []Field {
 	out := make([]Field, 0, len(table)+len(prose))
 	for g, group := range [][]Field{table, prose} {
 		if g == 1 {
+			// Prose counts of applications are loose (收到申请75件 may
+			// count a carried-over case the table's 本年新收 does not), so
+			// an application cell the table prints but could not be read
+			// is not filled from prose. Review totals (行政复议36起) are
+			// the table's own figure and are kept.
 			for _, id := range unread {
-				seen[id] = true
+				if strings.HasPrefix(id, "applications.") {
+					seen[id] = true
+				}
 			}
 		}
 		for _, f := range group {

@@ -113,13 +113,15 @@ func checkText(text, enc string, err error) (string, string, error) {
 	if err != nil {
 		return "", "", err
 	}
-	var runes, bad int
-	for _, r := range text {
-		runes++
-		if r == utf8.RuneError || r == 0x7f || (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v') {
+	// Control characters are single bytes in UTF-8: counting bytes is
+	// enough, and much faster than decoding runes.
+	bad := strings.Count(text, "\uFFFD")
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c == 0x7f || c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
 			bad++
 		}
 	}
+	runes := utf8.RuneCountInString(text)
 	// One rune in ten is far more than any report has (a few stray NULs
 	// or escape codes) and far less than any binary file.
 	if bad > 0 && bad*10 > runes {

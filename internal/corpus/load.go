@@ -18,9 +18,12 @@ import (
 
 // Options configure a load. The zero value is usable.
 type Options struct {
-	Workers  int    // extraction workers; 0 means runtime.GOMAXPROCS(0)
-	MaxSize  int64  // bytes; larger files become problems; 0 means 50 MiB
-	CacheDir string // "" disables the cache; see DefaultCacheDir
+	Workers int   // extraction workers; 0 means runtime.GOMAXPROCS(0)
+	MaxSize int64 // bytes; larger files become problems; 0 means 50 MiB
+	// CacheDir holds the extraction cache (see DefaultCacheDir); ""
+	// disables it. Files without a modification time, such as those of an
+	// embed.FS, are never cached.
+	CacheDir string
 	// Budget is how long extracting one file may take before the file
 	// becomes a problem; 0 means DefaultBudget. Extraction is a pure
 	// function that cannot be interrupted: a file over budget is reported

@@ -236,3 +236,24 @@ func TestReviewWidthSweep(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectionFocusesWhereTextStatesIt: a corrected value found in the
+// text is what the source pane focuses, not the extracted number.
+func TestCorrectionFocusesWhereTextStatesIt(t *testing.T) {
+	m, st, _ := reviewModel(t)
+	selectReport(m, "000_18")
+	press(m, "tab", "e", "ctrl+u")
+	typeText(m, "1348") // 土地权属登记信息1348条
+	act(t, m, "enter")
+	ev := st.All()
+	if len(ev) != 1 || ev[0].Span == nil {
+		t.Fatalf("correction stored as %+v, want it located", ev)
+	}
+	s, e, ok := m.figureSpan(m.figs.cur)
+	if !ok || m.src.view.safe.Text[s:e] != "1348" {
+		t.Fatalf("focus on %q (ok=%v), want 1348", m.src.view.safe.Text[s:e], ok)
+	}
+	if f := screen(m); !strings.Contains(f, "\x1b[7m1348") {
+		t.Errorf("1348 not in focus:\n%s", ansi.Strip(f))
+	}
+}

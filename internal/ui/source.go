@@ -90,9 +90,8 @@ func (m *Model) sourceMarks(v *reportView, lo, hi int) []srctext.Mark {
 	for i := sort.SearchInts(hits, lo-m.src.hitLen); i < len(hits) && hits[i] < hi; i++ {
 		marks = append(marks, srctext.Mark{Start: hits[i], End: hits[i] + m.src.hitLen, Class: markMatch})
 	}
-	if fi := m.figureField(m.figs.cur); fi >= 0 && fi < len(v.fieldSpan) && v.fieldSpan[fi].start >= 0 {
-		s := v.fieldSpan[fi]
-		marks = append(marks, srctext.Mark{Start: s.start, End: s.end, Class: markFocus})
+	if s, e, ok := m.figureSpan(m.figs.cur); ok {
+		marks = append(marks, srctext.Mark{Start: s, End: e, Class: markFocus})
 	}
 	return marks
 }
@@ -103,11 +102,24 @@ func (m *Model) revealFigure() {
 	if v == nil || m.lay.tooSmall {
 		return
 	}
-	fi := m.figureField(m.figs.cur)
-	if fi < 0 || fi >= len(v.fieldSpan) || v.fieldSpan[fi].start < 0 {
-		return
+	if s, _, ok := m.figureSpan(m.figs.cur); ok {
+		m.revealOffset(s)
 	}
-	m.revealOffset(v.fieldSpan[fi].start)
+}
+
+// figureSpan is where the text states figure row i, in printable offsets:
+// the extracted span, or where a reviewer's correction or addition was
+// found in the text. ok is false for a figure the text does not state.
+func (m *Model) figureSpan(i int) (start, end int, ok bool) {
+	v := m.src.view
+	if v == nil || i < 0 || i >= len(m.rev.rows) {
+		return 0, 0, false
+	}
+	r := m.rev.rows[i]
+	if r.Ungrounded || r.Text == "" {
+		return 0, 0, false
+	}
+	return v.shown(r.Span)
 }
 
 // revealOffset scrolls the source so printable offset off is in view,

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gitui/internal/corpus"
+	"gitui/internal/extract"
 	"gitui/internal/ui/srctext"
 )
 
@@ -39,10 +40,9 @@ func newReportView(id int32, r *corpus.Report) *reportView {
 	v.pos = pos
 	for i, f := range r.Fields {
 		pos[f.ID] = i
-		s, e := textOffset(r, f.Start), textOffset(r, f.End)
 		sp := span{start: -1, end: -1, field: i}
-		if s >= 0 && e > s && e <= len(r.Text) {
-			sp = span{start: v.safe.Offset(s), end: v.safe.Offset(e), field: i}
+		if s, e, ok := v.shown(f.Span); ok {
+			sp = span{start: s, end: e, field: i}
 			v.spans = append(v.spans, sp)
 		}
 		v.fieldSpan[i] = sp
@@ -59,6 +59,16 @@ func newReportView(id int32, r *corpus.Report) *reportView {
 		}
 	}
 	return v
+}
+
+// shown carries a span of the report's Source onto the printable text, or
+// ok false when it is empty or falls outside what is shown.
+func (v *reportView) shown(sp extract.Span) (start, end int, ok bool) {
+	s, e := textOffset(v.rep, sp.Start), textOffset(v.rep, sp.End)
+	if s < 0 || e <= s || e > len(v.rep.Text) {
+		return 0, 0, false
+	}
+	return v.safe.Offset(s), v.safe.Offset(e), true
 }
 
 // textOffset carries a byte offset of r.Source into r.Text: the first text

@@ -257,3 +257,28 @@ func TestCorrectionFocusesWhereTextStatesIt(t *testing.T) {
 		t.Errorf("1348 not in focus:\n%s", ansi.Strip(f))
 	}
 }
+
+// TestReviewGolden shows every review state in the figures pane.
+func TestReviewGolden(t *testing.T) {
+	m, _, _ := reviewModel(t)
+	m.Update(tea.WindowSizeMsg{Width: 150, Height: 30})
+	selectReport(m, "000_18")
+	press(m, "tab")
+	act(t, m, "a") // proactive.total accepted; on to the next
+	press(m, "f")
+	typeText(m, "当面还是现场？")
+	act(t, m, "enter")
+	press(m, "j")
+	act(t, m, "x")
+	press(m, "j", "e", "ctrl+u")
+	typeText(m, "267")
+	act(t, m, "enter")
+	press(m, "+")
+	typeText(m, "同意部分")
+	press(m, "enter")
+	typeText(m, "0")
+	act(t, m, "enter")
+	frame := screen(m)
+	checkFrame(t, frame, 150, 30)
+	golden(t, "review_150", frame)
+}

@@ -366,6 +366,7 @@ func (o osFiles) read(path string, max int64) ([]byte, time.Time, error) {
 }
 
 func (o osFiles) walk(emit func(found) bool) {
+	w := &osWalk{emit: emit}
 	for _, root := range o.roots {
 		info, err := os.Stat(root)
 		if err != nil {
@@ -380,26 +381,37 @@ func (o osFiles) walk(emit func(found) bool) {
 			}
 			continue
 		}
-		if !o.walkDir(root, []os.FileInfo{info}, emit) {
+		if !w.dir(root, []os.FileInfo{info}) {
 			return
 		}
 	}
 }
 
-// walkDir walks the folder dir, whose chain of folders from the root is
+// osWalk is one walk of the operating system's files.
+type osWalk struct {
+	emit func(found) bool
+	// linked are the folders entered through a symbolic link, and their
+	// paths: a folder that links reach twice is walked once, or links to
+	// links could multiply the walk without end.
+	linked      []os.FileInfo
+	linkedPaths []string
+}
+
+// dir walks the folder dir, whose chain of folders from the root is
 // ancestors, and returns false when emit asks to stop.
-func (o osFiles) walkDir(dir string, ancestors []os.FileInfo, emit func(found) bool) bool {
+func (w *osWalk) dir(dir string, ancestors []os.FileInfo) bool {
 	entries, err := os.ReadDir(dir)
-	if err != nil && !emit(found{path: dir, problem: &Problem{Path: dir, Step: "walk", Err: err}}) {
+	if err != nil && !w.emit(found{path: dir, problem: &Problem{Path: dir, Step: "walk", Err: err}}) {
 		return false
 	}
 	for _, e := range entries {
 		p := filepath.Join(dir, e.Name())
 		typ := e.Type()
+		link := typ&fs.ModeSymlink != 0
 		var info os.FileInfo
-		if typ&fs.ModeSymlink != 0 {
+		if link {
 			if info, err = os.Stat(p); err != nil {
-				if !emit(found{path: p, problem: statProblem(p, err)}) {
+				if !w.emit(found{path: p, problem: statProblem(p, err)}) {
 					return false
 				}
 				continue
@@ -413,33 +425,43 @@ func (o osFiles) walkDir(dir string, ancestors []os.FileInfo, emit func(found) b
 			}
 			if info == nil {
 				if info, err = os.Stat(p); err != nil {
-					if !emit(found{path: p, problem: statProblem(p, err)}) {
+					if !w.emit(found{path: p, problem: statProblem(p, err)}) {
 						return false
 					}
 					continue
 				}
 			}
 			if loopsTo(info, ancestors) >= 0 {
-				prob := &Problem{Path: p, Step: "walk", Err: fmt.Errorf("symlink loop: leads back to an enclosing folder")}
-				if !emit(found{path: p, problem: prob}) {
+				prob := &Problem{Path: p, Step: "walk", Err: errors.New("symlink loop: leads back to an enclosing folder")}
+				if !w.emit(found{path: p, problem: prob}) {
 					return false
 				}
 				continue
 			}
-			if !o.walkDir(p, append(ancestors[:len(ancestors):len(ancestors)], info), emit) {
+			if link {
+				if i := loopsTo(info, w.linked); i >= 0 {
+					prob := &Problem{Path: p, Step: "walk", Err: fmt.Errorf("symlink to a folder already walked as %s", w.linkedPaths[i])}
+					if !w.emit(found{path: p, problem: prob}) {
+						return false
+					}
+					continue
+				}
+				w.linked, w.linkedPaths = append(w.linked, info), append(w.linkedPaths, p)
+			}
+			if !w.dir(p, append(ancestors[:len(ancestors):len(ancestors)], info)) {
 				return false
 			}
 		case !IsReportName(p):
-			if !emit(found{path: p, skipped: true}) {
+			if !w.emit(found{path: p, skipped: true}) {
 				return false
 			}
 		case !typ.IsRegular():
 			prob := &Problem{Path: p, Step: "read", Err: fmt.Errorf("not a regular file (%v)", typ)}
-			if !emit(found{path: p, problem: prob}) {
+			if !w.emit(found{path: p, problem: prob}) {
 				return false
 			}
 		default:
-			if !emit(found{path: p}) {
+			if !w.emit(found{path: p}) {
 				return false
 			}
 		}

@@ -69,6 +69,14 @@ func TestLoadProblems(t *testing.T) {
 	if err := os.Symlink("good.txt", filepath.Join(dir, "link.txt")); err != nil {
 		t.Fatal(err)
 	}
+	// Two links to one folder: it is walked once.
+	write(t, dir, "shared/in-shared.txt", seed)
+	if err := os.Symlink("../shared", filepath.Join(dir, "sub", "a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../shared", filepath.Join(dir, "sub", "b")); err != nil {
+		t.Fatal(err)
+	}
 	unreadable := write(t, dir, "locked.txt", seed)
 	if err := os.Chmod(unreadable, 0); err != nil {
 		t.Fatal(err)
@@ -87,9 +95,10 @@ func TestLoadProblems(t *testing.T) {
 	for _, r := range c.Reports {
 		reports = append(reports, rel(r.Path))
 	}
-	wantReports := []string{"gbk.txt", "good.txt", "link.txt", "name\nwith newline \xff.txt", "sub/deeper/report.md"}
+	wantReports := []string{"gbk.txt", "good.txt", "link.txt", "name\nwith newline \xff.txt", "shared/in-shared.txt",
+		"sub/a/in-shared.txt", "sub/deeper/report.md"}
 	if asRoot {
-		wantReports = []string{"gbk.txt", "good.txt", "link.txt", "locked.txt", "name\nwith newline \xff.txt", "sub/deeper/report.md"}
+		wantReports = append(wantReports[:3:3], append([]string{"locked.txt"}, wantReports[3:]...)...)
 	}
 	if !reflect.DeepEqual(reports, wantReports) {
 		t.Errorf("reports = %q, want %q", reports, wantReports)
@@ -106,6 +115,7 @@ func TestLoadProblems(t *testing.T) {
 		"self.txt":     "stat: symlink loop",
 		"dangling.txt": "stat: broken symlink",
 		"sub/loop":     "walk: symlink loop",
+		"sub/b":        "walk: symlink to a folder already walked as " + filepath.Join(dir, "sub", "a"),
 	}
 	if !asRoot {
 		wantProblems["locked.txt"] = "read: open " + unreadable + ": permission denied"

@@ -25,7 +25,9 @@ type Options struct {
 	// embed.FS, are never cached.
 	CacheDir string
 	// Budget is how long extracting one file may take before the file
-	// becomes a problem; 0 means DefaultBudget. Extraction is a pure
+	// becomes a problem, plus a second for every MiB of its text, so that
+	// a long report is not taken for a stuck one; 0 means DefaultBudget
+	// (reports take about a millisecond each). Extraction is a pure
 	// function that cannot be interrupted: a file over budget is reported
 	// at once and its extraction runs on in the background, its result
 	// discarded.
@@ -42,7 +44,7 @@ type Options struct {
 // Defaults of Options.
 const (
 	DefaultMaxSize = 50 << 20
-	DefaultBudget  = 10 * time.Second
+	DefaultBudget  = 5 * time.Second
 )
 
 func (o Options) withDefaults() Options {
@@ -294,7 +296,8 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	}
 	done := make(chan error, 1)
 	go func() { done <- rep.extract(opt.extractor) }()
-	timer := time.NewTimer(opt.Budget)
+	budget := opt.Budget + time.Duration(len(rep.Text)>>20)*time.Second
+	timer := time.NewTimer(budget)
 	defer timer.Stop()
 	select {
 	case err := <-done:
@@ -303,7 +306,7 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 		}
 	case <-timer.C:
 		return Event{Problem: &Problem{Path: path, Step: "extract",
-			Err: fmt.Errorf("took longer than %v; abandoned", opt.Budget)}}
+			Err: fmt.Errorf("took longer than %v; abandoned", budget)}}
 	case <-ctx.Done():
 		return Event{Problem: &Problem{Path: path, Step: "extract", Err: ctx.Err()}}
 	}

@@ -1,5 +1,13 @@
 // Package corpus finds report files, decodes them to UTF-8, and holds them
 // with their extracted figures and metadata.
+//
+// Load walks folders and streams an Event per file as workers finish it:
+// a Report, a Problem naming the file and the step that failed, or a
+// skipped path. Decode reads bytes exactly as tools/score.py does, so that
+// spans agree with the scorer; HTML pages are rendered to text with a map
+// back to their source (RenderHTML), and every field span is an offset into
+// Report.Source. An extraction cache (DefaultCacheDir) spares reopening an
+// unchanged corpus from extracting again.
 package corpus
 
 import (

@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"html"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -428,4 +429,52 @@ func benchLoad(b *testing.B, opt Options) {
 	b.ReportMetric(float64(held)/float64(text), "heap/text")
 	b.ReportMetric(float64(held)/1e6, "heapMB")
 	b.ReportMetric(float64(text)/1e6, "textMB")
+}
+
+// TestParseHTMLMatchesText wraps real reports in HTML, a paragraph a line,
+// and checks that the page yields the figures of the plain text, each
+// grounded in the page's source.
+func TestParseHTMLMatchesText(t *testing.T) {
+	names, err := filepath.Glob(filepath.Join(testdata, "seeds", "*.txt"))
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	for _, name := range names {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := Parse(name, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page strings.Builder
+		page.WriteString("<html><head><title>年度报告</title><script>var x = 1;</script></head><body>\n")
+		for _, line := range strings.Split(plain.Source, "\n") {
+			page.WriteString("<p>" + html.EscapeString(strings.TrimRight(line, "\r")) + "</p>\n")
+		}
+		page.WriteString("</body></html>\n")
+		rendered, err := Parse(strings.TrimSuffix(name, ".txt")+".html", []byte(page.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		values := func(r *Report) map[string]string {
+			m := map[string]string{}
+			for _, f := range r.Fields {
+				m[f.ID] = f.Value.String()
+			}
+			return m
+		}
+		if got, want := values(rendered), values(plain); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: figures of the page %v, of the text %v", filepath.Base(name), got, want)
+		}
+		if len(plain.Fields) == 0 {
+			t.Errorf("%s: no figures to compare", filepath.Base(name))
+		}
+		for _, f := range rendered.Fields {
+			if rendered.Source[f.Start:f.End] != f.Text {
+				t.Errorf("%s: %s not grounded in the page", filepath.Base(name), f.ID)
+			}
+		}
+	}
 }

@@ -138,11 +138,16 @@ type index struct {
 	// hits are the entries the filter matched, in list order; nil when
 	// there is no filter.
 	hits []int32
-	rows []row
+	rows []row // what the list shows: all or filtered
+
+	all      []row // every entry's rows, for allN entries laid out allFlat
+	allN     int
+	allFlat  bool
+	filtered []row
 }
 
 func newIndex() *index {
-	return &index{post: make(map[rune][]int32), byAgent: make(map[string]map[int]int32)}
+	return &index{post: make(map[rune][]int32), byAgent: make(map[string]map[int]int32), allN: -1}
 }
 
 func less(a, b *entry) int {
@@ -209,6 +214,7 @@ func (x *index) add(batch []*entry) {
 	if x.query != "" {
 		x.hits = x.match(x.query)
 	}
+	x.allN = -1 // the rows of every entry are laid out again
 	x.rebuild()
 }
 
@@ -280,21 +286,30 @@ func (x *index) match(q string) []int32 {
 	return out
 }
 
-// rebuild lays out the rows of the list from the order (or the filter hits).
+// rebuild lays out the rows of the list: all of them after a batch or a
+// change of grouping (kept, so that clearing the filter costs nothing), or
+// those of the filter's hits.
 func (x *index) rebuild() {
-	ids := x.order
-	if x.hits != nil || x.query != "" {
-		ids = x.hits
+	if x.allN != len(x.order) || x.allFlat != x.flat {
+		x.all = layoutRows(x.all[:0], x.entries, x.order, x.flat)
+		x.allFlat, x.allN = x.flat, len(x.order)
 	}
-	rows := x.rows[:0]
-	if cap(rows) < len(ids)+len(ids)/4 {
-		rows = make([]row, 0, len(ids)+len(ids)/4+16)
+	if x.hits == nil && x.query == "" {
+		x.rows = x.all
+		return
 	}
+	x.filtered = layoutRows(x.filtered[:0], x.entries, x.hits, x.flat)
+	x.rows = x.filtered
+}
+
+// layoutRows appends the rows showing ids (in list order) to rows: a
+// header before each group unless flat.
+func layoutRows(rows []row, entries []*entry, ids []int32, flat bool) []row {
 	var prev *entry
 	header := -1
 	for _, id := range ids {
-		e := x.entries[id]
-		if !x.flat && (prev == nil || prev.kind() != e.kind() || prev.agency != e.agency) {
+		e := entries[id]
+		if !flat && (prev == nil || prev.kind() != e.kind() || prev.agency != e.agency) {
 			header = len(rows)
 			rows = append(rows, row{entry: -1, first: id})
 		}
@@ -304,7 +319,7 @@ func (x *index) rebuild() {
 		rows = append(rows, row{entry: id})
 		prev = e
 	}
-	x.rows = rows
+	return rows
 }
 
 // rowOf returns the row showing entry id, or -1.

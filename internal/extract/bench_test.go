@@ -1,4 +1,4 @@
-package extract_test
+package extract
 
 import (
 	"os"
@@ -9,13 +9,20 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 
-	"gitui/internal/extract"
+	"gitui/internal/schema"
 )
 
-// benchTexts returns every report in testdata, decoded.
-func benchTexts(b *testing.B) []string {
+// The benchmarks time extraction and each of its stages over every report
+// in testdata. MB/s is source text read per wall-clock second; cpu-MB/s is
+// source text per second of the process's CPU time, which stays meaningful
+// on a machine shared with other work (run with GOMAXPROCS=1 for one core).
+
+// benchTexts returns every report in testdata, decoded, and their total
+// size in bytes.
+func benchTexts(b *testing.B) ([]string, int64) {
 	b.Helper()
 	var texts []string
+	var n int64
 	for _, dir := range []string{"../../testdata/seeds", "../../testdata/dev/reports"} {
 		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 		if err != nil || len(names) == 0 {
@@ -36,24 +43,104 @@ func benchTexts(b *testing.B) []string {
 				}
 			}
 			texts = append(texts, string(raw))
+			n += int64(len(raw))
 		}
 	}
-	return texts
+	return texts, n
 }
 
-// BenchmarkExtract times extraction over all the testdata reports; the
-// MB/s figure is source text read per second.
-func BenchmarkExtract(b *testing.B) {
-	texts := benchTexts(b)
-	var n int64
-	for _, s := range texts {
-		n += int64(len(s))
+// benchDocs returns the testdata reports as docs, and their total size.
+func benchDocs(b *testing.B) ([]*doc, int64) {
+	b.Helper()
+	texts, n := benchTexts(b)
+	docs := make([]*doc, len(texts))
+	for i, s := range texts {
+		docs[i] = newDoc(s)
 	}
+	return docs, n
+}
+
+// loopCPU runs body b.N times (through b.Loop), reporting allocations,
+// MB/s of n bytes per iteration and the same per second of CPU time.
+func loopCPU(b *testing.B, n int64, body func()) {
+	b.Helper()
 	b.SetBytes(n)
 	b.ReportAllocs()
+	start := cpuTime()
+	iters := 0
 	for b.Loop() {
-		for _, s := range texts {
-			extract.Extract(s)
-		}
+		body()
+		iters++
 	}
+	if cpu := cpuTime() - start; cpu > 0 {
+		b.ReportMetric(float64(n)*float64(iters)/1e6/cpu.Seconds(), "cpu-MB/s")
+	}
+}
+
+// BenchmarkExtract times whole extraction.
+func BenchmarkExtract(b *testing.B) {
+	texts, n := benchTexts(b)
+	loopCPU(b, n, func() {
+		for _, s := range texts {
+			Extract(s)
+		}
+	})
+}
+
+// BenchmarkNewDoc times normalization.
+func BenchmarkNewDoc(b *testing.B) {
+	texts, n := benchTexts(b)
+	loopCPU(b, n, func() {
+		for _, s := range texts {
+			newDoc(s)
+		}
+	})
+}
+
+// BenchmarkMeta times the metadata rules alone.
+func BenchmarkMeta(b *testing.B) {
+	docs, n := benchDocs(b)
+	loopCPU(b, n, func() {
+		for _, d := range docs {
+			extractMeta(d)
+		}
+	})
+}
+
+// BenchmarkFormat times format detection alone.
+func BenchmarkFormat(b *testing.B) {
+	docs, n := benchDocs(b)
+	loopCPU(b, n, func() {
+		for _, d := range docs {
+			detectFormat(d)
+		}
+	})
+}
+
+// BenchmarkTables times the table rules alone.
+func BenchmarkTables(b *testing.B) {
+	docs, n := benchDocs(b)
+	formats := make([]schema.Format, len(docs))
+	for i, d := range docs {
+		formats[i] = detectFormat(d)
+	}
+	loopCPU(b, n, func() {
+		for i, d := range docs {
+			extractTables(d, formats[i])
+		}
+	})
+}
+
+// BenchmarkProse times the prose rules alone.
+func BenchmarkProse(b *testing.B) {
+	docs, n := benchDocs(b)
+	formats := make([]schema.Format, len(docs))
+	for i, d := range docs {
+		formats[i] = detectFormat(d)
+	}
+	loopCPU(b, n, func() {
+		for i, d := range docs {
+			extractProse(d, formats[i])
+		}
+	})
 }

@@ -1,11 +1,8 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"gitui/internal/schema"
 )
@@ -565,39 +562,6 @@ func TestParseCell(t *testing.T) {
 		}
 		if tt.text != "" && tt.tok[c.a:c.b] != tt.text {
 			t.Errorf("parseCell(%q) spans %q, want %q", tt.tok, tt.tok[c.a:c.b], tt.text)
-		}
-	}
-}
-
-// BenchmarkTables times this file's share of Extract — format detection,
-// the tables and their checks — over every UTF-8 report in testdata, on
-// texts already normalized.
-func BenchmarkTables(b *testing.B) {
-	var docs []*doc
-	var n int64
-	for _, dir := range []string{"../../testdata/seeds", "../../testdata/dev/reports"} {
-		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-		if err != nil || len(names) == 0 {
-			b.Fatalf("no reports in %s: %v", dir, err)
-		}
-		for _, name := range names {
-			raw, err := os.ReadFile(name)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if utf8.Valid(raw) {
-				docs = append(docs, newDoc(string(raw)))
-				n += int64(len(raw))
-			}
-		}
-	}
-	b.SetBytes(n)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range docs {
-			f := detectFormat(d)
-			fields, _, _ := extractTables(d, f)
-			Checks(fields, f)
 		}
 	}
 }

@@ -1,7 +1,8 @@
 // Command gencorpus writes a corpus of realistic 政府信息公开工作年度报告 for
 // benchmarks and tests: varied agencies and years, figures consistent with
-// the identities of schema.md, the three report formats, four layouts
-// (prose with "|" rows, tabs, one cell per line, HTML pages), three
+// the identities of schema.md, the three report formats, five layouts
+// (prose with "|" rows, tabs, runs of spaces, one cell per line, HTML
+// pages), phrasings of the prose figures from schema.md, three
 // encodings (UTF-8, GB18030, Big5) and Traditional script. The prose
 // between the figures is real: sentences of the bundled sample reports that
 // state no figure.

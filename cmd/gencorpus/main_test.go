@@ -48,7 +48,7 @@ func TestGenerate(t *testing.T) {
 		}
 		checkIdentities(t, f)
 	}
-	for _, k := range []string{narrative, table2019, table2021, layoutPipe, layoutTab, layoutLines, layoutHTML,
+	for _, k := range []string{narrative, table2019, table2021, layoutPipe, layoutTab, layoutLines, layoutSpaces, layoutHTML,
 		corpus.EncUTF8, corpus.EncGB18030, corpus.EncBig5, "traditional"} {
 		if seen[k] < 3 {
 			t.Errorf("only %d reports of kind %s in 300", seen[k], k)

@@ -25,6 +25,20 @@ func render(title, agency, published string, parts []part, layout string) string
 				b.WriteString("| " + strings.Join(row, " | ") + " |\n")
 			case layoutTab:
 				b.WriteString(strings.Join(row, "\t") + "\n")
+			case layoutSpaces:
+				var cells []string
+				for _, cell := range row {
+					if cell != "" {
+						cells = append(cells, cell)
+					}
+				}
+				for i, cell := range cells {
+					if i > 0 {
+						b.WriteString(strings.Repeat(" ", 2+(i*3+len(cell))%5))
+					}
+					b.WriteString(cell)
+				}
+				b.WriteString("\n")
 			case layoutLines:
 				for _, cell := range row {
 					if cell != "" {

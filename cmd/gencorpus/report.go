@@ -16,10 +16,11 @@ const (
 
 // Layouts of a report's tables as text.
 const (
-	layoutPipe  = "pipe"  // | cell | cell |
-	layoutTab   = "tab"   // cells separated by tabs
-	layoutLines = "lines" // one cell per line
-	layoutHTML  = "html"  // an HTML page with <table>
+	layoutPipe   = "pipe"   // | cell | cell |
+	layoutTab    = "tab"    // cells separated by tabs
+	layoutLines  = "lines"  // one cell per line
+	layoutSpaces = "spaces" // cells apart by runs of spaces, as pdftotext -layout prints them
+	layoutHTML   = "html"   // an HTML page with <table>
 )
 
 // report is one generated report: its text and the figures it states.
@@ -156,7 +157,7 @@ func generate(rng *rand.Rand, filler []string) *report {
 	default:
 		r.format = narrative
 	}
-	layouts := []string{layoutPipe, layoutTab, layoutLines, layoutHTML}
+	layouts := []string{layoutPipe, layoutTab, layoutLines, layoutSpaces, layoutHTML}
 	r.layout = layouts[rng.IntN(len(layouts))]
 
 	title := fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.agency, r.year)
@@ -177,16 +178,20 @@ func generate(rng *rand.Rand, filler []string) *report {
 // narrative adds the prose of a 2008–2018 report.
 func (b *builder) narrative() {
 	rng := b.rng
-	proactive := 20 + rng.IntN(3000)
+	pick := func(phrasings ...string) string { return phrasings[rng.IntN(len(phrasings))] }
+	proactive := b.set("proactive.total", 20+rng.IntN(3000))
 	b.paragraph("二、主动公开政府信息情况",
-		fmt.Sprintf("%d年，我局共主动公开政府信息%s条。", b.r.year, b.set("proactive.total", proactive)),
+		fmt.Sprintf(pick("%d年，我局共主动公开政府信息%s条。", "%d年度，本机关主动公开政府信息%s条。",
+			"%d年，我局通过门户网站累计发布信息%s条。"), b.r.year, proactive),
 		b.fill(2))
 	if rng.IntN(2) == 0 {
-		b.paragraph("", fmt.Sprintf("全年接受群众咨询%s人次。", b.set("consultations.total", 10+rng.IntN(5000))))
+		n := b.set("consultations.total", 10+rng.IntN(5000))
+		b.paragraph("", fmt.Sprintf(pick("全年接受群众咨询%s人次。", "全年共接受公众咨询%s人次。", "接受来电来访咨询%s人次。"), n))
 	}
 	inPerson, online, letter := b.small(8), b.small(6), b.small(3)
 	total := inPerson + online + letter
-	sentence := fmt.Sprintf("本年度共受理政府信息公开申请%s件", b.set("applications.new.total", total))
+	sentence := fmt.Sprintf(pick("本年度共受理政府信息公开申请%s件", "全年受理各类依申请公开件共计%s件", "本年度共收到政府信息公开申请%s件"),
+		b.set("applications.new.total", total))
 	if total > 0 {
 		sentence += fmt.Sprintf("，其中当面申请%s件，网上申请%s件，信函申请%s件",
 			b.set("applications.channel.in_person", inPerson), b.set("applications.channel.online", online),
@@ -204,7 +209,7 @@ func (b *builder) narrative() {
 	b.paragraph("三、依申请公开政府信息情况", sentence, replies, b.fill(1))
 	if rng.IntN(2) == 0 {
 		b.set("fees.collected", 0)
-		b.paragraph("四、收费及减免情况", "本年度未收取任何费用。")
+		b.paragraph("四、收费及减免情况", pick("本年度未收取任何费用。", "本机关未收取任何费用。"))
 	} else {
 		fee := fmt.Sprintf("%d.%d", rng.IntN(800), rng.IntN(10))
 		b.r.fields["fees.collected"] = fee
@@ -213,7 +218,8 @@ func (b *builder) narrative() {
 	if rng.IntN(3) > 0 {
 		b.set("reconsideration.total", 0)
 		b.set("litigation.total", 0)
-		b.paragraph("", "本年度没有发生因政府信息公开申请提起行政复议、行政诉讼的情况。")
+		b.paragraph("", pick("本年度没有发生因政府信息公开申请提起行政复议、行政诉讼的情况。",
+			"本年度没有发生针对本机关政府信息公开事务的行政复议、行政诉讼。"))
 	} else {
 		b.paragraph("", fmt.Sprintf("本年度因政府信息公开申请提起行政复议%s件，提起行政诉讼%s件。",
 			b.set("reconsideration.total", 1+rng.IntN(5)), b.set("litigation.total", 1+rng.IntN(3))))

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -10,56 +12,101 @@ import (
 // Normalization maps every source rune to exactly one rune: full-width ASCII
 // to half-width, Traditional to Simplified characters, the ideographic space,
 // CR, NUL and NBSP to a space. Because no rune is dropped or split, any range
-// of whole runes in norm maps back to a range of the source through off, and
-// a Field always points into the text the user sees.
+// of whole runes in norm maps back to a range of the source, and a Field
+// always points into the text the user sees.
 type doc struct {
 	src  string
 	norm string
-	// off[i] is the byte offset in src of the rune that starts at norm[i];
-	// bytes inside a rune repeat its start. off[len(norm)] == len(src).
-	off []int32
+	// shifts map norm offsets to src offsets. Most runes keep their byte
+	// length (Traditional and Simplified characters are both three
+	// bytes), so the two texts stay aligned except after the few runes
+	// that change length (full-width to half-width, NBSP to a space): from
+	// shifts[k].n up to the next shift, the rune at norm offset x starts
+	// at src offset shifts[k].s + x - shifts[k].n. Before the first shift
+	// the offsets are equal. A handful of shifts per report replaces a
+	// table entry per byte.
+	shifts []shift
 }
+
+// shift starts a run of runes whose norm and src offsets differ by s − n.
+type shift struct{ n, s int32 }
 
 func newDoc(src string) *doc {
 	d := &doc{src: src}
-	buf := make([]byte, 0, len(src))
-	off := make([]int32, 0, len(src)+1)
+	table := t2sTable()
+	// Most reports are Simplified text with nothing to normalize: norm
+	// then shares src, and the builder is only started at the first rune
+	// that changes. done is how much of src is already in the builder.
+	var buf strings.Builder
+	done := 0
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			switch c {
-			case '\r', 0:
-				c = ' '
+			if c == '\r' || c == 0 {
+				if buf.Cap() == 0 {
+					buf.Grow(len(src))
+				}
+				buf.WriteString(src[done:i])
+				buf.WriteByte(' ')
+				done = i + 1
 			}
-			buf = append(buf, c)
-			off = append(off, int32(i))
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
-		r = normRune(r)
-		n := len(buf)
-		buf = utf8.AppendRune(buf, r)
-		for k := n; k < len(buf); k++ {
-			off = append(off, int32(i))
+		n := normRuneIn(table, r)
+		if n == r {
+			i += size
+			continue
 		}
+		if buf.Cap() == 0 {
+			buf.Grow(len(src))
+		}
+		buf.WriteString(src[done:i])
+		buf.WriteRune(n)
 		i += size
+		done = i
+		if nsize := utf8.RuneLen(n); nsize != size {
+			d.shifts = append(d.shifts, shift{n: int32(buf.Len()), s: int32(i)})
+		}
 	}
-	off = append(off, int32(len(src)))
-	d.norm = string(buf)
-	d.off = off
+	if buf.Cap() == 0 {
+		d.norm = src
+		return d
+	}
+	buf.WriteString(src[done:])
+	d.norm = buf.String()
 	return d
 }
 
+// off returns the src offset of the rune that holds norm byte x; off of
+// len(norm) is len(src).
+func (d *doc) off(x int) int {
+	if x >= len(d.norm) {
+		return len(d.src)
+	}
+	for x > 0 && !utf8.RuneStart(d.norm[x]) {
+		x--
+	}
+	k := sort.Search(len(d.shifts), func(k int) bool { return int(d.shifts[k].n) > x }) - 1
+	if k < 0 {
+		return x
+	}
+	return int(d.shifts[k].s) + x - int(d.shifts[k].n)
+}
+
 // normRune is the rune-for-rune normalization of newDoc.
-func normRune(r rune) rune {
+func normRune(r rune) rune { return normRuneIn(t2sTable(), r) }
+
+// normRuneIn is normRune with the Traditional-to-Simplified table at hand.
+func normRuneIn(table []rune, r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
 		return r - 0xFEE0
 	case r == 0x3000, r == 0x00A0, r == utf8.RuneError:
 		return ' '
 	case r >= t2sLo && r <= t2sHi:
-		if s := t2sTable()[r-t2sLo]; s != 0 {
+		if s := table[r-t2sLo]; s != 0 {
 			return s
 		}
 	}
@@ -74,7 +121,7 @@ func normalize(s string) string {
 
 // span maps the normalized byte range [a, b) to the source.
 func (d *doc) span(a, b int) Span {
-	return Span{Start: int(d.off[a]), End: int(d.off[b])}
+	return Span{Start: d.off(a), End: d.off(b)}
 }
 
 // field builds a grounded Field from the normalized byte range [a, b).

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestNormalizeKeepsOffsets(t *testing.T) {
 	tests := []struct{ src, norm string }{
@@ -9,14 +12,23 @@ func TestNormalizeKeepsOffsets(t *testing.T) {
 		{"申請人\r\n維持", "申请人 \n维持"},
 		{"什么", "什么"}, // Simplified text is left alone
 		{"累计：12，176．5元", "累计:12,176.5元"},
+		{"答复\u00a03050件\u3000", "答复 3050件 "},
+		{"坏\xe4\xb8字\ufffd与\x00", "坏  字 与 "}, // invalid bytes, U+FFFD, NUL
+		{"截断\xe5\x85", "截断  "},
+		{"", ""},
 	}
 	for _, tt := range tests {
 		d := newDoc(tt.src)
 		if d.norm != tt.norm {
 			t.Errorf("normalize(%q) = %q, want %q", tt.src, d.norm, tt.norm)
 		}
-		if len(d.off) != len(d.norm)+1 || int(d.off[len(d.norm)]) != len(tt.src) {
-			t.Fatalf("offset table of %q has the wrong shape", tt.src)
+		// Every norm byte, a rune start or not, maps where the rune
+		// holding it starts in the source.
+		want := runeOffsets(tt.src)
+		for x := 0; x <= len(d.norm); x++ {
+			if got := d.off(x); got != want[x] {
+				t.Errorf("%q: off(%d) = %d, want %d", tt.src, x, got, want[x])
+			}
 		}
 		// Every normalized rune maps back to one source rune.
 		for i := range d.norm {
@@ -26,6 +38,39 @@ func TestNormalizeKeepsOffsets(t *testing.T) {
 			}
 		}
 	}
+}
+
+// runeOffsets is the offset map of newDoc written out byte by byte: for
+// each byte of the normalized text, where its rune starts in src, and
+// len(src) after the end.
+func runeOffsets(src string) []int {
+	var off []int
+	for i, r := range src {
+		n := utf8.RuneLen(normRune(r))
+		for range n {
+			off = append(off, i)
+		}
+	}
+	return append(off, len(src))
+}
+
+// FuzzNormalize holds newDoc's offset map to its byte-by-byte definition.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"共主动公开政府信息１４９１条", "樟樹市（二）\r\n", "\xe4\xb8\ufffd\u00a0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		d := newDoc(src)
+		want := runeOffsets(src)
+		if len(want) != len(d.norm)+1 {
+			t.Fatalf("norm %q has %d bytes, want %d", d.norm, len(d.norm), len(want)-1)
+		}
+		for x := range want {
+			if got := d.off(x); got != want[x] {
+				t.Fatalf("%q: off(%d) = %d, want %d", src, x, got, want[x])
+			}
+		}
+	})
 }
 
 func TestScanNumber(t *testing.T) {

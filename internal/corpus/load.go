@@ -115,7 +115,8 @@ type files interface {
 // loaded and other files are Skipped; a file named as a root is loaded
 // whatever its extension. Folders named .gitui (gitui's own data) are not
 // entered. Symbolic links are followed; a link that leads back to a folder
-// it is in becomes a Problem.
+// it is in, or to a folder that another link already led to, becomes a
+// Problem.
 func Load(ctx context.Context, roots []string, opt Options) <-chan Event {
 	return load(ctx, osFiles{roots: roots}, opt)
 }

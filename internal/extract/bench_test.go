@@ -144,3 +144,41 @@ func BenchmarkProse(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkView times the prose view alone.
+func BenchmarkView(b *testing.B) {
+	docs, n := benchDocs(b)
+	loopCPU(b, n, func() {
+		for _, d := range docs {
+			newView(d.norm)
+		}
+	})
+}
+
+// BenchmarkMentions times the number scan of the prose rules alone.
+func BenchmarkMentions(b *testing.B) {
+	docs, n := benchDocs(b)
+	views := make([]*view, len(docs))
+	for i, d := range docs {
+		views[i] = newView(d.norm)
+	}
+	loopCPU(b, n, func() {
+		for _, v := range views {
+			v.mentions()
+		}
+	})
+}
+
+// BenchmarkZero times the zero statements of the prose rules alone.
+func BenchmarkZero(b *testing.B) {
+	docs, n := benchDocs(b)
+	views := make([]*view, len(docs))
+	for i, d := range docs {
+		views[i] = newView(d.norm)
+	}
+	loopCPU(b, n, func() {
+		for _, v := range views {
+			zeroStatements(v)
+		}
+	})
+}

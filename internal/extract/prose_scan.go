@@ -26,8 +26,29 @@ type mention struct {
 // units are the measure words a prose figure may carry, longest first.
 var units = []string{"人次", "万元", "元", "条", "件", "宗", "起", "份", "篇", "次", "例"}
 
+// unitAt returns the unit that starts s[j:], or "". It is the first of
+// units that s[j:] starts with: no two units start with the same rune
+// but 人次 and 万元, which no other unit starts with.
+func unitAt(s string, j int) string {
+	if j+3 > len(s) {
+		return ""
+	}
+	switch r := s[j : j+3]; r {
+	case "人", "万":
+		if u := s[j:min(j+6, len(s))]; u == "人次" || u == "万元" {
+			return u
+		}
+	case "元", "条", "件", "宗", "起", "份", "篇", "次", "例":
+		return r
+	}
+	return ""
+}
+
 // clauseStops end the clause a rule reads around a number.
 const clauseStops = ",。;:!?\n()【】"
+
+// clauseStop holds clauseStops, for the scans that test every rune.
+var clauseStop = newRuneSet(clauseStops)
 
 // maxLeft bounds how far back a rule reads, in bytes (about 40 runes).
 const maxLeft = 120
@@ -37,39 +58,22 @@ func (v *view) mentions() []mention {
 	s := v.s
 	var out []mention
 	prevEnd := 0
-	for i := 0; i < len(s); {
-		c := s[i]
+	for i := 0; ; {
+		if i = numberStarts.next(s, i); i == len(s) {
+			break
+		}
 		var (
 			n   Number
 			end int
 			ok  bool
 		)
-		if k := skipByte[c]; k != 0 {
-			i += int(k)
-			continue
-		}
-		switch {
-		case isDigit(c):
+		if isDigit(s[i]) {
 			if i > 0 && (isDigit(s[i-1]) || s[i-1] == '.') {
 				i++
 				continue
 			}
 			n, end, ok = scanDigits(s, i)
-		case (c == 0xE4 || c == 0xE5) && i+3 <= len(s):
-			// The lead bytes of 一…十 and 两, whose second bytes are
-			// B8, B9 or BA after E4 and 85, 8D or 9B after E5; other
-			// bytes cannot start a number.
-			if c2 := s[i+1]; c == 0xE4 && (c2 < 0xB8 || c2 > 0xBA) ||
-				c == 0xE5 && c2 != 0x85 && c2 != 0x8D && c2 != 0x9B {
-				i += 3
-				continue
-			}
-			switch s[i : i+3] {
-			case "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十":
-			default:
-				i += 3
-				continue
-			}
+		} else {
 			r, _ := utf8.DecodeRuneInString(s[i:])
 			if !chineseNumeralStart(s, i, r) {
 				i += 3
@@ -110,13 +114,8 @@ func (v *view) mentions() []mention {
 				j += len("余")
 			}
 		}
-		for _, u := range units {
-			if strings.HasPrefix(s[j:], u) {
-				m.unit = u
-				j += len(u)
-				break
-			}
-		}
+		m.unit = unitAt(s, j)
+		j += len(m.unit)
 		if m.unit == "" {
 			i = end
 			continue
@@ -143,27 +142,10 @@ func tenThousand(n Number) (Number, bool) {
 	return v, err == nil
 }
 
-// skipByte tells the number scan how far to step from a byte that cannot
-// start a number: a whole rune for lead bytes, one for the rest. Digits and
-// E4, E5 (the lead bytes of 一…十 and 两) are 0: look closer. Computed
-// once; never written after.
-var skipByte = func() (t [256]uint8) {
-	for c := range t {
-		switch {
-		case c >= '0' && c <= '9', c == 0xE4, c == 0xE5:
-			t[c] = 0
-		case c >= 0xF0:
-			t[c] = 4
-		case c >= 0xE0:
-			t[c] = 3
-		case c >= 0xC0:
-			t[c] = 2
-		default:
-			t[c] = 1
-		}
-	}
-	return t
-}()
+// numberStarts are the runes a number in prose starts with: digits, and
+// the Chinese numerals that count (not 零 or 〇 alone, see
+// chineseNumeralStart).
+var numberStarts = newRuneSet("0123456789一二两三四五六七八九十")
 
 // chineseNumeralStart reports whether a Chinese numeral that counts
 // something may start at s[i]. 零 and 〇 alone are words (零件), and a
@@ -197,7 +179,7 @@ func leftStart(s string, i, prevEnd int) int {
 	j := i
 	for j > prevEnd && i-j < maxLeft {
 		r, size := utf8.DecodeLastRuneInString(s[:j])
-		if strings.ContainsRune(clauseStops, r) {
+		if clauseStop.has(r) {
 			break
 		}
 		j -= size
@@ -211,7 +193,7 @@ func rightClause(s string, j int) string {
 	k := j
 	for k < len(s) && k-j < maxLeft {
 		r, size := utf8.DecodeRuneInString(s[k:])
-		if r == '、' || strings.ContainsRune(clauseStops, r) || (r < utf8.RuneSelf && isDigit(byte(r))) {
+		if r == '、' || clauseStop.has(r) || (r < utf8.RuneSelf && isDigit(byte(r))) {
 			break
 		}
 		k += size
@@ -274,7 +256,7 @@ func percentAfter(s string, j int) (Number, bool) {
 	limit := k + 30
 	for k < len(s) && k < limit && !isDigit(s[k]) {
 		r, size := utf8.DecodeRuneInString(s[k:])
-		if strings.ContainsRune(clauseStops, r) {
+		if clauseStop.has(r) {
 			return Number{}, false
 		}
 		k += size

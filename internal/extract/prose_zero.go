@@ -17,6 +17,9 @@ import (
 // zeroWords negate what follows them.
 var zeroWords = []string{"没有", "不存在", "未", "无"}
 
+// zeroStarts are the first runes of zeroWords and zeroAfter.
+var zeroStarts = newRuneSet("没不未无为")
+
 // zeroNext are the words that may follow a zero word in a zero statement:
 // a verb of receiving or happening, or the thing itself. Others ("未经复议",
 // "无法提供", "无正当理由", "未按收费通知") are table labels or other
@@ -39,20 +42,13 @@ func zeroStatements(v *view) []cand {
 	s := v.s
 	var out []cand
 	done := 0
-	// One pass over the text: every zero word starts with 没, 不, 未, 无
-	// or 为 (为零), whose UTF-8 encodings start with byte E4 or E6.
-	for i := 0; i+3 <= len(s); i++ {
-		// 不 and 为 are E4 B8 xx; 没, 未, 无 are E6 B2, E6 9C, E6 97.
-		switch c, c2 := s[i], s[i+1]; {
-		case c == 0xE4 && c2 == 0xB8, c == 0xE6 && (c2 == 0xB2 || c2 == 0x9C || c2 == 0x97):
-		case c >= 0xE0 && c < 0xF0:
-			i += 2 // step over the rest of a three-byte rune
-			continue
-		default:
-			continue
+	// One pass over the text: every zero word starts with 没, 不, 未, 无,
+	// or 为 (为零).
+	for i := 0; ; i++ {
+		if i = zeroStarts.next(s, i); i == len(s) {
+			break
 		}
-		switch s[i : i+3] {
-		case "为":
+		if s[i:i+3] == "为" {
 			w, ok := prefixAny(s[i:], zeroAfter...)
 			if !ok {
 				continue
@@ -62,9 +58,6 @@ func zeroStatements(v *view) []cand {
 			for _, id := range zeroFields(s[a:i], false) {
 				out = append(out, cand{id: id, v: Number{}, a: a, b: i + len(w)})
 			}
-			continue
-		case "没", "不", "未", "无":
-		default:
 			continue
 		}
 		if i < done {
@@ -100,7 +93,7 @@ func zeroClauseEnd(s string, j int) int {
 	k := j
 	for k < len(s) && k-j < maxZeroClause {
 		r, size := utf8.DecodeRuneInString(s[k:])
-		if strings.ContainsRune(clauseStops, r) {
+		if clauseStop.has(r) {
 			break
 		}
 		k += size

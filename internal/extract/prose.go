@@ -37,10 +37,16 @@ func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
 	var cands []cand
 	var pro proactiveCands
 	for _, m := range v.mentions() {
-		if pro.add(v, m) {
+		// Both rule sets read the clause core, and neither reads a
+		// comparison with another period.
+		c, approx := core(m.left)
+		if comparison(c) {
 			continue
 		}
-		for _, c := range classify(v, m, table) {
+		if pro.add(v, m, c, approx) {
+			continue
+		}
+		for _, c := range classify(v, m, c, approx, table) {
 			if c.b == 0 {
 				c.a, c.b = m.leftAt, m.end
 			}
@@ -93,14 +99,12 @@ func sortByPosition(cs []cand) []cand {
 	return out
 }
 
-// classify maps one mention to the fields its words name.
-func classify(v *view, m mention, table bool) []cand {
-	c, approx := core(m.left)
+// classify maps one mention to the fields its words name. c is the core
+// of its clause, approx whether the core ended in an approx word; the
+// caller has left out comparisons.
+func classify(v *view, m mention, c string, approx, table bool) []cand {
 	one := func(id string) []cand {
 		return []cand{{id: id, v: m.v, approx: m.approx || approx}}
-	}
-	if comparison(c) {
-		return nil
 	}
 	switch m.unit {
 	case "元", "万元":

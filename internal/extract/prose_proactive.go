@@ -35,13 +35,10 @@ var proVerbs = []string{"公开", "公布", "发布"}
 var channelNouns = []string{"网站", "网上", "专栏", "平台", "公众号", "微博", "微信", "门户", "公报", "网络", "目录", "客户端", "栏目"}
 
 // add records m if its words count proactively disclosed information, and
-// reports whether it did.
-func (p *proactiveCands) add(v *view, m mention) bool {
+// reports whether it did. c is the core of its clause and approx whether
+// the core ended in an approx word; the caller has left out comparisons.
+func (p *proactiveCands) add(v *view, m mention, c string, approx bool) bool {
 	if m.unit != "条" && m.unit != "篇" && m.unit != "件" {
-		return false
-	}
-	c, approx := core(m.left)
-	if comparison(c) {
 		return false
 	}
 	pc := proCand{cand: cand{v: m.v, approx: m.approx || approx, a: m.leftAt, b: m.end}}

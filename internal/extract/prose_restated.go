@@ -12,10 +12,10 @@ func restatedChecks(table, prose []Field) []Check {
 	if len(table) == 0 || len(prose) == 0 {
 		return nil
 	}
-	cells := make(map[string]Field, len(table))
+	cells := make(map[string]Number, len(table))
 	for _, f := range table {
 		if _, seen := cells[f.ID]; !seen {
-			cells[f.ID] = f
+			cells[f.ID] = f.Value
 		}
 	}
 	var out []Check
@@ -28,8 +28,8 @@ func restatedChecks(table, prose []Field) []Check {
 		seen[p.ID] = true
 		out = append(out, Check{
 			ID:       "restated." + p.ID,
-			OK:       t.Value.Equal(p.Value),
-			Expected: t.Value,
+			OK:       t.Equal(p.Value),
+			Expected: t,
 			Actual:   p.Value,
 			Fields:   []string{p.ID},
 		})

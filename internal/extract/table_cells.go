@@ -57,7 +57,7 @@ type rowRead struct {
 // row's want cells is not a cell of the row but a page's running header
 // ("…2024年政府信息公开工作年度报告"), and ends it.
 func readCells(s string, a, b, want int, header bool) rowRead {
-	var r rowRead
+	r := rowRead{cells: make([]cell, 0, want)}
 	// A label's last character runs straight into a digit only when the
 	// separators are gone ("规章000"); "规章:0" is a label and its colon.
 	if a < b && isASCIIDigit(s[a]) && a > 0 {
@@ -188,18 +188,19 @@ func markdownRuleLine(s string, i, b int) (int, bool) {
 		e += i
 	}
 	line := strings.TrimSpace(s[i:e])
-	if !strings.Contains(line, "|") {
+	// Every cell of a rule holds "---": most lines are rejected here.
+	if !strings.Contains(line, "|") || !strings.Contains(line, "---") {
 		return 0, false
 	}
-	cells := 0
-	for _, c := range strings.Split(strings.Trim(line, "|"), "|") {
+	for rest, more := strings.Trim(line, "|"), true; more; {
+		var c string
+		c, rest, more = strings.Cut(rest, "|")
 		c = strings.Trim(strings.TrimSpace(c), ":")
 		if len(c) < 3 || strings.Trim(c, "-") != "" {
 			return 0, false
 		}
-		cells++
 	}
-	return e, cells > 0
+	return e, true
 }
 
 // parseCell reads the token s[a:b] as a whole cell: a number with an

@@ -40,14 +40,19 @@ type labelSpec struct {
 type labelSet struct {
 	specs   []labelSpec
 	byFirst map[rune][]int
+	// first holds the first runes, for skipping the text between them.
+	first *runeSet
 }
 
 func newLabelSet(specs []labelSpec) labelSet {
 	set := labelSet{specs: specs, byFirst: make(map[rune][]int)}
+	var first []rune
 	for i := range specs {
 		r, _ := utf8.DecodeRuneInString(specs[i].kw)
 		set.byFirst[r] = append(set.byFirst[r], i)
+		first = append(first, r)
 	}
+	set.first = newRuneSet(string(first))
 	return set
 }
 
@@ -131,11 +136,11 @@ var proactiveLabels = newLabelSet([]labelSpec{
 // where its cells begin.
 func findLabels(s string, lo, hi int, specs labelSet) []label {
 	var out []label
-	for k := lo; k < hi; {
-		r, n := rune(s[k]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[k:hi])
+	for k := lo; ; {
+		if k = specs.first.next(s[:hi], k); k >= hi {
+			break
 		}
+		r, n := utf8.DecodeRuneInString(s[k:hi])
 		for _, i := range specs.byFirst[r] {
 			sp := &specs.specs[i]
 			end := k + len(sp.kw)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gitui/internal/extract"
 )
 
 func TestWriteCases(t *testing.T) {
@@ -53,5 +55,30 @@ func TestReplaceCounts(t *testing.T) {
 	want := "我分局2013年共主动公开政府信息X条，占89.06%；申请X件,接待X人次"
 	if got != want {
 		t.Errorf("replaceCounts = %q, want %q", got, want)
+	}
+}
+
+func TestReadFromRun(t *testing.T) {
+	long := strings.Repeat("9876543210", 40)
+	tests := []struct {
+		text, value string
+		want        bool
+	}{
+		{"共主动公开政府信息" + long + "条", "9876543210", true},               // ten digits cut from the run
+		{"共主动公开政府信息" + long + "条", "0", false},                       // a zero needs no digits
+		{"00000000000000000当面申请0件", "0", false},                      // leading zeros are no long number
+		{long + "当面申请562件", "562", false},                            // the figure is beside the run
+		{"当面申请562件" + strings.Repeat("1", 16) + "562", "562", false}, // and appears outside it
+		{"当面申请" + strings.Repeat("1", 16) + "562件", "1562", true},
+	}
+	for _, tt := range tests {
+		v, err := extract.ParseNumber(tt.value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := extract.Field{ID: "applications.channel.in_person", Value: v, Span: extract.Span{Start: 0, End: len(tt.text)}, Text: tt.text}
+		if _, got := readFromRun(f, longDigitRuns(tt.text)); got != tt.want {
+			t.Errorf("readFromRun(%.40q, %s) = %v, want %v", tt.text, tt.value, got, tt.want)
+		}
 	}
 }

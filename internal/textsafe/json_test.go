@@ -50,3 +50,35 @@ func TestJSONWriterSplitRune(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// FuzzJSONWriter encodes a string through JSONWriter, split at an arbitrary
+// byte: the output holds no unsafe rune and decodes to the input.
+func FuzzJSONWriter(f *testing.F) {
+	f.Add("当面\u009b2J申请562件", 3)
+	f.Add("\u202e\x7f\ufeff\x1b]52;c;\x07", 1)
+	f.Fuzz(func(t *testing.T, s string, cut int) {
+		data, err := json.Marshal(s)
+		if err != nil {
+			t.Skip()
+		}
+		var out bytes.Buffer
+		w := NewJSONWriter(&out)
+		cut = min(max(cut, 0), len(data))
+		w.Write(data[:cut])
+		w.Write(data[cut:])
+		for _, r := range out.String() {
+			if Rune(r) != r {
+				t.Fatalf("unsafe rune %U in %s", r, out.String())
+			}
+		}
+		var back string
+		if err := json.Unmarshal(out.Bytes(), &back); err != nil {
+			t.Fatalf("%s does not decode: %v", out.String(), err)
+		}
+		var want string
+		json.Unmarshal(data, &want)
+		if back != want {
+			t.Fatalf("decoded %q, want %q", back, want)
+		}
+	})
+}

@@ -11,8 +11,11 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"gitui/internal/corpus"
 	"gitui/internal/extract"
+	"gitui/internal/ui"
 )
 
 // loadBudget bounds a whole load of the hostile set. It is generous (the
@@ -296,6 +299,19 @@ func TestHostileLargeAndMany(t *testing.T) {
 	if empty != 100_000 {
 		t.Errorf("%d of the 10^5 empty files became problems, want all", empty)
 	}
+
+	// The explorer takes the 10^5 problems and the large file's problem in
+	// and still draws a clean frame, at the top and at the bottom.
+	m := ui.New(ui.Options{Root: dir, Events: replay(c)})
+	p := &program{t: t, m: m, msgs: make(chan tea.Msg, 16)}
+	p.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	start = time.Now()
+	p.run(m.Init())
+	p.settle(loadBudget)
+	frameCheck(t, "10^5 problems, top", m.Render(), 80, 24)
+	p.send(tea.KeyPressMsg{Code: tea.KeyEnd})
+	frameCheck(t, "10^5 problems, bottom", m.Render(), 80, 24)
+	t.Logf("the explorer took %d entries in and drew them in %v", len(c.Reports)+len(c.Problems), time.Since(start))
 }
 
 // TestHostileRoots names every hostile file on the command line, as

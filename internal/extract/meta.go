@@ -28,12 +28,13 @@ import (
 func extractMeta(d *doc) Meta {
 	// The title and a name standing alone are at the top, a signature
 	// at the end: only those lines are split out.
-	head := lines(d.norm, 0, runeStartAtOrBefore(d.norm, min(len(d.norm), 6000)))
+	// The rules read the first titleLines lines of the head only.
+	head := lines(d.norm, 0, runeStartAtOrBefore(d.norm, min(len(d.norm), 6000)), titleLines)
 	tailAt := runeStartAtOrBefore(d.norm, max(0, len(d.norm)-2000))
 	if k := strings.IndexByte(d.norm[tailAt:], '\n'); k >= 0 && tailAt > 0 {
 		tailAt += k + 1
 	}
-	tail := lines(d.norm, tailAt, len(d.norm))
+	tail := lines(d.norm, tailAt, len(d.norm), len(d.norm))
 	// Headers are read without spaces ("来 源:"); only the head of the
 	// text is worth that copy.
 	hv := newView(d.norm[:runeStartAtOrBefore(d.norm, min(len(d.norm), headLimit))])
@@ -55,10 +56,11 @@ type line struct {
 // bullets and the ? that mojibake leaves.
 const lineJunk = " \t|?•*#>-—"
 
-// lines splits norm[from:to] into trimmed, non-empty lines.
-func lines(norm string, from, to int) []line {
+// lines splits norm[from:to] into trimmed, non-empty lines, the first n
+// of them at most.
+func lines(norm string, from, to, n int) []line {
 	var out []line
-	for a := from; a < to; {
+	for a := from; a < to && len(out) < n; {
 		b := strings.IndexByte(norm[a:to], '\n')
 		if b < 0 {
 			b = to

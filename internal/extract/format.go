@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"gitui/internal/schema"
 )
@@ -51,24 +53,48 @@ func detectFormat(d *doc) schema.Format {
 // and prose does not use.
 var tableRowMarks = []string{"本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量"}
 
-// countMarks returns how many distinct marks of each format, and of
-// tableRowMarks, occur in s.
-func countMarks(s string) (n2019, n2021, rows int) {
-	marks := make([]string, 0, len(table2019Marks)+len(table2021Marks)+len(tableRowMarks))
-	marks = append(append(append(marks, table2019Marks...), table2021Marks...), tableRowMarks...)
-	found := make([]bool, len(marks))
-	for _, anchor := range formatAnchors {
-		for from := 0; ; {
-			k := strings.Index(s[from:], anchor)
-			if k < 0 {
-				break
+// formatMarks are the marks countMarks looks for: the 2019 marks, the
+// 2021 marks, then tableRowMarks.
+var formatMarks = slices.Concat(table2019Marks, table2021Marks, tableRowMarks)
+
+// anchoredMark is a mark of formatMarks that holds an anchor at off.
+type anchoredMark struct{ mark, off int }
+
+// marksByAnchor lists for each of formatAnchors the marks that hold it,
+// and anchorStarts the anchors' first runes. Computed once; never
+// written after.
+var marksByAnchor, anchorStarts = func() ([][]anchoredMark, *runeSet) {
+	by := make([][]anchoredMark, len(formatAnchors))
+	var first []rune
+	for a, anchor := range formatAnchors {
+		for i, m := range formatMarks {
+			if off := strings.Index(m, anchor); off >= 0 {
+				by[a] = append(by[a], anchoredMark{i, off})
 			}
-			k += from
-			from = k + len(anchor)
-			for i, m := range marks {
+		}
+		r, _ := utf8.DecodeRuneInString(anchor)
+		first = append(first, r)
+	}
+	return by, newRuneSet(string(first))
+}()
+
+// countMarks returns how many distinct marks of each format, and of
+// tableRowMarks, occur in s. One pass finds the anchors; a mark is looked
+// for only around them.
+func countMarks(s string) (n2019, n2021, rows int) {
+	found := make([]bool, len(formatMarks))
+	for k := 0; ; k++ {
+		if k = anchorStarts.next(s, k); k == len(s) {
+			break
+		}
+		for a, anchor := range formatAnchors {
+			if !strings.HasPrefix(s[k:], anchor) {
+				continue
+			}
+			for _, am := range marksByAnchor[a] {
 				// The mark holds the anchor at off; does it start at k-off?
-				if off := strings.Index(m, anchor); !found[i] && off >= 0 && k-off >= 0 && strings.HasPrefix(s[k-off:], m) {
-					found[i] = true
+				if !found[am.mark] && k-am.off >= 0 && strings.HasPrefix(s[k-am.off:], formatMarks[am.mark]) {
+					found[am.mark] = true
 				}
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -51,6 +52,7 @@ type sandbox struct {
 	root, corpus string
 	env          []string
 	cwd          string
+	timeout      time.Duration // of one command; loadBudget when zero
 }
 
 func newSandbox(t *testing.T) *sandbox {
@@ -77,7 +79,11 @@ func newSandbox(t *testing.T) *sandbox {
 // output, failing on a hang or a crash.
 func (sb *sandbox) run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), loadBudget)
+	timeout := sb.timeout
+	if timeout == 0 {
+		timeout = loadBudget
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, gituiBinary(t), args...)
 	cmd.Dir, cmd.Env = sb.cwd, sb.env
@@ -87,7 +93,7 @@ func (sb *sandbox) run(t *testing.T, args ...string) (int, string, string) {
 	err := cmd.Run()
 	name := textsafe.Line("gitui " + strings.Join(args[:min(2, len(args))], " "))
 	if ctx.Err() != nil {
-		t.Fatalf("%s did not finish in %v", name, loadBudget)
+		t.Fatalf("%s did not finish in %v", name, timeout)
 	}
 	code := 0
 	var exit *exec.ExitError
@@ -238,6 +244,36 @@ func TestHostileCommands(t *testing.T) {
 	for p := range after {
 		if _, ok := before[p]; !ok {
 			t.Errorf("a command wrote %s, outside DIR/.gitui and the export file", p)
+		}
+	}
+}
+
+// TestHostileStoreFIFO gives a corpus a named pipe where its review log
+// belongs, as a shared folder could: reading it would block forever, so
+// every command must refuse it and finish.
+func TestHostileStoreFIFO(t *testing.T) {
+	sb := newSandbox(t)
+	sb.timeout = 30 * time.Second
+	if _, err := WriteEscapes(sb.corpus); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(sb.corpus, ".gitui"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(sb.corpus, ".gitui", "reviews.jsonl"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for _, args := range [][]string{
+		{"check", sb.corpus},
+		{"export", "--format", "csv", "-o", "-", sb.corpus},
+		{"review-log", sb.corpus},
+	} {
+		_, _, stderr := sb.run(t, args...)
+		if !strings.Contains(stderr, "reviews.jsonl") {
+			t.Errorf("gitui %s took a named pipe for its review log without a word:\n%s", args[0], stderr)
+		}
+		for _, l := range TextLeaks(stderr) {
+			t.Errorf("gitui %s: standard error leaks %v", args[0], l)
 		}
 	}
 }

@@ -123,7 +123,9 @@ func (s *Store) Refresh() error {
 // readNew reads complete lines past s.offset. The caller holds s.mu and a
 // file lock.
 func (s *Store) readNew() error {
-	f, err := os.OpenFile(s.path, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+	// O_NONBLOCK (here and in every open of the store): a named pipe in
+	// its place, as a shared folder could hold, would block forever.
+	f, err := os.OpenFile(s.path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -134,6 +136,9 @@ func (s *Store) readNew() error {
 	fi, err := f.Stat()
 	if err != nil {
 		return fmt.Errorf("stat review store %s: %w", s.path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("review store %s is not a regular file (%v)", s.path, fi.Mode().Type())
 	}
 	if s.file != nil && (!os.SameFile(s.file, fi) || fi.Size() < s.offset) {
 		// Replaced or truncated behind our back: read it afresh.
@@ -225,7 +230,7 @@ func (s *Store) Append(e Event) (Event, error) {
 	}
 	_, statErr := os.Lstat(s.path)
 	created := errors.Is(statErr, fs.ErrNotExist)
-	f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NOFOLLOW, 0o644)
+	f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
 	if err != nil {
 		return e, s.openError("open", err)
 	}
@@ -267,7 +272,7 @@ const LockWait = 5 * time.Second
 // lock takes the store's file lock, shared for reading or exclusive for
 // appending.
 func (s *Store) lock(shared bool) (*flock.Flock, error) {
-	l := flock.New(s.path, flock.SetFlag(os.O_RDONLY|syscall.O_NOFOLLOW))
+	l := flock.New(s.path, flock.SetFlag(os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK))
 	ctx, cancel := context.WithTimeout(context.Background(), s.lockWait)
 	defer cancel()
 	var ok bool
@@ -312,7 +317,7 @@ func (s *Store) CheckWritable() error {
 		return err
 	}
 	if _, err := os.Lstat(s.path); err == nil {
-		f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND|syscall.O_NOFOLLOW, 0)
+		f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 		if err != nil {
 			return s.openError("open", err)
 		}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"time"
 
 	"gitui/internal/extract"
@@ -109,7 +110,7 @@ func (c *cache) file(path string) string {
 // get returns the entry of the report at path if it was made by this
 // extractor from a file of this size, modification time and content.
 func (c *cache) get(path string, size int64, mtime time.Time, sha string) (*cacheEntry, bool) {
-	raw, err := os.ReadFile(c.file(path))
+	raw, err := readCacheFile(c.file(path))
 	if err != nil {
 		return nil, false
 	}
@@ -121,6 +122,30 @@ func (c *cache) get(path string, size int64, mtime time.Time, sha string) (*cach
 		return nil, false
 	}
 	return e, true
+}
+
+// maxEntry bounds a cache file; an entry holds figures, not text, and is
+// far smaller.
+const maxEntry = 64 << 20
+
+// readCacheFile reads a cache file that is a regular file of at most maxEntry
+// bytes. It opens it non-blocking and checks its kind first: a named pipe
+// in a tampered cache would block a load forever, a link to /dev/zero
+// would never end.
+func readCacheFile(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("cache entry %s is not a regular file (%v)", path, fi.Mode().Type())
+	}
+	return readLimited(f, fi.Size(), maxEntry)
 }
 
 // decode checks a cache file's header and reads its payload.

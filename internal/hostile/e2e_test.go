@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -355,4 +357,83 @@ func TestHostileRoots(t *testing.T) {
 	for name := range roots {
 		t.Errorf("the hostile set has no case %q", name)
 	}
+}
+
+// TestHostileCache replaces every entry of an extraction cache with what a
+// tampered cache folder could hold (a named pipe, a link to /dev/zero, a
+// truncated or garbled entry): a load must finish, and give the figures an
+// uncached load gives.
+func TestHostileCache(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := WriteEscapes(dir); err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	opt := loadOptions
+	opt.CacheDir = cacheDir
+	want := figuresByPath(loadDir(t, dir))
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := corpus.LoadAll(ctx, []string{dir}, opt); err != nil {
+		t.Fatal(err)
+	}
+	var entries []string
+	filepath.WalkDir(cacheDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			entries = append(entries, p)
+		}
+		return nil
+	})
+	if len(entries) == 0 {
+		t.Fatal("the cache holds no entries: nothing to tamper with")
+	}
+	for i, p := range entries {
+		data, _ := os.ReadFile(p)
+		os.Remove(p)
+		var err error
+		switch i % 4 {
+		case 0:
+			err = syscall.Mkfifo(p, 0o644)
+		case 1:
+			err = os.Symlink("/dev/zero", p)
+		case 2:
+			err = os.WriteFile(p, data[:len(data)/2], 0o644)
+		default:
+			for j := len(data) / 2; j < len(data); j += 7 {
+				data[j] ^= 0x5a
+			}
+			err = os.WriteFile(p, data, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx2, cancel2 := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel2()
+	c, err := corpus.LoadAll(ctx2, []string{dir}, opt)
+	if ctx2.Err() != nil {
+		t.Fatal("a load through the tampered cache did not finish in 30s")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := figuresByPath(c)
+	for path, w := range want {
+		if got[path] != w {
+			t.Errorf("%q: through the tampered cache %s, without a cache %s", path, got[path], w)
+		}
+	}
+}
+
+// figuresByPath renders each report's figures as one comparable string.
+func figuresByPath(c *corpus.Corpus) map[string]string {
+	out := map[string]string{}
+	for _, r := range c.Reports {
+		var b strings.Builder
+		for _, f := range r.Fields {
+			fmt.Fprintf(&b, "%s=%s@%d:%d ", f.ID, f.Value, f.Start, f.End)
+		}
+		out[r.Path] = b.String()
+	}
+	return out
 }

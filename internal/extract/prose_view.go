@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -66,6 +67,9 @@ func newView(norm string) *view {
 			i++
 			// A page number between the lines of a PDF ("— 1 —", "-3-")
 			// is dropped, and the break around it is one line wrap.
+			if !mayBePageNumber(norm[i:]) {
+				continue
+			}
 			if e := lineEnd(norm, i); pageNumber(norm[i:e]) {
 				pageBreak = true
 				i = e
@@ -142,6 +146,28 @@ func pageNumber(line string) bool {
 	}
 	inner = strings.TrimSpace(inner)
 	return marked && inner != "" && len(inner) <= 4 && allDigits(inner)
+}
+
+// mayBePageNumber reports whether the line that starts s may be a page
+// number for pageNumber: its first rune past the spaces is a dash, an
+// underscore, a digit, 第 or another space. Most lines start otherwise,
+// and are passed over without finding their end.
+func mayBePageNumber(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r':
+			i++
+			continue
+		case c == '-' || c == '_' || isDigit(c):
+			return true
+		case c < utf8.RuneSelf:
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return r == '—' || r == '–' || r == '第' || unicode.IsSpace(r)
+	}
+	return false
 }
 
 // numberedHeading reports a line that starts like "五、", "(一)" or "3.".

@@ -92,6 +92,16 @@ var agencySuffixes = []string{
 	"中心", "街道", "局", "委", "厅", "部", "署", "院", "所", "会", "镇", "乡", "处", "队", "馆", "站",
 }
 
+// agencyLastRunes holds the last rune of each of agencySuffixes.
+var agencyLastRunes = func() string {
+	var b strings.Builder
+	for _, suffix := range agencySuffixes {
+		r, _ := utf8.DecodeLastRuneInString(suffix)
+		b.WriteRune(r)
+	}
+	return b.String()
+}()
+
 // badStarts are first characters no agency name has: pronouns (我局, 本局),
 // bare level words (市国土局, 区管委会), function words and dates.
 const badStarts = "未站网我本该市县区镇乡省全各在按根对由为经通以与和及其今每同此这将已截于年度是从并共据"
@@ -107,6 +117,12 @@ func agencyLike(s string) bool { return agencyName(s, badStarts) }
 // body whose first character is none of bad.
 func agencyName(s, bad string) bool {
 	if len(s) > 4*30 {
+		return false
+	}
+	// The name must end in one of agencySuffixes, before a bracketed
+	// alias if any: most strings tried (every prefix of a clause, by
+	// shortestAgencyPrefix) fail here, before the costlier tests.
+	if last, _ := utf8.DecodeLastRuneInString(s); last != ')' && !strings.ContainsRune(agencyLastRunes, last) {
 		return false
 	}
 	n := utf8.RuneCountInString(s)

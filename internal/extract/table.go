@@ -480,7 +480,7 @@ func uniqueSplit(s string, cells []cell, want int) ([]cell, bool) {
 	if len(cells) == 0 || ways(0, cells[0].a, 0) != 1 {
 		return nil, false
 	}
-	var out []cell
+	out := make([]cell, 0, want) // the one split has want cells
 	for ci, pos := 0, cells[0].a; ci < len(cells); {
 		found := false
 		for end := pos + 1; end <= cells[ci].b && validPart(s[pos:end]); end++ {

@@ -123,3 +123,24 @@ func FuzzRenderHTML(f *testing.F) {
 		checkOffsets(t, src, text, off)
 	})
 }
+
+// TestTextOffset checks that TextOffset and SourceOffset agree on every
+// byte of text of a rendered page.
+func TestTextOffset(t *testing.T) {
+	text, off := RenderHTML(pageHTML)
+	r := &Report{Source: pageHTML, Text: text, TextToSource: off}
+	for i := 0; i < len(text); i++ {
+		src := r.SourceOffset(i)
+		j := r.TextOffset(src)
+		if j < 0 || j > i || r.SourceOffset(j) != src {
+			t.Fatalf("text %d → source %d → text %d", i, src, j)
+		}
+	}
+	if got := r.TextOffset(len(pageHTML) + 1); got != -1 {
+		t.Errorf("TextOffset past the end = %d, want -1", got)
+	}
+	plain := &Report{Source: simplified, Text: simplified}
+	if plain.TextOffset(7) != 7 || plain.TextOffset(len(simplified)+1) != -1 {
+		t.Error("TextOffset of plain text is not the identity")
+	}
+}

@@ -12,6 +12,7 @@ package corpus
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"gitui/internal/extract"
@@ -47,6 +48,25 @@ func (r *Report) SourceOffset(i int) int {
 		return i
 	}
 	return int(r.TextToSource[i])
+}
+
+// TextOffset maps a byte offset of r.Source to r.Text: the first byte of
+// Text that comes from src or after it, or -1 if none does. With
+// SourceOffset it lets callers convert spans without reading TextToSource,
+// whose form may change.
+func (r *Report) TextOffset(src int) int {
+	if r.TextToSource == nil {
+		if src > len(r.Text) {
+			return -1
+		}
+		return src
+	}
+	m := r.TextToSource
+	i := sort.Search(len(m), func(i int) bool { return int(m[i]) >= src })
+	if i >= len(m) {
+		return -1
+	}
+	return min(i, len(r.Text))
 }
 
 // Problem is a file that could not be loaded, or a step that failed for it.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -48,60 +50,130 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	c, err := corpus.LoadAll(ctx, fs.Args(), corpus.Options{Workers: *workers})
-	if err != nil {
-		fmt.Fprintf(stderr, "gitui extract: %s\n", textsafe.Line(err.Error()))
-		return exitUsage
+	for _, root := range fs.Args() {
+		if _, err := os.Stat(root); err != nil {
+			fmt.Fprintf(stderr, "gitui extract: %v\n", err)
+			return exitUsage
+		}
 	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
-	if *format == "jsonl" {
-		err = writeJSONL(w, c)
-	} else {
-		err = writeTable(w, c)
+	out := newJSONLWriter
+	if *format == "table" {
+		out = newTableWriter
 	}
+	problems, err := writeReports(ctx, fs.Args(), corpus.Options{Workers: *workers}, out(w))
 	if err != nil {
-		fmt.Fprintf(stderr, "gitui extract: write: %v\n", err)
+		fmt.Fprintf(stderr, "gitui extract: %v\n", err)
 		return exitProblems
 	}
-	for _, p := range c.Problems {
+	for _, p := range problems {
 		fmt.Fprintf(stderr, "gitui extract: %s\n", textsafe.Line(p.Error()))
 	}
-	if len(c.Problems) > 0 {
+	if len(problems) > 0 {
 		return exitProblems
 	}
 	return exitOK
 }
 
-func writeJSONL(w io.Writer, c *corpus.Corpus) error {
-	// Texts stay byte-exact (the scorer compares them with the source);
-	// the C1 and bidi runes encoding/json leaves raw are written escaped.
-	enc := json.NewEncoder(textsafe.NewJSONWriter(w))
-	enc.SetEscapeHTML(false)
-	for _, r := range c.Reports {
-		rec := extractRecord{
-			Path: r.Path, SHA256: r.SHA256, Encoding: r.Encoding,
-			Agency: r.Agency, Format: string(r.Format),
-			Fields: r.Fields, Checks: r.Checks, Problems: r.Problems,
+// reportWriter writes the reports of a load in path order. add is called
+// as reports arrive, in any order; finish writes them all, sorted, then the
+// problems.
+type reportWriter interface {
+	add(r *corpus.Report) error
+	finish(problems []*corpus.Problem) error
+}
+
+// writeReports streams a load into rw, so that only what rw keeps of each
+// report stays in memory, not the reports themselves.
+func writeReports(ctx context.Context, roots []string, opt corpus.Options, rw reportWriter) ([]*corpus.Problem, error) {
+	var problems []*corpus.Problem
+	for ev := range corpus.Load(ctx, roots, opt) {
+		switch {
+		case ev.Report != nil:
+			if err := rw.add(ev.Report); err != nil {
+				return nil, err
+			}
+		case ev.Problem != nil:
+			problems = append(problems, ev.Problem)
 		}
-		if r.Year != 0 {
-			y := r.Year
-			rec.Year = &y
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Path < problems[j].Path })
+	return problems, rw.finish(problems)
+}
+
+// jsonlWriter spills each report's line to a temporary file as it
+// arrives and copies the lines out in path order at the end: a corpus of
+// any size is written with memory for one line per worker and an index.
+type jsonlWriter struct {
+	w     io.Writer
+	spill *os.File
+	off   int64
+	lines []spilled
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	err   error
+}
+
+type spilled struct {
+	path string
+	off  int64
+	n    int
+}
+
+func newJSONLWriter(w io.Writer) reportWriter {
+	jw := &jsonlWriter{w: w}
+	jw.enc = json.NewEncoder(&jw.buf)
+	jw.enc.SetEscapeHTML(false)
+	jw.spill, jw.err = os.CreateTemp("", "gitui-extract-*.jsonl")
+	if jw.err == nil {
+		// Unlinked at once: the file lives as long as it is open.
+		_ = os.Remove(jw.spill.Name())
+	}
+	return jw
+}
+
+func (jw *jsonlWriter) add(r *corpus.Report) error {
+	if jw.err != nil {
+		return fmt.Errorf("spill file: %w", jw.err)
+	}
+	jw.buf.Reset()
+	if err := jw.enc.Encode(record(r)); err != nil {
+		return fmt.Errorf("encode %s: %w", r.Path, err)
+	}
+	n, err := jw.spill.Write(jw.buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("spill file: %w", err)
+	}
+	jw.lines = append(jw.lines, spilled{r.Path, jw.off, n})
+	jw.off += int64(n)
+	return nil
+}
+
+func (jw *jsonlWriter) finish(problems []*corpus.Problem) error {
+	if jw.err != nil {
+		return fmt.Errorf("spill file: %w", jw.err)
+	}
+	defer jw.spill.Close()
+	sort.Slice(jw.lines, func(i, j int) bool { return jw.lines[i].path < jw.lines[j].path })
+	var line []byte
+	for _, l := range jw.lines {
+		if cap(line) < l.n {
+			line = make([]byte, l.n)
 		}
-		if rec.Fields == nil {
-			rec.Fields = []extract.Field{}
+		if _, err := jw.spill.ReadAt(line[:l.n], l.off); err != nil {
+			return fmt.Errorf("spill file: %w", err)
 		}
-		if rec.Checks == nil {
-			rec.Checks = []extract.Check{}
-		}
-		if rec.Problems == nil {
-			rec.Problems = []string{}
-		}
-		if err := enc.Encode(rec); err != nil {
+		if _, err := jw.w.Write(line[:l.n]); err != nil {
 			return err
 		}
 	}
-	for _, p := range c.Problems {
+	enc := json.NewEncoder(jw.w)
+	enc.SetEscapeHTML(false)
+	for _, p := range problems {
 		rec := extractRecord{Path: p.Path, Fields: []extract.Field{}, Checks: []extract.Check{},
 			Problems: []string{p.Step + ": " + p.Err.Error()}}
 		if err := enc.Encode(rec); err != nil {
@@ -111,31 +183,72 @@ func writeJSONL(w io.Writer, c *corpus.Corpus) error {
 	return nil
 }
 
-func writeTable(w io.Writer, c *corpus.Corpus) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "PATH\tAGENCY\tYEAR\tFORMAT\tFIELDS\tFAILED CHECKS\tPROBLEMS")
-	for _, r := range c.Reports {
-		failed := 0
-		for _, ch := range r.Checks {
-			if !ch.OK {
-				failed++
-			}
-		}
-		year := "-"
-		if r.Year != 0 {
-			year = fmt.Sprint(r.Year)
-		}
-		agency := r.Agency
-		if agency == "" {
-			agency = "-"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\n", textsafe.Line(r.Path), textsafe.Line(agency),
-			year, r.Format, len(r.Fields), failed, len(r.Problems))
+// record is the JSON line of one report.
+func record(r *corpus.Report) extractRecord {
+	rec := extractRecord{
+		Path: r.Path, SHA256: r.SHA256, Encoding: r.Encoding,
+		Agency: r.Agency, Format: string(r.Format),
+		Fields: r.Fields, Checks: r.Checks, Problems: r.Problems,
 	}
-	for _, p := range c.Problems {
-		fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t%s\n", textsafe.Line(p.Path), textsafe.Line(p.Step+": "+p.Err.Error()))
+	if r.Year != 0 {
+		y := r.Year
+		rec.Year = &y
 	}
-	return tw.Flush()
+	if rec.Fields == nil {
+		rec.Fields = []extract.Field{}
+	}
+	if rec.Checks == nil {
+		rec.Checks = []extract.Check{}
+	}
+	if rec.Problems == nil {
+		rec.Problems = []string{}
+	}
+	return rec
+}
+
+// tableWriter keeps one short summary per report.
+type tableWriter struct {
+	w    io.Writer
+	rows []tableRow
+}
+
+type tableRow struct {
+	path, agency, year, format   string
+	fields, failed, problemCount int
+}
+
+func newTableWriter(w io.Writer) reportWriter { return &tableWriter{w: w} }
+
+func (tw *tableWriter) add(r *corpus.Report) error {
+	row := tableRow{path: r.Path, agency: r.Agency, year: "-", format: string(r.Format),
+		fields: len(r.Fields), problemCount: len(r.Problems)}
+	if r.Year != 0 {
+		row.year = fmt.Sprint(r.Year)
+	}
+	if row.agency == "" {
+		row.agency = "-"
+	}
+	for _, ch := range r.Checks {
+		if !ch.OK {
+			row.failed++
+		}
+	}
+	tw.rows = append(tw.rows, row)
+	return nil
+}
+
+func (tw *tableWriter) finish(problems []*corpus.Problem) error {
+	sort.Slice(tw.rows, func(i, j int) bool { return tw.rows[i].path < tw.rows[j].path })
+	t := tabwriter.NewWriter(tw.w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(t, "PATH\tAGENCY\tYEAR\tFORMAT\tFIELDS\tFAILED CHECKS\tPROBLEMS")
+	for _, r := range tw.rows {
+		fmt.Fprintf(t, "%s\t%s\t%s\t%s\t%d\t%d\t%d\n", textsafe.Line(r.path), textsafe.Line(r.agency),
+			r.year, r.format, r.fields, r.failed, r.problemCount)
+	}
+	for _, p := range problems {
+		fmt.Fprintf(t, "%s\t-\t-\t-\t-\t-\t%s\n", textsafe.Line(p.Path), textsafe.Line(p.Step+": "+p.Err.Error()))
+	}
+	return t.Flush()
 }
 
 // interspersed moves flags that follow paths in front of them, so that

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -54,13 +55,29 @@ func runeOffsets(src string) []int {
 	return append(off, len(src))
 }
 
+// runeNorm is newDoc's normalized text written out rune by rune.
+func runeNorm(src string) string {
+	var b strings.Builder
+	for _, r := range src {
+		switch r {
+		case '\r', 0:
+			r = ' '
+		}
+		b.WriteRune(normRune(r))
+	}
+	return b.String()
+}
+
 // FuzzNormalize holds newDoc's offset map to its byte-by-byte definition.
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"共主动公开政府信息１４９１条", "樟樹市（二）\r\n", "\xe4\xb8\ufffd\u00a0"} {
+	for _, s := range []string{"共主动公开政府信息１４９１条", "樟樹市（二）\r\n", "\xe4\xb8\ufffd\u00a0", "\xed\xa0\x80\xe0\x80\xaf會"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		d := newDoc(src)
+		if want := runeNorm(src); d.norm != want {
+			t.Fatalf("newDoc(%q).norm = %q, want %q", src, d.norm, want)
+		}
 		want := runeOffsets(src)
 		if len(want) != len(d.norm)+1 {
 			t.Fatalf("norm %q has %d bytes, want %d", d.norm, len(d.norm), len(want)-1)

@@ -303,3 +303,36 @@ func TestSourceTopAndBottom(t *testing.T) {
 		t.Errorf("g left the top at %v", m.src.top)
 	}
 }
+
+func TestResizeKeepsSpanInView(t *testing.T) {
+	m := fixtureModel(t, 150, 45)
+	selectReport(m, "000_18")
+	press(m, "tab", "G") // 145件, far down the text
+	for _, sz := range [][2]int{{80, 24}, {60, 16}, {220, 50}, {100, 14}} {
+		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		if !strings.Contains(strings.Join(sourceLines(m), "\n"), "\x1b[7m145") {
+			t.Errorf("%v: the selected span is not in view after the resize:\n%s", sz, ansi.Strip(screen(m)))
+		}
+	}
+}
+
+func TestHelpSearch(t *testing.T) {
+	m, _, _ := reviewModel(t)
+	press(m, "?")
+	typeText(m, "undo")
+	lines := strings.Split(ansi.Strip(screen(m)), "\n")
+	f := strings.Join(lines[1:len(lines)-2], "\n") // the overlay, without the footer
+	has(t, f, "undo")
+	if strings.Contains(f, "page down") || strings.Contains(f, "next span") {
+		t.Errorf("help search for undo shows other keys:\n%s", f)
+	}
+	press(m, "esc")
+	if m.help {
+		t.Error("esc left the help open")
+	}
+	press(m, "?")
+	typeText(m, "q") // typed into the search, does not quit or close
+	if !m.help || m.editor.Value() != "q" {
+		t.Errorf("q in the help search: help=%v query %q", m.help, m.editor.Value())
+	}
+}

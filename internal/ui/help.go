@@ -48,13 +48,11 @@ func (m *Model) renderHelp(w, h int) block {
 
 // helpKey handles keys while the help overlay is open: typing searches it.
 func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc", "?", "q":
-		if msg.String() != "q" || m.editor.Value() == "" {
-			m.help = false
-			m.editor.Blur()
-			return nil
-		}
+	// Every other key, q included, searches.
+	if k := msg.String(); k == "esc" || k == "?" {
+		m.help = false
+		m.editor.Blur()
+		return nil
 	}
 	var cmd tea.Cmd
 	m.editor, cmd = m.editor.Update(msg)

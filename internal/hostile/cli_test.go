@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -260,7 +259,7 @@ func TestHostileStoreFIFO(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(sb.corpus, ".gitui"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Mkfifo(filepath.Join(sb.corpus, ".gitui", "reviews.jsonl"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(sb.corpus, ".gitui", "reviews.jsonl")); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	for _, args := range [][]string{

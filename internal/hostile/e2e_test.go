@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -393,7 +392,7 @@ func TestHostileCache(t *testing.T) {
 		var err error
 		switch i % 4 {
 		case 0:
-			err = syscall.Mkfifo(p, 0o644)
+			err = mkfifo(p)
 		case 1:
 			err = os.Symlink("/dev/zero", p)
 		case 2:

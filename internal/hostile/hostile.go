@@ -18,7 +18,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -455,7 +454,7 @@ func (w *writer) fsCases(opt Options) {
 	if runtime.GOOS != "windows" {
 		link("zero.txt", "/dev/zero", "a report name that is an endless device", false)
 		fifo := filepath.Join(w.dir, "fifo.txt")
-		if err := syscall.Mkfifo(fifo, 0o644); err == nil {
+		if err := mkfifo(fifo); err == nil {
 			w.cases = append(w.cases, Case{Name: "fifo", Path: fifo, What: "a named pipe no one writes: opening it blocks", NoFigures: true})
 		}
 	}

@@ -229,6 +229,10 @@ type reviewDoneMsg struct {
 	next  bool   // move to the next unreviewed figure
 	err   error
 	moved bool // for undo/redo: false when there was nothing to do
+	// typed is what the reviewer typed for the action (a note, a value),
+	// given back in the editor when the store refused it.
+	typed     string
+	typedInto input
 }
 
 // reviewKey handles the review bindings on the selected figure.
@@ -304,6 +308,12 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 // do appends ev for the selected report in the background; the figures
 // pane shows it once the store has it on disk.
 func (m *Model) do(ev review.Event, next bool) tea.Cmd {
+	return m.doTyped(ev, next, inputNone, "")
+}
+
+// doTyped is do for an action the reviewer typed something for, which the
+// editor gives back if the store refuses it.
+func (m *Model) doTyped(ev review.Event, next bool, into input, typed string) tea.Cmd {
 	e := m.selected()
 	ev.SHA256, ev.Path = e.rep.SHA256, e.rep.Path
 	s := m.rev.store
@@ -311,7 +321,11 @@ func (m *Model) do(ev review.Event, next bool) tea.Cmd {
 	sel := m.sel
 	return func() tea.Msg {
 		stored, err := s.Do(ev)
-		return reviewDoneMsg{sel: sel, event: stored, what: string(ev.Action), next: next, err: err}
+		if err != nil {
+			stored = ev
+		}
+		return reviewDoneMsg{sel: sel, event: stored, what: string(ev.Action), next: next, err: err,
+			typed: typed, typedInto: into}
 	}
 }
 
@@ -320,6 +334,16 @@ func (m *Model) reviewDone(msg reviewDoneMsg) tea.Cmd {
 	m.rev.busy = false
 	if msg.err != nil {
 		m.say(fmt.Sprintf("%s not saved: %v", msg.what, msg.err), true)
+		if msg.typedInto != inputNone && msg.sel == m.sel && m.in == inputNone {
+			// Nothing typed is lost: enter tries again, esc drops it.
+			m.rev.addID = ""
+			if msg.event.Action == review.Add {
+				m.rev.addID = msg.event.Field
+			}
+			cmd := m.openEditor(msg.typedInto, msg.typed, "")
+			m.say(fmt.Sprintf("%s not saved: %v (enter retries)", msg.what, msg.err), true)
+			return cmd
+		}
 		return nil
 	}
 	if (msg.what == "undo" || msg.what == "redo") && !msg.moved {
@@ -458,7 +482,7 @@ func (m *Model) submitReview(what input, value string) tea.Cmd {
 	switch what {
 	case inputNote:
 		f, _ := m.figureAt(m.figs.cur)
-		return m.do(review.Event{Field: f.ID, Action: review.Flag, Note: strings.TrimSpace(value)}, false)
+		return m.doTyped(review.Event{Field: f.ID, Action: review.Flag, Note: strings.TrimSpace(value)}, false, inputNote, value)
 	case inputAdd:
 		ids := m.addChoices()
 		if len(ids) == 0 {
@@ -487,7 +511,7 @@ func (m *Model) submitReview(what input, value string) tea.Cmd {
 			sp := spans[0]
 			ev.Span = &sp
 		}
-		return m.do(ev, false)
+		return m.doTyped(ev, false, inputEdit, value)
 	}
 	return nil
 }

@@ -181,6 +181,21 @@ func TestReviewStoreErrorShown(t *testing.T) {
 	if len(st.All()) != 0 {
 		t.Errorf("store holds %d events", len(st.All()))
 	}
+
+	// What was typed comes back in the editor, and enter retries.
+	press(m, "e", "ctrl+u")
+	typeText(m, "1492")
+	act(t, m, "enter")
+	if m.in != inputEdit || m.editor.Value() != "1492" || !strings.Contains(m.message, "enter retries") {
+		t.Fatalf("after a failed correction: editor %v %q, message %q", m.in, m.editor.Value(), m.message)
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	act(t, m, "enter")
+	if ev := st.All(); len(ev) != 1 || ev[0].Action != review.Correct || ev[0].New.String() != "1492" {
+		t.Errorf("retry stored %+v", ev)
+	}
 }
 
 func TestReviewQueueFailingFirst(t *testing.T) {

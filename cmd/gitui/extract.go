@@ -52,7 +52,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	for _, root := range fs.Args() {
 		if _, err := os.Stat(root); err != nil {
-			fmt.Fprintf(stderr, "gitui extract: %v\n", err)
+			fmt.Fprintf(stderr, "gitui extract: %s\n", textsafe.Line(err.Error()))
 			return exitUsage
 		}
 	}
@@ -64,7 +64,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	}
 	problems, err := writeReports(ctx, fs.Args(), corpus.Options{Workers: *workers}, out(w))
 	if err != nil {
-		fmt.Fprintf(stderr, "gitui extract: %v\n", err)
+		fmt.Fprintf(stderr, "gitui extract: %s\n", textsafe.Line(err.Error()))
 		return exitProblems
 	}
 	for _, p := range problems {
@@ -125,7 +125,9 @@ type spilled struct {
 }
 
 func newJSONLWriter(w io.Writer) reportWriter {
-	jw := &jsonlWriter{w: w}
+	// Texts stay byte-exact (the scorer compares them with the source);
+	// the C1 and bidi runes encoding/json leaves raw are written escaped.
+	jw := &jsonlWriter{w: textsafe.NewJSONWriter(w)}
 	jw.enc = json.NewEncoder(&jw.buf)
 	jw.enc.SetEscapeHTML(false)
 	jw.spill, jw.err = os.CreateTemp("", "gitui-extract-*.jsonl")

@@ -336,3 +336,19 @@ func TestHelpSearch(t *testing.T) {
 		t.Errorf("q in the help search: help=%v query %q", m.help, m.editor.Value())
 	}
 }
+
+func TestSearchKeyPlaceReadings(t *testing.T) {
+	tests := []struct{ agency, initials, order string }{
+		{"长春市国土资源局", "ccsgtzyj", "chang chun shi guo tu zi yuan ju"},
+		{"重庆市财政局", "cqsczj", "chong qing shi cai zheng ju"},
+		{"成都市教育局", "cdsjyj", "cheng du shi jiao yu ju"},
+		{"撫遠市自然資源局", "fyszrzyj", "fu yuan shi zi ran zi yuan ju"}, // traditional script
+		{"上海市2号局", "shs2hj", "shang hai shi 2 hao ju"},
+	}
+	for _, tt := range tests {
+		key, order := searchKey(tt.agency, "r.txt", 2020)
+		if !strings.Contains(key, "\x00"+tt.initials+"\x00") || order != tt.order {
+			t.Errorf("%s: key %q order %q, want initials %q and %q", tt.agency, key, order, tt.initials, tt.order)
+		}
+	}
+}

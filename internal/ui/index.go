@@ -96,6 +96,13 @@ func searchKey(agency, name string, year int) (key, order string) {
 		args := pinyin.NewArgs()
 		args.Fallback = func(r rune, _ pinyin.Args) []string { return []string{string(r)} }
 		syl := pinyin.LazyPinyin(agency, args)
+		if rs := []rune(agency); len(rs) == len(syl) {
+			for i, r := range rs {
+				if p, ok := placeReading(r); ok {
+					syl[i] = p
+				}
+			}
+		}
 		order = strings.Join(syl, " ")
 		b.WriteByte('\x00')
 		for _, s := range syl {
@@ -113,6 +120,35 @@ func searchKey(agency, name string, year int) (key, order string) {
 		b.WriteString(strconv.Itoa(year))
 	}
 	return b.String(), order
+}
+
+// placeReading is the reading a character with several has in the names
+// of places and agencies, where go-pinyin's first reading is another:
+// 长春 is chang chun, not zhang chun; 重庆 chong qing; 成都 cheng du.
+func placeReading(r rune) (string, bool) {
+	switch r {
+	case '长':
+		return "chang", true
+	case '重':
+		return "chong", true
+	case '都':
+		return "du", true
+	case '厦':
+		return "xia", true
+	case '蚌':
+		return "beng", true
+	case '六':
+		return "lu", true
+	case '藏':
+		return "zang", true
+	case '单':
+		return "shan", true
+	case '番':
+		return "pan", true
+	case '曾':
+		return "zeng", true
+	}
+	return "", false
 }
 
 // row is one line of the agency list: a group header (entry < 0) or a

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strconv"
 
 	"gitui/internal/schema"
@@ -19,46 +20,66 @@ func Checks(fields []Field, f schema.Format) []Check {
 	if len(fields) == 0 {
 		return nil
 	}
-	byID := make(map[string]Number, len(fields))
+	// The values by schema place: every term of an identity is in the
+	// schema (buildIdentities checks), so a field outside it is no term.
+	vals := make([]termValue, len(schema.All()))
 	for _, fl := range fields {
-		if _, dup := byID[fl.ID]; !dup {
-			byID[fl.ID] = fl.Value
+		if at := schema.Order(fl.ID); at >= 0 && !vals[at].ok {
+			vals[at] = termValue{fl.Value, true}
 		}
 	}
 	var out []Check
-	for _, id := range identitiesFor(byID, f) {
-		if c, ok := identity(byID, id); ok {
+	for _, def := range identitiesFor(vals, f) {
+		if c, ok := identity(vals, def); ok {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// identityDef is one identity: Σ lhs = Σ rhs.
+// termValue is the value of a field, if the report states it.
+type termValue struct {
+	v  Number
+	ok bool
+}
+
+// identityDef is one identity: Σ lhs = Σ rhs. lhsAt and rhsAt are the
+// schema places of the terms.
 type identityDef struct {
-	id       string
-	lhs, rhs []string
+	id           string
+	lhs, rhs     []string
+	lhsAt, rhsAt []int
 }
 
 // The identities, built once: the 2019 list sums (六)其他处理 as the one
 // row "other", the 2021 list as the three other.* rows.
 var identities2019, identities2021 = buildIdentities(false), buildIdentities(true)
 
+// otherRowPlaces are the schema places of the cells of the three other.*
+// rows, which only 2021 tables print.
+var otherRowPlaces = func() []int {
+	var at []int
+	for _, r := range []string{"other.no_correction", "other.no_fee", "other.misc"} {
+		for _, c := range schema.Columns {
+			at = append(at, schema.Order("applications."+r+"."+c.Key))
+		}
+	}
+	return at
+}()
+
 // identitiesFor returns the identities for format f. For a report of
 // unknown format the fields decide: the 2021 rows when any other.* row
 // is present.
-func identitiesFor(byID map[string]Number, f schema.Format) []identityDef {
+func identitiesFor(vals []termValue, f schema.Format) []identityDef {
 	switch f {
 	case schema.Table2019:
 		return identities2019
 	case schema.Table2021:
 		return identities2021
 	}
-	for _, r := range []string{"other.no_correction", "other.no_fee", "other.misc"} {
-		for _, c := range schema.Columns {
-			if _, ok := byID["applications."+r+"."+c.Key]; ok {
-				return identities2021
-			}
+	for _, at := range otherRowPlaces {
+		if at >= 0 && vals[at].ok {
+			return identities2021
 		}
 	}
 	return identities2019
@@ -66,7 +87,18 @@ func identitiesFor(byID map[string]Number, f schema.Format) []identityDef {
 
 func buildIdentities(use2021 bool) []identityDef {
 	var defs []identityDef
-	add := func(id string, lhs, rhs []string) { defs = append(defs, identityDef{id, lhs, rhs}) }
+	places := func(ids []string) []int {
+		at := make([]int, len(ids))
+		for i, id := range ids {
+			if at[i] = schema.Order(id); at[i] < 0 {
+				panic(fmt.Sprintf("extract: identity term %q is not in the schema", id))
+			}
+		}
+		return at
+	}
+	add := func(id string, lhs, rhs []string) {
+		defs = append(defs, identityDef{id, lhs, rhs, places(lhs), places(rhs)})
+	}
 	app := func(row, col string) string { return "applications." + row + "." + col }
 	inFormat := func(only string) bool {
 		return only == "" || (only == "2021") == use2021
@@ -127,15 +159,15 @@ func buildIdentities(use2021 bool) []identityDef {
 // identity checks Σ lhs = Σ rhs when every term is present. Expected is
 // the left side (the figure the report states as the total), Actual the
 // sum of the right.
-func identity(byID map[string]Number, def identityDef) (Check, bool) {
-	for _, terms := range [][]string{def.lhs, def.rhs} {
-		for _, t := range terms {
-			if _, ok := byID[t]; !ok {
+func identity(vals []termValue, def identityDef) (Check, bool) {
+	for _, terms := range [][]int{def.lhsAt, def.rhsAt} {
+		for _, at := range terms {
+			if !vals[at].ok {
 				return Check{}, false
 			}
 		}
 	}
-	exp, act := sumOf(byID, def.lhs), sumOf(byID, def.rhs)
+	exp, act := sumOf(vals, def.lhsAt), sumOf(vals, def.rhsAt)
 	ids := make([]string, 0, len(def.lhs)+len(def.rhs))
 	ids = append(append(ids, def.lhs...), def.rhs...)
 	ok := exp.String() == act.String() // integers from sumOf are canonical
@@ -145,24 +177,25 @@ func identity(byID map[string]Number, def identityDef) (Check, bool) {
 	return Check{ID: def.id, OK: ok, Expected: exp, Actual: act, Fields: ids}, true
 }
 
-// sumOf adds the values of ids exactly: in int64 when every term is an
-// integer that small (every count), in big.Rat otherwise (money).
-func sumOf(byID map[string]Number, ids []string) Number {
+// sumOf adds the values at the schema places exactly: in int64 when every
+// term is an integer that small (every count), in big.Rat otherwise
+// (money).
+func sumOf(vals []termValue, places []int) Number {
 	var total int64
-	for _, id := range ids {
-		n, err := strconv.ParseInt(byID[id].String(), 10, 64)
+	for _, at := range places {
+		n, err := strconv.ParseInt(vals[at].v.String(), 10, 64)
 		if err != nil || n > 1<<50 || n < -(1<<50) {
-			return sumExact(byID, ids)
+			return sumExact(vals, places)
 		}
 		total += n
 	}
 	return Int(total)
 }
 
-func sumExact(byID map[string]Number, ids []string) Number {
+func sumExact(vals []termValue, places []int) Number {
 	var total Number
-	for _, id := range ids {
-		total = total.Add(byID[id])
+	for _, at := range places {
+		total = total.Add(vals[at].v)
 	}
 	return total
 }

@@ -8,7 +8,6 @@ package extract
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"gitui/internal/schema"
@@ -110,10 +109,20 @@ func merge(d *doc, table, prose []Field, unread []string) []Field {
 			out = append(out, f)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return schema.Order(out[i].ID) < schema.Order(out[j].ID)
-	})
-	return out
+	// Each ID is in out once and has its own place in the schema (an
+	// ID outside it panics in grounded): placing the fields by that
+	// place sorts them, without a lookup per comparison.
+	at := make([]int32, len(schema.All())) // 1 + index in out, by schema place
+	for i, f := range out {
+		at[schema.Order(f.ID)] = int32(i + 1)
+	}
+	sorted := make([]Field, 0, len(out))
+	for _, k := range at {
+		if k > 0 {
+			sorted = append(sorted, out[k-1])
+		}
+	}
+	return sorted
 }
 
 // grounded reports whether f's span lies in the text and f.Text is its slice.

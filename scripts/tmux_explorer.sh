@@ -30,19 +30,19 @@ command -v tmux >/dev/null || { echo "$0: tmux is not installed" >&2; exit 1; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-socket="gitui-explorer-$$"
-trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+socket="$work/tmux.sock" # a private server, removed with $work
+trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 (cd "$root" && go build -o "$work/gitui" ./cmd/gitui)
 w=${size%x*}
 h=${size#*x}
 # The shell stays after gitui quits, so the last screen can be captured.
-tmux -L "$socket" -f /dev/null new-session -d -s explorer -x "$w" -y "$h" \
+tmux -S "$socket" -f /dev/null new-session -d -s explorer -x "$w" -y "$h" \
 	-e "NO_COLOR=${NO_COLOR:-}" "$work/gitui --read-only $dir; sleep 2"
 sleep 2 # loading the samples takes well under this
 for k in "$@"; do
-	tmux -L "$socket" send-keys -t explorer "$k"
+	tmux -S "$socket" send-keys -t explorer "$k"
 	sleep 0.2
 done
 sleep 0.3
-tmux -L "$socket" capture-pane -p $attrs -t explorer
+tmux -S "$socket" capture-pane -p $attrs -t explorer

@@ -50,8 +50,9 @@ func buildGitui(t *testing.T) string {
 }
 
 func startTmux(t *testing.T, bin string, w, h int, env ...string) *tmux {
-	tm := &tmux{t: t, socket: fmt.Sprintf("gitui-test-%d-%d", os.Getpid(), w), name: "explorer"}
-	args := []string{"-L", tm.socket, "-f", "/dev/null", "new-session", "-d", "-s", tm.name,
+	// A socket in the test's own folder: a private server, removed with it.
+	tm := &tmux{t: t, socket: filepath.Join(t.TempDir(), "tmux.sock"), name: "explorer"}
+	args := []string{"-S", tm.socket, "-f", "/dev/null", "new-session", "-d", "-s", tm.name,
 		"-x", fmt.Sprint(w), "-y", fmt.Sprint(h)}
 	for _, e := range env {
 		args = append(args, "-e", e)
@@ -60,13 +61,13 @@ func startTmux(t *testing.T, bin string, w, h int, env ...string) *tmux {
 	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	t.Cleanup(func() { _ = exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
 	return tm
 }
 
 func (tm *tmux) keys(keys ...string) {
 	tm.t.Helper()
-	args := append([]string{"-L", tm.socket, "send-keys", "-t", tm.name}, keys...)
+	args := append([]string{"-S", tm.socket, "send-keys", "-t", tm.name}, keys...)
 	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
 		tm.t.Fatalf("tmux send-keys %v: %v\n%s", keys, err, out)
 	}
@@ -75,7 +76,7 @@ func (tm *tmux) keys(keys ...string) {
 // capture returns the screen with its SGR attributes.
 func (tm *tmux) capture() string {
 	tm.t.Helper()
-	out, err := exec.Command("tmux", "-L", tm.socket, "capture-pane", "-p", "-e", "-t", tm.name).CombinedOutput()
+	out, err := exec.Command("tmux", "-S", tm.socket, "capture-pane", "-p", "-e", "-t", tm.name).CombinedOutput()
 	if err != nil {
 		tm.t.Fatalf("tmux capture-pane: %v\n%s", err, out)
 	}
@@ -119,7 +120,7 @@ func (tm *tmux) waitGone(s string) {
 }
 
 func (tm *tmux) alive() bool {
-	return exec.Command("tmux", "-L", tm.socket, "has-session", "-t", tm.name).Run() == nil
+	return exec.Command("tmux", "-S", tm.socket, "has-session", "-t", tm.name).Run() == nil
 }
 
 // styled returns the runs of text drawn with SGR attribute on (7 reverse

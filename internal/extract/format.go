@@ -39,7 +39,7 @@ func detectFormat(d *doc) schema.Format {
 		return schema.Table2021
 	case n2019 > 0:
 		return schema.Table2019
-	case rows > 0 || strings.Contains(d.norm, "未经复议直接起诉"):
+	case rows > 0 || containsText(d.norm, "未经复议直接起诉"):
 		// A page holding only the application or review table has none
 		// of the 第二十条 headers. Both templates print these rows; without
 		// any 2021 mark the table reads as 2019's, whose (六)其他处理 is one

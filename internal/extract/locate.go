@@ -393,7 +393,7 @@ func (d *doc) labelAt(label string) [][2]int {
 		part := string(runes[:n])
 		var out [][2]int
 		for i := 0; ; {
-			j := strings.Index(d.norm[i:], part)
+			j := indexText(d.norm[i:], part)
 			if j < 0 {
 				break
 			}

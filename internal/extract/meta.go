@@ -410,7 +410,7 @@ func anchored(s, anchor string, re *regexp.Regexp, back, fwd int) [][]int {
 	var out [][]int
 	last := -1
 	for k := 0; ; {
-		j := strings.Index(s[k:], anchor)
+		j := indexText(s[k:], anchor)
 		if j < 0 {
 			return out
 		}
@@ -447,7 +447,7 @@ var headerLabels = []string{"发布机构", "发布单位", "信息来源", "来
 func headerAgency(s string) (int, int) {
 	for _, label := range headerLabels {
 		for k := 0; ; {
-			j := strings.Index(s[k:], label)
+			j := indexText(s[k:], label)
 			if j < 0 {
 				break
 			}
@@ -507,7 +507,7 @@ func findYear(norm string, ls []line) int {
 	var titled, period, asOf int
 	count := map[int]int{}
 	for k := 0; ; {
-		j := strings.Index(s[k:], "年")
+		j := indexText(s[k:], "年")
 		if j < 0 {
 			break
 		}
@@ -601,7 +601,7 @@ func findPublished(hv *view) string {
 	head := hv.s
 	for _, label := range publishedLabels {
 		for k := 0; ; {
-			j := strings.Index(head[k:], label)
+			j := indexText(head[k:], label)
 			if j < 0 {
 				break
 			}

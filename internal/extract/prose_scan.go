@@ -272,7 +272,7 @@ func percentAfter(s string, j int) (Number, bool) {
 
 func hasAny(s string, words ...string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if containsText(s, w) {
 			return true
 		}
 	}

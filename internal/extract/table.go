@@ -82,7 +82,7 @@ func extractTables(d *doc, f schema.Format) (fields []Field, unread []string, pr
 	}
 	if appStart >= 0 {
 		appHi := len(s)
-		if k := strings.Index(s[appStart:], "行政复议"); k >= 0 {
+		if k := indexText(s[appStart:], "行政复议"); k >= 0 {
 			appHi = appStart + k
 		}
 		app, end := applicationRows(s, appLo, appHi, f)
@@ -92,7 +92,7 @@ func extractTables(d *doc, f schema.Format) (fields []Field, unread []string, pr
 	if reviewFrom < 0 {
 		// A page holding only the review table: its header's 行政复议 is
 		// the last one before the column 未经复议直接起诉.
-		if k := strings.Index(s, "未经复议直接起诉"); k >= 0 {
+		if k := indexText(s, "未经复议直接起诉"); k >= 0 {
 			reviewFrom = strings.LastIndex(s[:k], "行政复议")
 		}
 	}
@@ -158,7 +158,7 @@ func extractTables(d *doc, f schema.Format) (fields []Field, unread []string, pr
 func proactiveStart(s string) int {
 	start := -1
 	for from := 0; ; {
-		k := strings.Index(s[from:], "第二十条")
+		k := indexText(s[from:], "第二十条")
 		if k < 0 {
 			break
 		}
@@ -174,7 +174,7 @@ func proactiveStart(s string) int {
 	if start >= 0 {
 		hi = start
 	}
-	if k := strings.Index(s[:hi], "信息内容"); k >= 0 {
+	if k := indexText(s[:hi], "信息内容"); k >= 0 {
 		rest := strings.TrimLeft(s[k+len("信息内容"):], " |\t\n")
 		for _, col := range []string{"本年", "上一年", "采购"} {
 			if strings.HasPrefix(rest, col) {
@@ -192,20 +192,20 @@ func proactiveStart(s string) int {
 // only the table prints ("本机关不掌握相关政府信息") stands in.
 func applicationStart(s string) int {
 	for from := 0; ; {
-		k := strings.Index(s[from:], "本年新收")
+		k := indexText(s[from:], "本年新收")
 		if k < 0 {
 			break
 		}
 		k += from
 		from = k + len("本年新收")
 		window := s[from:min(len(s), from+600)]
-		if strings.Contains(window, "上年结转") {
+		if containsText(window, "上年结转") {
 			return k
 		}
 	}
 	start := -1
 	for _, kw := range []string{"属于国家秘密", "属于行政查询", "本机关不掌握", "没有现成信息", "信访举报投诉", "逾期不补正"} {
-		if k := strings.Index(s, kw); k >= 0 && (start < 0 || k < start) {
+		if k := indexText(s, kw); k >= 0 && (start < 0 || k < start) {
 			start = k
 		}
 	}
@@ -343,7 +343,7 @@ func applicationRows(s string, lo, hi int, f schema.Format) ([]tableRow, int) {
 // starts at the first 行政复议 after from, and its numbers follow the
 // header's last word.
 func reviewRow(s string, from int) (tableRow, bool) {
-	k := strings.Index(s[from:], "行政复议")
+	k := indexText(s[from:], "行政复议")
 	if k < 0 {
 		return tableRow{}, false
 	}

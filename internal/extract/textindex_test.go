@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestIndexText holds indexText to strings.Index on real report text.
+func TestIndexText(t *testing.T) {
+	text := strings.Repeat("根据《条例》第二十条,本年新收政府信息公开申请 12 件,", 4) +
+		"第二十条第(一)项\n信息内容 | 本年新制作数量\n二〇二一年 年 A"
+	for _, sub := range []string{"第二十条", "第二十条第(", "信息内容", "年", "年 A", "A", "", "不存在的词", "件,", "(一)", text, text + "x"} {
+		for i := 0; i <= len(text); i += 7 {
+			if got, want := indexText(text[i:], sub), strings.Index(text[i:], sub); got != want {
+				t.Errorf("indexText(text[%d:], %q) = %d, want %d", i, sub, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkIndexText compares indexText with strings.Index on needles
+// the rules search whole reports for.
+func BenchmarkIndexText(b *testing.B) {
+	docs, n := benchDocs(b)
+	for _, tc := range []struct {
+		name  string
+		index func(s, sub string) int
+	}{{"strings.Index", strings.Index}, {"indexText", indexText}} {
+		for _, sub := range []string{"未经复议直接起诉", "门户网站", "(以下简称", "国办公开办函", "年", "年,"} {
+			b.Run(tc.name+"/"+sub, func(b *testing.B) {
+				loopCPU(b, n, func() {
+					for _, d := range docs {
+						for k := 0; ; {
+							j := tc.index(d.norm[k:], sub)
+							if j < 0 {
+								break
+							}
+							k += j + len(sub)
+						}
+					}
+				})
+			})
+		}
+	}
+}
+
+// FuzzIndexText holds indexText to strings.Index on any text and word.
+func FuzzIndexText(f *testing.F) {
+	f.Add(strings.Repeat("本年新收政府信息公开申请12件,", 5), "申请12件,")
+	f.Add(strings.Repeat("年", 30)+"年度,", "年度,")
+	f.Fuzz(func(t *testing.T, s, sub string) {
+		if got, want := indexText(s, sub), strings.Index(s, sub); got != want {
+			t.Fatalf("indexText(%q, %q) = %d, want %d", s, sub, got, want)
+		}
+	})
+}

@@ -107,13 +107,16 @@ func FuzzExplorerFrame(f *testing.F) {
 		}
 		c := &corpus.Corpus{Reports: []*corpus.Report{r}}
 		m := ui.New(ui.Options{Root: "fuzz", Events: replay(c)})
-		p := &program{t: t, m: m, msgs: make(chan tea.Msg, 16)}
-		p.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		// Keys reach Update directly and the spinner is not waited for:
+		// a frame per millisecond or so, not per spinner tick.
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		p := &program{t: t, m: m, msgs: make(chan tea.Msg, 64)}
 		p.run(m.Init())
-		p.settle(loadBudget)
+		p.settleIdle(20 * time.Millisecond)
 		frameCheck(t, "loaded", m.Render(), 80, 24)
-		p.send(tea.KeyPressMsg{Code: tea.KeyTab}, tea.KeyPressMsg{Code: tea.KeyDown},
-			tea.KeyPressMsg{Code: tea.KeyTab}, key('n', "n"))
+		for _, k := range []tea.KeyPressMsg{{Code: tea.KeyTab}, {Code: tea.KeyDown}, {Code: tea.KeyTab}, key('n', "n")} {
+			m.Update(k)
+		}
 		frameCheck(t, "source", m.Render(), 80, 24)
 	})
 }

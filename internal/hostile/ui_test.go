@@ -59,6 +59,30 @@ func (p *program) settle(deadline time.Duration) {
 	}
 }
 
+// settleIdle is settle for fuzzing: it stops as soon as no message has
+// come for idle, leaving a pending spinner tick to land in the buffer.
+func (p *program) settleIdle(idle time.Duration) {
+	for {
+		select {
+		case msg := <-p.msgs:
+			p.busy--
+			switch msg := msg.(type) {
+			case nil, tea.QuitMsg:
+			case tea.BatchMsg:
+				for _, c := range msg {
+					p.run(c)
+				}
+			default:
+				var cmd tea.Cmd
+				p.m, cmd = p.m.Update(msg)
+				p.run(cmd)
+			}
+		case <-time.After(idle):
+			return
+		}
+	}
+}
+
 func (p *program) send(msgs ...tea.Msg) {
 	for _, msg := range msgs {
 		var cmd tea.Cmd

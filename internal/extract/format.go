@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"gitui/internal/schema"
 )
@@ -60,37 +59,32 @@ var formatMarks = slices.Concat(table2019Marks, table2021Marks, tableRowMarks)
 // anchoredMark is a mark of formatMarks that holds an anchor at off.
 type anchoredMark struct{ mark, off int }
 
-// marksByAnchor lists for each of formatAnchors the marks that hold it,
-// and anchorStarts the anchors' first runes. Computed once; never
-// written after.
-var marksByAnchor, anchorStarts = func() ([][]anchoredMark, *runeSet) {
+// marksByAnchor lists for each of formatAnchors the marks that hold it.
+// Computed once; never written after.
+var marksByAnchor = func() [][]anchoredMark {
 	by := make([][]anchoredMark, len(formatAnchors))
-	var first []rune
 	for a, anchor := range formatAnchors {
 		for i, m := range formatMarks {
 			if off := strings.Index(m, anchor); off >= 0 {
 				by[a] = append(by[a], anchoredMark{i, off})
 			}
 		}
-		r, _ := utf8.DecodeRuneInString(anchor)
-		first = append(first, r)
 	}
-	return by, newRuneSet(string(first))
+	return by
 }()
 
 // countMarks returns how many distinct marks of each format, and of
-// tableRowMarks, occur in s. One pass finds the anchors; a mark is looked
-// for only around them.
+// tableRowMarks, occur in s. A mark is looked for only around its anchors.
 func countMarks(s string) (n2019, n2021, rows int) {
 	found := make([]bool, len(formatMarks))
-	for k := 0; ; k++ {
-		if k = anchorStarts.next(s, k); k == len(s) {
-			break
-		}
-		for a, anchor := range formatAnchors {
-			if !strings.HasPrefix(s[k:], anchor) {
-				continue
+	for a, anchor := range formatAnchors {
+		for from := 0; ; {
+			k := indexText(s[from:], anchor)
+			if k < 0 {
+				break
 			}
+			k += from
+			from = k + len(anchor)
 			for _, am := range marksByAnchor[a] {
 				// The mark holds the anchor at off; does it start at k-off?
 				if !found[am.mark] && k-am.off >= 0 && strings.HasPrefix(s[k-am.off:], formatMarks[am.mark]) {

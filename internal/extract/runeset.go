@@ -7,10 +7,10 @@ import "unicode/utf8"
 // digits and numerals that start a number, the first characters of the
 // zero words.
 //
-// Its scan, next, tests each rune with table lookups and no branch but
-// the one taken on a member: in Chinese text a branch on the lead byte
-// (E4 and E5 start both 一…十 and thousands of other characters) is
-// mispredicted often enough to cost more than the rest of the scan.
+// Its scan, next, tests each rune by a bitmap lookup, not by branches on
+// its bytes: in Chinese text a branch on the lead byte (E4 and E5 start
+// both 一…十 and thousands of other characters) is mispredicted often
+// enough to cost more than the rest of the scan.
 type runeSet struct {
 	single [256]uint8           // 1 for member ASCII bytes
 	bits   [1 << 16 / 64]uint64 // bit r for member runes r ≥ U+0800
@@ -62,32 +62,25 @@ var runeStep = func() (t [256]uint8) {
 	return t
 }()
 
-// lead3 is 1 for the lead bytes of three-byte runes.
-var lead3 = func() (t [256]uint8) {
-	for c := 0xE0; c < 0xF0; c++ {
-		t[c] = 1
-	}
-	return t
-}()
-
 // next returns the first rune start at or after i whose rune is in the
 // set, or len(s). i must be a rune start, or a continuation byte inside a
 // rune (stepped over byte by byte).
 func (t *runeSet) next(s string, i int) int {
 	for i+2 < len(s) {
 		c := s[i]
-		// The rune a three-byte lead starts; for other bytes r is
-		// garbage, and lead3 masks its bit out.
-		r := uint32(c&0x0F)<<12 | uint32(s[i+1]&0x3F)<<6 | uint32(s[i+2]&0x3F)
-		if t.single[c]|lead3[c]&uint8(t.bits[r>>6]>>(r&63)) != 0 {
-			return i
-		}
-		// A branch, not a table, steps over the three-byte runes that
-		// make most of the text: the processor predicts it and tests
-		// the next rune before this one's lead byte is loaded.
+		// Three-byte runes make most of the text: a branch, not a
+		// table, steps over them, so the processor predicts it and
+		// tests the next rune before this one's lead byte is loaded.
 		if c&0xF0 == 0xE0 {
+			r := uint32(c&0x0F)<<12 | uint32(s[i+1]&0x3F)<<6 | uint32(s[i+2]&0x3F)
+			if t.bits[r>>6]>>(r&63)&1 != 0 {
+				return i
+			}
 			i += 3
 			continue
+		}
+		if t.single[c] != 0 {
+			return i
 		}
 		i += int(runeStep[c])
 	}

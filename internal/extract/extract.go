@@ -79,50 +79,57 @@ func Extract(text string) Result {
 
 // merge joins table and prose fields: a table cell wins over a prose
 // sentence restating it, a cell the table prints but could not be read is
-// not filled from prose, and each ID is reported once.
+// not filled from prose, and each ID is reported once, in schema order.
 func merge(d *doc, table, prose []Field, unread []string) []Field {
-	seen := make(map[string]bool, len(table)+len(prose)+len(unread))
-	out := make([]Field, 0, len(table)+len(prose))
+	fields := schema.All()
+	// kept holds, by schema place, the field kept for it: 1 + its index
+	// in table and prose laid end to end, or blocked. Each ID has its own
+	// place (an ID outside the schema panics in grounded), so reading
+	// kept in order sorts the fields.
+	const blocked = -1
+	kept := make([]int32, len(fields))
+	n := 0
 	for g, group := range [][]Field{table, prose} {
+		base := 0
 		if g == 1 {
+			base = len(table)
 			// Prose counts of applications are loose (收到申请75件 may
 			// count a carried-over case the table's 本年新收 does not), so
 			// an application cell the table prints but could not be read
 			// is not filled from prose. Review totals (行政复议36起) are
 			// the table's own figure and are kept.
 			for _, id := range unread {
-				if strings.HasPrefix(id, "applications.") {
-					seen[id] = true
+				if at := schema.Order(id); at >= 0 && kept[at] == 0 && strings.HasPrefix(id, "applications.") {
+					kept[at] = blocked
 				}
 			}
 		}
-		for _, f := range group {
-			if seen[f.ID] || !d.grounded(f) {
+		for i, f := range group {
+			at := schema.Order(f.ID)
+			if at >= 0 && kept[at] != 0 || !d.grounded(f) {
 				continue
 			}
-			seen[f.ID] = true
-			if f.Unit == "" {
-				if sf, ok := schema.Lookup(f.ID); ok {
-					f.Unit = sf.Unit
-				}
-			}
-			out = append(out, f)
+			kept[at] = int32(base + i + 1)
+			n++
 		}
 	}
-	// Each ID is in out once and has its own place in the schema (an
-	// ID outside it panics in grounded): placing the fields by that
-	// place sorts them, without a lookup per comparison.
-	at := make([]int32, len(schema.All())) // 1 + index in out, by schema place
-	for i, f := range out {
-		at[schema.Order(f.ID)] = int32(i + 1)
-	}
-	sorted := make([]Field, 0, len(out))
-	for _, k := range at {
-		if k > 0 {
-			sorted = append(sorted, out[k-1])
+	out := make([]Field, 0, n)
+	for at, k := range kept {
+		if k <= 0 {
+			continue
 		}
+		var f Field
+		if int(k) <= len(table) {
+			f = table[k-1]
+		} else {
+			f = prose[int(k)-1-len(table)]
+		}
+		if f.Unit == "" {
+			f.Unit = fields[at].Unit
+		}
+		out = append(out, f)
 	}
-	return sorted
+	return out
 }
 
 // grounded reports whether f's span lies in the text and f.Text is its slice.

@@ -22,10 +22,10 @@ func Checks(fields []Field, f schema.Format) []Check {
 	}
 	// The values by schema place: every term of an identity is in the
 	// schema (buildIdentities checks), so a field outside it is no term.
-	vals := make([]termValue, len(schema.All()))
-	for _, fl := range fields {
-		if at := schema.Order(fl.ID); at >= 0 && !vals[at].ok {
-			vals[at] = termValue{fl.Value, true}
+	vals := termValues{fields: fields, at: make([]int32, len(schema.All()))}
+	for i, fl := range fields {
+		if at := schema.Order(fl.ID); at >= 0 && vals.at[at] == 0 {
+			vals.at[at] = int32(i + 1)
 		}
 	}
 	var out []Check
@@ -37,10 +37,21 @@ func Checks(fields []Field, f schema.Format) []Check {
 	return out
 }
 
-// termValue is the value of a field, if the report states it.
-type termValue struct {
-	v  Number
-	ok bool
+// termValues are the values of a report's fields by schema place.
+type termValues struct {
+	fields []Field
+	at     []int32 // by schema place, 1 + the index in fields of its first field, or 0
+}
+
+// has reports whether the report states the field at schema place p.
+func (t termValues) has(p int) bool { return t.at[p] != 0 }
+
+// value returns the value of the field at schema place p, or 0.
+func (t termValues) value(p int) Number {
+	if k := t.at[p]; k != 0 {
+		return t.fields[k-1].Value
+	}
+	return Number{}
 }
 
 // identityDef is one identity: Σ lhs = Σ rhs. lhsAt and rhsAt are the
@@ -70,7 +81,7 @@ var otherRowPlaces = func() []int {
 // identitiesFor returns the identities for format f. For a report of
 // unknown format the fields decide: the 2021 rows when any other.* row
 // is present.
-func identitiesFor(vals []termValue, f schema.Format) []identityDef {
+func identitiesFor(vals termValues, f schema.Format) []identityDef {
 	switch f {
 	case schema.Table2019:
 		return identities2019
@@ -78,7 +89,7 @@ func identitiesFor(vals []termValue, f schema.Format) []identityDef {
 		return identities2021
 	}
 	for _, at := range otherRowPlaces {
-		if at >= 0 && vals[at].ok {
+		if at >= 0 && vals.has(at) {
 			return identities2021
 		}
 	}
@@ -159,10 +170,10 @@ func buildIdentities(use2021 bool) []identityDef {
 // identity checks Σ lhs = Σ rhs when every term is present. Expected is
 // the left side (the figure the report states as the total), Actual the
 // sum of the right.
-func identity(vals []termValue, def identityDef) (Check, bool) {
+func identity(vals termValues, def identityDef) (Check, bool) {
 	for _, terms := range [][]int{def.lhsAt, def.rhsAt} {
 		for _, at := range terms {
-			if !vals[at].ok {
+			if !vals.has(at) {
 				return Check{}, false
 			}
 		}
@@ -180,10 +191,10 @@ func identity(vals []termValue, def identityDef) (Check, bool) {
 // sumOf adds the values at the schema places exactly: in int64 when every
 // term is an integer that small (every count), in big.Rat otherwise
 // (money).
-func sumOf(vals []termValue, places []int) Number {
+func sumOf(vals termValues, places []int) Number {
 	var total int64
 	for _, at := range places {
-		n, err := strconv.ParseInt(vals[at].v.String(), 10, 64)
+		n, err := strconv.ParseInt(vals.value(at).String(), 10, 64)
 		if err != nil || n > 1<<50 || n < -(1<<50) {
 			return sumExact(vals, places)
 		}
@@ -192,10 +203,10 @@ func sumOf(vals []termValue, places []int) Number {
 	return Int(total)
 }
 
-func sumExact(vals []termValue, places []int) Number {
+func sumExact(vals termValues, places []int) Number {
 	var total Number
 	for _, at := range places {
-		total = total.Add(vals[at].v)
+		total = total.Add(vals.value(at))
 	}
 	return total
 }

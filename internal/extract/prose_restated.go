@@ -12,20 +12,22 @@ func restatedChecks(table, prose []Field) []Check {
 	if len(table) == 0 || len(prose) == 0 {
 		return nil
 	}
-	cells := make(map[string]Number, len(table))
-	for _, f := range table {
-		if _, seen := cells[f.ID]; !seen {
-			cells[f.ID] = f.Value
+	// The first table field of each schema place, as 1 + its index in
+	// table; -1 once a prose field was checked against it.
+	cells := make([]int32, len(schema.All()))
+	for i, f := range table {
+		if at := schema.Order(f.ID); at >= 0 && cells[at] == 0 {
+			cells[at] = int32(i + 1)
 		}
 	}
 	var out []Check
-	seen := make(map[string]bool, len(prose))
 	for _, p := range prose {
-		t, ok := cells[p.ID]
-		if !ok || p.Approx || seen[p.ID] || !schema.IsTableCell(p.ID) {
+		at := schema.Order(p.ID)
+		if at < 0 || cells[at] <= 0 || p.Approx || !schema.IsTableCell(p.ID) {
 			continue
 		}
-		seen[p.ID] = true
+		t := table[cells[at]-1].Value
+		cells[at] = -1
 		out = append(out, Check{
 			ID:       "restated." + p.ID,
 			OK:       t.Equal(p.Value),

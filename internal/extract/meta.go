@@ -59,7 +59,7 @@ const lineJunk = " \t|?•*#>-—"
 // lines splits norm[from:to] into trimmed, non-empty lines, the first n
 // of them at most.
 func lines(norm string, from, to, n int) []line {
-	var out []line
+	out := make([]line, 0, min(n, strings.Count(norm[from:to], "\n")+1))
 	for a := from; a < to && len(out) < n; {
 		b := strings.IndexByte(norm[a:to], '\n')
 		if b < 0 {

@@ -118,7 +118,7 @@ func extractTables(d *doc, f schema.Format) (fields []Field, unread []string, pr
 		size += len(r.ids)
 	}
 	fields = make([]Field, 0, size)
-	seen := make(map[string]bool, size)
+	seen := make([]bool, len(schema.All())) // by schema place: emit keeps schema IDs only
 	for _, r := range rows {
 		fs, problem := r.fields(d, glued, dropped)
 		if len(fs) < len(r.ids) {
@@ -140,11 +140,10 @@ func extractTables(d *doc, f schema.Format) (fields []Field, unread []string, pr
 			problems = append(problems[:maxTableProblems], "table: more rows could not be read")
 		}
 		for _, fl := range fs {
-			if seen[fl.ID] {
-				continue
+			if at := schema.Order(fl.ID); !seen[at] {
+				seen[at] = true
+				fields = append(fields, fl)
 			}
-			seen[fl.ID] = true
-			fields = append(fields, fl)
 		}
 	}
 	return fields, unread, problems

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 
@@ -533,24 +534,25 @@ func hasPrefixes(s string, words ...string) bool {
 // is a share of (schema identity 5): channels of applications.new.total,
 // replies of replies.total. The share must match to the printed decimals.
 func percentChecks(byID map[string]cand) []Check {
-	anyPct := false
-	for _, c := range byID {
-		anyPct = anyPct || c.hasPct
+	// The fields of the schema with a stated share, in schema order.
+	var withPct []string
+	for id, c := range byID {
+		if c.hasPct && schema.Order(id) >= 0 {
+			withPct = append(withPct, id)
+		}
 	}
-	if !anyPct {
+	if len(withPct) == 0 {
 		return nil
 	}
+	slices.SortFunc(withPct, func(a, b string) int { return schema.Order(a) - schema.Order(b) })
 	var out []Check
-	for _, f := range schema.All() {
-		c, ok := byID[f.ID]
-		if !ok || !c.hasPct {
-			continue
-		}
+	for _, id := range withPct {
+		c := byID[id]
 		var totalID string
 		switch {
-		case strings.HasPrefix(f.ID, "applications.channel."):
+		case strings.HasPrefix(id, "applications.channel."):
 			totalID = "applications.new.total"
-		case strings.HasPrefix(f.ID, "replies.") && f.ID != "replies.total":
+		case strings.HasPrefix(id, "replies.") && id != "replies.total":
 			totalID = "replies.total"
 		default:
 			continue
@@ -573,11 +575,11 @@ func percentChecks(byID map[string]cand) []Check {
 		diff.Abs(diff)
 		half := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Mul(big.NewInt(2), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)))
 		out = append(out, Check{
-			ID:       "percent." + f.ID,
+			ID:       "percent." + id,
 			OK:       diff.Cmp(half) <= 0,
 			Expected: stated,
 			Actual:   actual,
-			Fields:   []string{f.ID, totalID},
+			Fields:   []string{id, totalID},
 		})
 	}
 	return out

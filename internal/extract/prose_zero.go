@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,8 +18,8 @@ import (
 // zeroWords negate what follows them.
 var zeroWords = []string{"没有", "不存在", "未", "无"}
 
-// zeroStarts are the first runes of zeroWords and zeroAfter.
-var zeroStarts = newRuneSet("没不未无为")
+// zeroFound are the words zeroStatements finds: zeroWords and zeroAfter.
+var zeroFound = slices.Concat(zeroWords, zeroAfter)
 
 // zeroNext are the words that may follow a zero word in a zero statement:
 // a verb of receiving or happening, or the thing itself. Others ("未经复议",
@@ -42,10 +43,11 @@ func zeroStatements(v *view) []cand {
 	s := v.s
 	var out []cand
 	done := 0
-	// One pass over the text: every zero word starts with 没, 不, 未, 无,
-	// or 为 (为零).
+	// The zero words, and the words that state zero after the thing
+	// counted, in text order.
+	words := newWordFinder(s, zeroFound)
 	for i := 0; ; i++ {
-		if i = zeroStarts.next(s, i); i == len(s) {
+		if i = words.next(i); i == len(s) {
 			break
 		}
 		if s[i:i+3] == "为" {

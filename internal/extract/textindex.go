@@ -31,3 +31,36 @@ func indexText(s, sub string) int {
 
 // containsText is strings.Contains by indexText.
 func containsText(s, sub string) bool { return indexText(s, sub) >= 0 }
+
+// wordFinder finds the occurrences of a few words in a text, in text
+// order: one indexText search per word, resumed only once the text
+// before its last occurrence is passed.
+type wordFinder struct {
+	s     string
+	words []string
+	at    []int // for each word, its first occurrence at or after the last search
+}
+
+func newWordFinder(s string, words []string) *wordFinder {
+	at := make([]int, len(words))
+	for k := range at {
+		at[k] = -1
+	}
+	return &wordFinder{s: s, words: words, at: at}
+}
+
+// next returns the first index at or after i where one of the words
+// starts, or len(s). Calls must not go back: i never decreases.
+func (f *wordFinder) next(i int) int {
+	best := len(f.s)
+	for k, w := range f.words {
+		if f.at[k] < i {
+			f.at[k] = len(f.s)
+			if j := indexText(f.s[i:], w); j >= 0 {
+				f.at[k] = i + j
+			}
+		}
+		best = min(best, f.at[k])
+	}
+	return best
+}

@@ -54,3 +54,24 @@ func FuzzIndexText(f *testing.F) {
 		}
 	})
 }
+
+// TestWordFinder holds wordFinder to the first occurrence of any word at
+// or after each index, visited in order as zeroStatements does.
+func TestWordFinder(t *testing.T) {
+	text := "本年度未收到政府信息公开申请,没有发生行政复议,费用为零。无。不存在不予公开的情况,未"
+	for step := 1; step <= 4; step++ {
+		f := newWordFinder(text, zeroFound)
+		for i := 0; i <= len(text); i += step {
+			want := len(text)
+			for j := i; j < len(text); j++ {
+				if _, ok := prefixAny(text[j:], zeroFound...); ok {
+					want = j
+					break
+				}
+			}
+			if got := f.next(i); got != want {
+				t.Errorf("step %d: next(%d) = %d, want %d", step, i, got, want)
+			}
+		}
+	}
+}

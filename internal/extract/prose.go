@@ -1,9 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"math/big"
 	"slices"
-	"sort"
 	"strings"
 
 	"gitui/internal/schema"
@@ -96,7 +96,7 @@ func newRules(v *view) bool {
 // keeps rule order for the same words.
 func sortByPosition(cs []cand) []cand {
 	out := append([]cand(nil), cs...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].a < out[j].a })
+	slices.SortStableFunc(out, func(x, y cand) int { return cmp.Compare(x.a, y.a) })
 	return out
 }
 

@@ -119,8 +119,12 @@ func extractTables(d *doc, f schema.Format) (fields []Field, unread []string, pr
 	}
 	fields = make([]Field, 0, size)
 	seen := make([]bool, len(schema.All())) // by schema place: emit keeps schema IDs only
+	var scratch []Field                     // each row's fields, reused row after row
 	for _, r := range rows {
-		fs, problem := r.fields(d, glued, dropped)
+		fs, problem := r.fields(d, glued, dropped, scratch[:0])
+		if cap(fs) > cap(scratch) {
+			scratch = fs
+		}
 		if len(fs) < len(r.ids) {
 			got := make(map[string]bool, len(fs))
 			for _, fl := range fs {
@@ -354,11 +358,11 @@ func reviewRow(s string, from int) (tableRow, bool) {
 	return tableRow{name: "行政复议/行政诉讼", ids: reviewColumns, read: rr}, true
 }
 
-// fields maps the row's cells to fields. It reports a problem, and no
-// field, when the cells cannot be mapped with certainty. glued says the
-// text is a crawler dump with cells run together; dropped, that the page
-// leaves blank cells out.
-func (r tableRow) fields(d *doc, glued, dropped bool) ([]Field, string) {
+// fields maps the row's cells to fields, appended to buf. It reports a
+// problem, and no field, when the cells cannot be mapped with certainty.
+// glued says the text is a crawler dump with cells run together; dropped,
+// that the page leaves blank cells out.
+func (r tableRow) fields(d *doc, glued, dropped bool, buf []Field) ([]Field, string) {
 	cells := r.read.cells
 	n, want := len(cells), len(r.ids)
 	must, runs, digits := false, true, 0
@@ -369,7 +373,7 @@ func (r tableRow) fields(d *doc, glued, dropped bool) ([]Field, string) {
 	}
 	switch {
 	case n == want && !must:
-		return r.emit(d, cells), ""
+		return r.emit(d, cells, buf), ""
 	case glued && runs && n > 0:
 		// Cells run together with no separator. Numbers are printed
 		// without leading zeros, so when exactly one way of cutting the
@@ -377,7 +381,7 @@ func (r tableRow) fields(d *doc, glued, dropped bool) ([]Field, string) {
 		// "23 0 00 0 023" into 23|0|0|0|0|0|23), it is the table's; when
 		// there are several, nothing is read.
 		if split, ok := uniqueSplit(d.norm, cells, want); ok {
-			return r.emit(d, split), ""
+			return r.emit(d, split, buf), ""
 		}
 		return nil, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
 	case r.read.eof && n < want && !must && !dropped:
@@ -386,7 +390,7 @@ func (r tableRow) fields(d *doc, glued, dropped bool) ([]Field, string) {
 		if r.read.cut {
 			cells = cells[:n-1]
 		}
-		return r.emit(d, cells), ""
+		return r.emit(d, cells, buf), ""
 	case n == 0:
 		return nil, ""
 	case must:
@@ -395,10 +399,9 @@ func (r tableRow) fields(d *doc, glued, dropped bool) ([]Field, string) {
 	return nil, fmt.Sprintf("table row %s: %d cells, want %d", r.name, n, want)
 }
 
-// emit turns the cells, in column order, into fields; blank and text cells
-// state nothing.
-func (r tableRow) emit(d *doc, cells []cell) []Field {
-	out := make([]Field, 0, len(cells))
+// emit turns the cells, in column order, into fields appended to out;
+// blank and text cells state nothing.
+func (r tableRow) emit(d *doc, cells []cell, out []Field) []Field {
 	for i, c := range cells {
 		if i >= len(r.ids) || (c.kind != cellNumber && c.kind != cellZero) {
 			continue

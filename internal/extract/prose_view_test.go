@@ -37,3 +37,36 @@ func TestMayBePageNumber(t *testing.T) {
 		t.Errorf("only %d page numbers among the lines", pages)
 	}
 }
+
+// TestLineMayStart holds the quick test of the table's page-number and
+// markdown-rule lines to its promise: a line it turns away does not start
+// with a mark once trimmed.
+func TestLineMayStart(t *testing.T) {
+	texts := []string{"- 3 -\n|---|:---:|\n  \f|---|\n\u3000-4-\n规章 | 0 |\n\n  \n:--|\n"}
+	names, _ := filepath.Glob("../../testdata/*/*.txt")
+	more, _ := filepath.Glob("../../testdata/*/reports/*.txt")
+	for _, name := range append(names, more...) {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, newDoc(string(raw)).norm)
+	}
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			if i > 0 && s[i-1] != '\n' && s[i-1] != '\f' {
+				continue
+			}
+			for _, tc := range []struct{ ends, marks string }{{"\n\f", "-"}, {"\n", "|-:"}} {
+				e := len(s)
+				if k := strings.IndexAny(s[i:], tc.ends); k >= 0 {
+					e = i + k
+				}
+				line := strings.TrimSpace(s[i:e])
+				if !lineMayStart(s, i, len(s), tc.ends, tc.marks) && line != "" && strings.IndexByte(tc.marks, line[0]) >= 0 {
+					t.Errorf("lineMayStart(%q, %q) = false for a line starting with a mark", line, tc.marks)
+				}
+			}
+		}
+	}
+}

@@ -159,6 +159,9 @@ func forEachToken(s string, a, b int, fn func(ta, tb int) bool) {
 // pageNumberLine reports whether the line starting at s[i] is a page
 // number such as "-3-" or "- 4 -", and returns the end of the line.
 func pageNumberLine(s string, i, b int) (int, bool) {
+	if !lineMayStart(s, i, b, "\n\f", "-") {
+		return 0, false
+	}
 	e := strings.IndexAny(s[i:b], "\n\f")
 	if e < 0 {
 		e = b
@@ -181,6 +184,9 @@ func pageNumberLine(s string, i, b int) (int, bool) {
 // and returns the end of the line. A blank cell is a lone mark ("| - |");
 // a rule needs three dashes in every cell.
 func markdownRuleLine(s string, i, b int) (int, bool) {
+	if !lineMayStart(s, i, b, "\n", "|-:") {
+		return 0, false
+	}
 	e := strings.IndexByte(s[i:b], '\n')
 	if e < 0 {
 		e = b
@@ -201,6 +207,26 @@ func markdownRuleLine(s string, i, b int) (int, bool) {
 		}
 	}
 	return e, true
+}
+
+// lineMayStart reports whether the line at s[i:b], ended by b or a byte
+// of ends, may start with one of marks once trimmed: its first byte past
+// ASCII spaces is one of marks, or not ASCII (a Unicode space, left to the
+// full test). Most lines fail here, before their end is looked for.
+func lineMayStart(s string, i, b int, ends, marks string) bool {
+	for k := i; k < b; k++ {
+		c := s[k]
+		switch {
+		case strings.IndexByte(ends, c) >= 0:
+			return false
+		case c == ' ' || c == '\t' || c == '\v' || c == '\r' || c == '\f':
+			continue
+		case c >= utf8.RuneSelf:
+			return true
+		}
+		return strings.IndexByte(marks, c) >= 0
+	}
+	return false
 }
 
 // parseCell reads the token s[a:b] as a whole cell: a number with an

@@ -56,10 +56,34 @@ type line struct {
 // bullets and the ? that mojibake leaves.
 const lineJunk = " \t|?•*#>-—"
 
+// lineJunkASCII marks the ASCII runes of lineJunk.
+var lineJunkASCII = func() (t [utf8.RuneSelf]bool) {
+	for _, r := range lineJunk {
+		if r < utf8.RuneSelf {
+			t[r] = true
+		}
+	}
+	return t
+}()
+
+// isLineJunk reports whether r is in lineJunk.
+func isLineJunk(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && lineJunkASCII[r]
+	}
+	return r != utf8.RuneError && strings.ContainsRune(lineJunk, r)
+}
+
 // lines splits norm[from:to] into trimmed, non-empty lines, the first n
 // of them at most.
 func lines(norm string, from, to, n int) []line {
-	out := make([]line, 0, min(n, strings.Count(norm[from:to], "\n")+1))
+	// Room for every line read: n, or the lines of the range when fewer
+	// (counted only when n is large).
+	size := min(n, 32)
+	if n > 32 {
+		size = min(n, strings.Count(norm[from:to], "\n")+1)
+	}
+	out := make([]line, 0, size)
 	for a := from; a < to && len(out) < n; {
 		b := strings.IndexByte(norm[a:to], '\n')
 		if b < 0 {
@@ -68,12 +92,12 @@ func lines(norm string, from, to, n int) []line {
 			b += a
 		}
 		s, e := a, b
-		for s < e && strings.ContainsRune(lineJunk, rune(norm[s])) {
+		for s < e && norm[s] < utf8.RuneSelf && isLineJunk(rune(norm[s])) {
 			s++
 		}
 		for e > s {
 			r, size := utf8.DecodeLastRuneInString(norm[s:e])
-			if !strings.ContainsRune(lineJunk, r) && r != '\u2022' {
+			if !isLineJunk(r) && r != '\u2022' {
 				break
 			}
 			e -= size

@@ -45,7 +45,8 @@ func newView(norm string) *view {
 	// longer than norm.
 	var buf strings.Builder
 	buf.Grow(len(norm))
-	var segs []seg
+	// A line holds a run or two, or more where spaces split it.
+	segs := make([]seg, 0, 2*strings.Count(norm, "\n")+1)
 	var last rune // last rune kept
 	breaks, breakAt := 0, 0
 	lineStart := 0     // start in norm of the current line

@@ -305,10 +305,30 @@ var quoteStripper = strings.NewReplacer("“", "", "”", "", "\"", "", "'", "",
 // stripQuotes drops quotation marks; most clauses have none, and keep
 // their string.
 func stripQuotes(s string) string {
-	if !strings.ContainsAny(s, "“”\"'‘’「」『』") {
+	if !hasQuote(s) {
 		return s
 	}
 	return quoteStripper.Replace(s)
+}
+
+// hasQuote is strings.ContainsAny(s, "“”\"'‘’「」『』") by bytes: the
+// curly and corner quotes are E2 80 98–9D and E3 80 8C–8F.
+func hasQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"', '\'':
+			return true
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x98 || s[i+2] == 0x99 || s[i+2] == 0x9C || s[i+2] == 0x9D) {
+				return true
+			}
+		case 0xE3:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x8C && s[i+2] <= 0x8F {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fillers are words between a keyword and its number that add nothing:

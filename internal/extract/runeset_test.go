@@ -74,3 +74,22 @@ func TestUnitAt(t *testing.T) {
 		}
 	}
 }
+
+// TestHasQuote holds hasQuote to strings.ContainsAny over the quotes.
+func TestHasQuote(t *testing.T) {
+	for _, s := range append(runeSetTexts, "“同意公开”的266件", "「」", "『x』", "‘’", `"a"`, "it's", "\xe2\x80", "\xf0“", "、。", "—…") {
+		if got, want := hasQuote(s), strings.ContainsAny(s, "“”\"'‘’「」『』"); got != want {
+			t.Errorf("hasQuote(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// FuzzHasQuote holds hasQuote to strings.ContainsAny on any bytes.
+func FuzzHasQuote(f *testing.F) {
+	f.Add("“同意公开”的266件")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasQuote(s), strings.ContainsAny(s, "“”\"'‘’「」『』"); got != want {
+			t.Fatalf("hasQuote(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

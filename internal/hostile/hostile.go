@@ -172,6 +172,10 @@ func (w *writer) fileCases() {
 	w.file(Case{Name: "binary-zip", What: "ZIP header, deflate noise and a stray UTF-8 sentence", NoFigures: true}, "archive.txt", zip)
 	elf := append([]byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00"), noise...)
 	w.file(Case{Name: "binary-elf", What: "ELF executable header named .txt", NoFigures: true}, "program.txt", elf)
+	// A PDF with its text uncompressed: the sentence is readable, but a
+	// PDF's text is not the report's text in reading order.
+	pdf := "%PDF-1.4\n1 0 obj << /Length 60 >> stream\nBT (共主动公开政府信息1491条) Tj ET\nendstream endobj\n%%EOF\n"
+	w.file(Case{Name: "binary-pdf", What: "a PDF with an uncompressed text stream, named .txt", NoFigures: true}, "document.txt", []byte(pdf))
 	w.file(Case{Name: "nul-filled", What: "64 KiB of NUL bytes", NoFigures: true}, "nul.txt", make([]byte, 64<<10))
 	w.file(Case{Name: "nul-in-report", SeedFigures: true, What: "a real report with NULs between characters, as a UTF-16 file read as bytes looks"},
 		"nul-report.txt", []byte(strings.ReplaceAll(w.seed, "。", "。\x00\x00")))

@@ -83,6 +83,9 @@ func TestMain(m *testing.M) {
 	if shared != nil {
 		os.RemoveAll(shared.dir)
 	}
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
 	os.Exit(code)
 }
 

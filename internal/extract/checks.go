@@ -22,10 +22,12 @@ func Checks(fields []Field, f schema.Format) []Check {
 	}
 	// The values by schema place: every term of an identity is in the
 	// schema (buildIdentities checks), so a field outside it is no term.
-	vals := termValues{fields: fields, at: make([]int32, len(schema.All()))}
+	vals := termValues{fields: fields, at: make([]int32, len(schema.All())), ints: make([]smallInt, len(fields))}
 	for i, fl := range fields {
 		if at := schema.Order(fl.ID); at >= 0 && vals.at[at] == 0 {
 			vals.at[at] = int32(i + 1)
+			n, err := strconv.ParseInt(fl.Value.String(), 10, 64)
+			vals.ints[i] = smallInt{n, err == nil && n <= 1<<50 && n >= -(1<<50)}
 		}
 	}
 	var out []Check
@@ -40,7 +42,15 @@ func Checks(fields []Field, f schema.Format) []Check {
 // termValues are the values of a report's fields by schema place.
 type termValues struct {
 	fields []Field
-	at     []int32 // by schema place, 1 + the index in fields of its first field, or 0
+	at     []int32    // by schema place, 1 + the index in fields of its first field, or 0
+	ints   []smallInt // by index in fields, for the fields at
+}
+
+// smallInt is a field's value as an integer, when it is one small enough
+// (|n| ≤ 2⁵⁰) to add in int64: every count.
+type smallInt struct {
+	n  int64
+	ok bool
 }
 
 // has reports whether the report states the field at schema place p.
@@ -188,17 +198,17 @@ func identity(vals termValues, def identityDef) (Check, bool) {
 	return Check{ID: def.id, OK: ok, Expected: exp, Actual: act, Fields: ids}, true
 }
 
-// sumOf adds the values at the schema places exactly: in int64 when every
-// term is an integer that small (every count), in big.Rat otherwise
-// (money).
+// sumOf adds the values at the schema places, all present, exactly: in
+// int64 when every term is an integer that small (every count), in big.Rat
+// otherwise (money).
 func sumOf(vals termValues, places []int) Number {
 	var total int64
 	for _, at := range places {
-		n, err := strconv.ParseInt(vals.value(at).String(), 10, 64)
-		if err != nil || n > 1<<50 || n < -(1<<50) {
+		v := vals.ints[vals.at[at]-1] // identity has checked every term is present
+		if !v.ok {
 			return sumExact(vals, places)
 		}
-		total += n
+		total += v.n
 	}
 	return Int(total)
 }

@@ -106,7 +106,7 @@ func merge(d *doc, table, prose []Field, unread []string) []Field {
 		}
 		for i, f := range group {
 			at := schema.Order(f.ID)
-			if at >= 0 && kept[at] != 0 || !d.grounded(f) {
+			if at >= 0 && kept[at] != 0 || !d.grounded(f, at) {
 				continue
 			}
 			kept[at] = int32(base + i + 1)
@@ -133,9 +133,10 @@ func merge(d *doc, table, prose []Field, unread []string) []Field {
 }
 
 // grounded reports whether f's span lies in the text and f.Text is its slice.
-// A field that fails this is never reported.
-func (d *doc) grounded(f Field) bool {
-	if _, ok := schema.Lookup(f.ID); !ok {
+// A field that fails this is never reported. at is the field's place in
+// the schema, -1 for an ID outside it: a bug in the rules, which panics.
+func (d *doc) grounded(f Field, at int) bool {
+	if at < 0 {
 		panic(fmt.Sprintf("extract: field %q is not in the schema", f.ID))
 	}
 	return f.Start >= 0 && f.Start < f.End && f.End <= len(d.src) && d.src[f.Start:f.End] == f.Text

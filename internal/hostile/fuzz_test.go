@@ -1,6 +1,7 @@
 package hostile
 
 import (
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -162,4 +163,30 @@ func FuzzParseNumber(f *testing.F) {
 			t.Fatalf("ParseNumber(%q) = %s has no exact value", s, out)
 		}
 	})
+}
+
+// FuzzExtractShift is a metamorphic check of the extractor, numerals and
+// table mapping included: a blank line before a report moves every figure
+// one byte on and changes nothing else. A figure that appears, vanishes or
+// changes value is read from something other than the report's words.
+func FuzzExtractShift(f *testing.F) {
+	fuzzSeeds(f, func(data []byte) { f.Add(string(data)) })
+	f.Add("二〇一三年共主动公开政府信息一千四百九十一条，受理申请六百三十一件。")
+	f.Add("本年新收政府信息公开申请数量 | 3001 | 53 | 0 | 0 | 61 | 4 | 3119\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		want := shifted(extract.Extract(text).Fields, 1)
+		got := shifted(extract.Extract("\n"+text).Fields, 0)
+		if want != got {
+			t.Fatalf("a leading newline changed the figures of %q:\nwithout: %s\nwith:    %s", text, want, got)
+		}
+	})
+}
+
+// shifted lists fields as "id=value@start:end", spans moved by d.
+func shifted(fields []extract.Field, d int) string {
+	var b strings.Builder
+	for _, f := range fields {
+		fmt.Fprintf(&b, "%s=%s@%d:%d ", f.ID, f.Value, f.Start+d, f.End+d)
+	}
+	return b.String()
 }

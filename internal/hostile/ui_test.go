@@ -27,6 +27,7 @@ type program struct {
 	busy int
 }
 
+// run starts cmd on a goroutine.
 func (p *program) run(cmd tea.Cmd) {
 	if cmd == nil {
 		return
@@ -35,24 +36,31 @@ func (p *program) run(cmd tea.Cmd) {
 	go func() { p.msgs <- cmd() }()
 }
 
+// handle takes the message of a finished command: a batch starts its
+// commands, anything else goes to Update.
+func (p *program) handle(msg tea.Msg) {
+	p.busy--
+	switch msg := msg.(type) {
+	case nil, tea.QuitMsg:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			p.run(c)
+		}
+	default:
+		var cmd tea.Cmd
+		p.m, cmd = p.m.Update(msg)
+		p.run(cmd)
+	}
+}
+
+// settle handles messages until no command is running.
 func (p *program) settle(deadline time.Duration) {
 	p.t.Helper()
 	stop := time.After(deadline)
 	for p.busy > 0 {
 		select {
 		case msg := <-p.msgs:
-			p.busy--
-			switch msg := msg.(type) {
-			case nil, tea.QuitMsg:
-			case tea.BatchMsg:
-				for _, c := range msg {
-					p.run(c)
-				}
-			default:
-				var cmd tea.Cmd
-				p.m, cmd = p.m.Update(msg)
-				p.run(cmd)
-			}
+			p.handle(msg)
 		case <-stop:
 			p.t.Fatalf("the explorer was still busy after %v", deadline)
 		}
@@ -65,30 +73,20 @@ func (p *program) settleIdle(idle time.Duration) {
 	for {
 		select {
 		case msg := <-p.msgs:
-			p.busy--
-			switch msg := msg.(type) {
-			case nil, tea.QuitMsg:
-			case tea.BatchMsg:
-				for _, c := range msg {
-					p.run(c)
-				}
-			default:
-				var cmd tea.Cmd
-				p.m, cmd = p.m.Update(msg)
-				p.run(cmd)
-			}
+			p.handle(msg)
 		case <-time.After(idle):
 			return
 		}
 	}
 }
 
+// send delivers msgs to Update, then settles.
 func (p *program) send(msgs ...tea.Msg) {
 	for _, msg := range msgs {
 		var cmd tea.Cmd
 		p.m, cmd = p.m.Update(msg)
-		// Key presses may start work (a review write, a search); run it,
-		// but do not wait for ticks the spinner no longer schedules.
+		// A key may start work (a review write, a search): it runs, and
+		// settle waits for it.
 		p.run(cmd)
 	}
 	p.settle(time.Minute)
@@ -139,7 +137,8 @@ func replay(c *corpus.Corpus) <-chan corpus.Event {
 	return ch
 }
 
-var key = func(code rune, text string) tea.KeyPressMsg { return tea.KeyPressMsg{Code: code, Text: text} }
+// key is the press of a printable key.
+func key(code rune, text string) tea.KeyPressMsg { return tea.KeyPressMsg{Code: code, Text: text} }
 
 // TestHostileExplorer loads the hostile folder into the explorer at 80×24
 // and 200×50, steps through every entry of the list, its figures and its

@@ -101,11 +101,11 @@ func TestHostileLoad(t *testing.T) {
 	}
 	for _, p := range c.Problems {
 		if decided[p.Path] != "" {
-			t.Errorf("%q decided twice: %s and problem %v", p.Path, decided[p.Path], p)
+			t.Errorf("%q decided twice: %s and problem %q", p.Path, decided[p.Path], p.Error())
 		}
 		decided[p.Path] = "problem"
 		if msg := p.Error(); strings.Contains(msg, "panic") || strings.Contains(msg, "abandoned") {
-			t.Errorf("problem hides a crash or a hang: %v", p)
+			t.Errorf("problem hides a crash or a hang: %q", p.Error())
 		}
 	}
 	for _, s := range c.Skipped {
@@ -344,11 +344,11 @@ func TestHostileRoots(t *testing.T) {
 		case timedOut:
 			t.Errorf("%s (%s): load did not finish in %v", cs.Name, cs.What, time.Since(start))
 		case err != nil:
-			t.Logf("%s: %v", cs.Name, err)
+			t.Logf("%s: %q", cs.Name, err.Error())
 		default:
 			for _, p := range c.Problems {
 				if msg := p.Error(); strings.Contains(msg, "panic") || strings.Contains(msg, "abandoned") {
-					t.Errorf("problem hides a crash or a hang: %v", p)
+					t.Errorf("problem hides a crash or a hang: %q", p.Error())
 				}
 			}
 			for _, r := range c.Reports {

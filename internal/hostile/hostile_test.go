@@ -28,7 +28,7 @@ func TestWriteCases(t *testing.T) {
 			continue
 		}
 		if _, err := os.Lstat(c.Path); err != nil {
-			t.Errorf("%s: %v", c.Name, err)
+			t.Errorf("%s: %q", c.Name, err.Error())
 		}
 	}
 	for _, want := range []string{"empty", "binary-png", "binary-zip", "binary-elf", "nul-filled", "invalid-utf8",

@@ -13,6 +13,7 @@ import (
 
 	"gitui/internal/corpus"
 	"gitui/internal/review"
+	"gitui/internal/textsafe"
 	"gitui/internal/ui"
 )
 
@@ -199,7 +200,7 @@ func tour(t *testing.T, opts ui.Options, w, h, entries int) {
 			return
 		}
 		if bad++; bad == 1 || bad > 10 {
-			t.Logf("%s:\n%s", where, ansi.Strip(frame))
+			t.Logf("%s:\n%s", where, textsafe.String(ansi.Strip(frame)))
 		}
 		if bad > 10 {
 			t.Fatal("too many bad frames")
@@ -264,7 +265,7 @@ func TestHostileSaveError(t *testing.T) {
 	p.send(tea.KeyPressMsg{Code: tea.KeyTab}, key('a', "a"))
 	frame := m.Render()
 	if !strings.Contains(ansi.Strip(frame), "not saved") {
-		t.Fatalf("the failed save is not shown; the test did not reach it:\n%s", ansi.Strip(frame))
+		t.Fatalf("the failed save is not shown; the test did not reach it:\n%s", textsafe.String(ansi.Strip(frame)))
 	}
 	frameCheck(t, "after a failed save", frame, w, h)
 }

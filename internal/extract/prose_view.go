@@ -47,7 +47,7 @@ func newView(norm string) *view {
 	buf.Grow(len(norm))
 	// A line holds a run or two, or more where spaces split it.
 	segs := make([]seg, 0, 2*strings.Count(norm, "\n")+1)
-	var last rune // last rune kept
+	var lastRun string // last run kept; its last rune is read at a break only
 	breaks, breakAt := 0, 0
 	lineStart := 0     // start in norm of the current line
 	lineRunes := 0     // runes kept on the current line
@@ -77,7 +77,7 @@ func newView(norm string) *view {
 			}
 			continue
 		}
-		if breaks > 0 && buf.Len() > 0 && (breaks > 1 && !pageBreak || hard || strings.ContainsRune(sentenceEnd, last)) {
+		if breaks > 0 && buf.Len() > 0 && (breaks > 1 && !pageBreak || hard || endsSentence(lastRun)) {
 			segs = append(segs, seg{int32(buf.Len()), int32(breakAt)})
 			buf.WriteByte('\n')
 		}
@@ -107,10 +107,16 @@ func newView(norm string) *view {
 		run := norm[i:j]
 		segs = append(segs, seg{int32(buf.Len()), int32(i)})
 		buf.WriteString(run)
-		last, _ = utf8.DecodeLastRuneInString(run)
+		lastRun = run
 		i = j
 	}
 	return &view{s: buf.String(), segs: segs}
+}
+
+// endsSentence reports whether run ends in one of sentenceEnd.
+func endsSentence(run string) bool {
+	last, _ := utf8.DecodeLastRuneInString(run)
+	return strings.ContainsRune(sentenceEnd, last)
 }
 
 // endsParagraph reports whether a line of n runes (spaces aside) stands

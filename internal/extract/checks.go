@@ -31,12 +31,36 @@ func Checks(fields []Field, f schema.Format) []Check {
 		}
 	}
 	var out []Check
-	for _, def := range identitiesFor(vals, f) {
-		if c, ok := identity(vals, def); ok {
+	// The checks' Fields are cut from one allocation, each its own
+	// region with no room to grow into the next.
+	var ids []string
+	defs := identitiesFor(vals, f)
+	for i, def := range defs {
+		if ids == nil && present(vals, def) {
+			n := 0
+			for _, d := range defs[i:] {
+				n += len(d.lhs) + len(d.rhs)
+			}
+			ids = make([]string, 0, n)
+		}
+		if c, ok := identity(vals, def, ids[len(ids):len(ids)]); ok {
 			out = append(out, c)
+			ids = ids[:len(ids)+len(c.Fields)]
 		}
 	}
 	return out
+}
+
+// present reports whether every term of def is stated.
+func present(vals termValues, def identityDef) bool {
+	for _, terms := range [][]int{def.lhsAt, def.rhsAt} {
+		for _, at := range terms {
+			if !vals.has(at) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // termValues are the values of a report's fields by schema place.
@@ -179,18 +203,14 @@ func buildIdentities(use2021 bool) []identityDef {
 
 // identity checks Σ lhs = Σ rhs when every term is present. Expected is
 // the left side (the figure the report states as the total), Actual the
-// sum of the right.
-func identity(vals termValues, def identityDef) (Check, bool) {
-	for _, terms := range [][]int{def.lhsAt, def.rhsAt} {
-		for _, at := range terms {
-			if !vals.has(at) {
-				return Check{}, false
-			}
-		}
+// sum of the right. The check's Fields are written into buf's room.
+func identity(vals termValues, def identityDef, buf []string) (Check, bool) {
+	if !present(vals, def) {
+		return Check{}, false
 	}
 	exp, act := sumOf(vals, def.lhsAt), sumOf(vals, def.rhsAt)
-	ids := make([]string, 0, len(def.lhs)+len(def.rhs))
-	ids = append(append(ids, def.lhs...), def.rhs...)
+	n := len(def.lhs) + len(def.rhs)
+	ids := append(append(buf[:0:min(cap(buf), n)], def.lhs...), def.rhs...)
 	ok := exp.String() == act.String() // integers from sumOf are canonical
 	if !exp.IsInt() || !act.IsInt() {
 		ok = exp.Equal(act)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -199,5 +200,24 @@ func TestChecksOnReports(t *testing.T) {
 				t.Errorf("%s: check %s fails: expected %s, actual %s", tt.file, c.ID, c.Expected, c.Actual)
 			}
 		}
+	}
+}
+
+// TestCheckFieldsApart: each check's Fields is its own, so a caller
+// appending to one does not write over the next.
+func TestCheckFieldsApart(t *testing.T) {
+	checks := Checks(fieldsOf(t,
+		"applications.new.total=3119", "applications.carried_over.total=34",
+		"applications.outcome_total.total=3050", "applications.carried_forward.total=103",
+		"reconsideration.total=351", "reconsideration.upheld=72", "reconsideration.corrected=13",
+		"reconsideration.other=37", "reconsideration.pending=229",
+	), schema.Table2021)
+	if len(checks) != 2 {
+		t.Fatalf("%d checks, want balance.total and review_total.reconsideration", len(checks))
+	}
+	want := append([]string(nil), checks[1].Fields...)
+	_ = append(checks[0].Fields, "written.over")
+	if got := checks[1].Fields; !slices.Equal(got, want) {
+		t.Errorf("%s.Fields = %v after appending to %s.Fields, want %v", checks[1].ID, got, checks[0].ID, want)
 	}
 }

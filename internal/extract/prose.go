@@ -29,9 +29,16 @@ type cand struct {
 	hasPct bool
 }
 
-// extractProse reads the prose figures, and returns checks of stated
-// percentages (schema identity 5).
+// extractProse reads the prose figures of a report on the year its own
+// text names; see proseFields.
 func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
+	return proseFields(d, f, extractMeta(d).Year)
+}
+
+// proseFields reads the prose figures, and returns checks of stated
+// percentages (schema identity 5). year is the year reported on (0 when
+// unknown): a figure scoped to another year is not a field.
+func proseFields(d *doc, f schema.Format, year int) ([]Field, []Check) {
 	v := newView(d.norm)
 	table := f != "" && f != schema.Narrative || newRules(v)
 	var cands []cand
@@ -40,7 +47,7 @@ func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
 		// Both rule sets read the clause core, and neither reads a
 		// comparison with another period.
 		c, approx := core(m.left)
-		if comparison(c) {
+		if comparison(c) || otherYear(v, m, c, year) {
 			continue
 		}
 		if pro.add(v, m, c, approx) {
@@ -121,6 +128,11 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 	case "篇":
 		return nil
 	}
+	// "全市市场监管系统共收到政府信息公开申请417件,其中市局本级…126件":
+	// the count of a whole system is not the reporting agency's own.
+	if systemWide(c) {
+		return nil
+	}
 	if id := applicationField(v, c, m, table); id != "" {
 		return one(id)
 	}
@@ -148,6 +160,12 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 	return nil
 }
 
+// systemWide reports a clause counting for a whole system of agencies
+// ("全市市场监管系统共收到", "全系统"), of which the reporting agency is one.
+func systemWide(c string) bool {
+	return strings.Contains(c, "全系统") || strings.Contains(c, "系统") && hasAny(c, "全市", "全省", "全区", "全县", "全国")
+}
+
 // comparison reports a clause that compares with another period ("同上年
 // 相比减少442条", "由2013年的1128条"): its number is not this year's.
 func comparison(c string) bool {
@@ -159,6 +177,55 @@ func comparison(c string) bool {
 		return true
 	}
 	return false
+}
+
+// otherYear reports a figure scoped to a year other than the one reported
+// on: its clause names that year ("(2017年共收到政府信息公开申请38件)" in a
+// 2018 report), or its sentence opens with it ("2010年度,我局共发布政府
+// 信息四百八十条。" in a 2011 report). year is 0 when unknown.
+func otherYear(v *view, m mention, c string, year int) bool {
+	if year == 0 || strings.Contains(c, "结转") {
+		return false
+	}
+	if y := namedYear(c, false); y != 0 {
+		return y != year
+	}
+	y := namedYear(sentenceBefore(v.s, m.leftAt), true)
+	return y != 0 && y != year
+}
+
+// namedYear returns the year a text scopes itself to ("2017年共收到",
+// "2010年度,"), or 0. A date ("2019年3月"), a start ("2008年以来", "自
+// 2008年5月1日《条例》实施") or a to-date bound ("截至2011年底") is not a
+// scope. With opening set, only a year that opens the text counts.
+func namedYear(s string, opening bool) int {
+	for k := 0; ; {
+		j := strings.Index(s[k:], "年")
+		if j < 0 {
+			return 0
+		}
+		j += k
+		k = j + len("年")
+		if j < 4 || !allDigits(s[j-4:j]) || j > 4 && isDigit(s[j-5]) {
+			if opening {
+				return 0
+			}
+			continue
+		}
+		if opening && j != 4 {
+			return 0
+		}
+		rest := strings.TrimPrefix(s[k:], "度")
+		if rest == "" || isDigit(rest[0]) || hasPrefixes(rest, "月", "以来", "起", "至", "到", "开始", "底", "末", "《", "的", "-") {
+			if opening {
+				return 0
+			}
+			continue
+		}
+		if y := atoi(s[j-4 : j]); y >= 1990 && y <= 2099 {
+			return y
+		}
+	}
 }
 
 // feeField reads money: fees collected for information ("共收取…检索费、
@@ -273,6 +340,12 @@ func applicationField(v *view, c string, m mention, table bool) string {
 		}
 	}
 	if c == "依申请公开" && m.unit == "件" {
+		return "applications.new.total"
+	}
+	// "共办理政府信息公开申请46件(含2017年结转的2件),其中本年新收44件":
+	// the year's new applications, named in the sentence before.
+	if hasSuffixes(c, "本年新收", "本年度新收", "当年新收", "新收到", "新收") &&
+		applicationWord(sentenceBefore(v.s, m.leftAt)) && aboutDisclosure(v, c, m) {
 		return "applications.new.total"
 	}
 	return ""

@@ -18,7 +18,10 @@ type proseCase struct {
 	source string // the report the sentence is from
 	text   string
 	format schema.Format
-	want   map[string]string
+	// year is the year reported on, when the sentence alone names
+	// another; 0 reads it from the text as Extract does.
+	year int
+	want map[string]string
 }
 
 func runProseCases(t *testing.T, cases []proseCase) {
@@ -30,7 +33,11 @@ func runProseCases(t *testing.T, cases []proseCase) {
 			if format == "" {
 				format = schema.Narrative
 			}
-			fields, _ := extractProse(d, format)
+			year := tc.year
+			if year == 0 {
+				year = extractMeta(d).Year
+			}
+			fields, _ := proseFields(d, format, year)
 			got := map[string]string{}
 			for _, f := range fields {
 				if tc.text[f.Start:f.End] != f.Text || f.Text == "" {
@@ -101,6 +108,26 @@ func TestProactive(t *testing.T) {
 			source: "dev/p023",
 			text:   "截至到2011年底,本局累计主动公开政府信息15506条,全文电子化率达100%。2011年新增的主动公开政府信息5973条,全文电子化率达100%。",
 			want:   map[string]string{"proactive.total": "5973", "proactive.cumulative": "15506"},
+		},
+		{
+			name:   "the year's new count after a to-date count names no object",
+			source: "holdout2/n05",
+			text:   "截至2018年12月31日,我局累计主动公开政府信息8,915条,其中2018年新增公开1,487条。重点公开了环境质量状况等信息。",
+			want:   map[string]string{"proactive.total": "1487", "proactive.cumulative": "8915"},
+		},
+		{
+			name:   "a count published through several channels is their total; another year's count is not a field",
+			source: "holdout2/n02",
+			year:   2011,
+			text:   "2011年,我局通过县政府门户网站、局门户网站、办事大厅公示栏、电子显示屏及新闻媒体等渠道,发布各类政府信息六百余条,其中在县政府信息公开目录中公开三百二十一条,在《今日桐庐》等媒体刊发稿件四十五篇。2010年度,我局共发布政府信息四百八十条。",
+			want:   map[string]string{"proactive.total": "~600"},
+		},
+		{
+			name:   "a sentence opening with another year states that year's count",
+			source: "holdout2/n02",
+			year:   2011,
+			text:   "2010年度,我局共发布政府信息四百八十条。",
+			want:   map[string]string{},
 		},
 		{
 			name:   "a to-date figure alone is the year's total",
@@ -210,6 +237,21 @@ func TestProactive(t *testing.T) {
 
 func TestApplicationsAndReplies(t *testing.T) {
 	runProseCases(t, []proseCase{
+		{
+			name:   "the year's new applications after the year's workload; another year's count in brackets is not a field",
+			source: "holdout2/n05",
+			year:   2018,
+			text:   "全年共办理政府信息公开申请46件(含2017年结转的2件),其中本年新收44件,同比增长15%(2017年共收到政府信息公开申请38件)。",
+			want:   map[string]string{"applications.new.total": "44"},
+		},
+		{
+			name:   "a whole system's count is not the agency's own",
+			source: "holdout2/l01",
+			format: schema.Table2021,
+			text:   "全市市场监管系统共收到政府信息公开申请417件,其中市局本级收到政府信息公开申请126件,上年结转5件,合计131件;已办结123件,结转下年度继续办理8件。",
+			want: map[string]string{"applications.new.total": "126", "applications.carried_over.total": "5",
+				"applications.outcome_total.total": "123", "applications.carried_forward.total": "8"},
+		},
 		{
 			name:   "applications received and their channels",
 			source: "seeds/000",

@@ -151,6 +151,9 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 		}
 		return out
 	}
+	if id := outcomeAfter(v, c, m); id != "" {
+		return one(id)
+	}
 	if complaint(c) {
 		return one("complaints.total")
 	}
@@ -260,7 +263,9 @@ func consultation(c string) bool {
 	// 现场咨询416人次", "来电来访咨询") are the total over them.
 	channels := 0
 	for _, ch := range []string{"电话", "现场", "网上", "网络", "来电", "来访", "信函", "当面", "在线", "窗口"} {
-		if strings.Contains(rest, ch) {
+		// "接待群众现场查阅、咨询约300人次": the channel is where
+		// people read documents, and the count is of all who came.
+		if strings.Contains(rest, ch) && !strings.Contains(rest, ch+"查阅") {
 			channels++
 		}
 	}
@@ -386,6 +391,11 @@ func answersDisclosure(v *view, c string, m mention) bool {
 // reports the restated table rows carry the table IDs: "予以公开36件",
 // "已完成答复申请135件" (the 总计 row).
 func replyField(v *view, c string, m mention, table bool) string {
+	// "申请内容不明确、已告知申请人补正的一份": the outcome, then what
+	// the applicant was told.
+	if k := indexAny(c, "、已告知", "、并告知", "、告知"); k > 0 {
+		c = c[:k]
+	}
 	orig := c
 	c = strings.TrimSuffix(c, "的")
 	c = strings.TrimSuffix(c, "答复")
@@ -424,14 +434,16 @@ func replyField(v *view, c string, m mention, table bool) string {
 		case strings.HasSuffix(c, "信息不存在"):
 			return "replies.nonexistent"
 		case hasSuffixes(c, "非本机关掌握", "不属于本机关掌握", "本机关不掌握", "不属于本机关公开职责", "不属于本机关职责",
-			"不属本机关掌握", "非本机关职责范围", "不属于本机关职责范围", "非本机关职责", "非本机关政府信息"):
+			"不属本机关掌握", "非本机关职责范围", "不属于本机关职责范围", "非本机关职责", "非本机关政府信息",
+			"不属于本机关公开范围", "非本机关公开范围"):
 			return "replies.not_held"
 		case strings.HasSuffix(c, "内容不明确"):
 			return "replies.unclear"
 		case hasSuffixes(c, "非政府信息", "不属于政府信息"):
 			return "replies.not_gov_info"
-		case strings.Contains(c, "已主动公开") && !hasAny(c, "不予", "非", "未", "不属于"):
-			// "属于已主动公开范围并告知获取途径的2件"
+		case (strings.Contains(c, "已主动公开") || strings.HasSuffix(c, "属于主动公开范围")) && !hasAny(c, "不予", "非", "未", "不属于"):
+			// "属于已主动公开范围并告知获取途径的2件", "属于主动公开
+			// 范围、已告知获取途径的四份"
 			return "replies.already_public"
 		case hasSuffixes(c, "申请人撤销", "申请人撤回", "撤销申请", "撤回申请"):
 			return "replies.withdrawn"
@@ -457,6 +469,9 @@ func hasSuffixes(s string, words ...string) bool {
 // reviewOutcomes name the results of a 行政复议 or 行政诉讼 case.
 var reviewOutcomes = []struct{ word, recon, litig string }{
 	{"驳回或终止", "reconsideration.dismissed", ""},
+	{"终止复议", "reconsideration.dismissed", ""},
+	{"终止", "reconsideration.dismissed", ""},
+	{"审理中", "reconsideration.pending", "litigation.pending"},
 	{"责令履行", "reconsideration.ordered", ""},
 	{"尚未审结", "reconsideration.pending", "litigation.pending"},
 	{"未审结", "reconsideration.pending", "litigation.pending"},
@@ -485,10 +500,15 @@ func reviewTopic(s string) string {
 // "行政诉讼案件16件"), results ("其中维持63件", "败诉0件", "行政复议案件且
 // 维持具体行政行为数2件"), and "…行政复议、提起行政诉讼的案件0件" (both 0).
 func reviewField(v *view, c string, m mention) []string {
+	// "申请人撤回申请终止复议2件": a case ended by the applicant.
+	if hasSuffixes(c, "终止复议", "终止行政复议") && !strings.Contains(c, "诉讼") {
+		return []string{"reconsideration.dismissed"}
+	}
 	if strings.Contains(c, "申请人") {
 		return nil
 	}
-	for _, object := range []string{"具体行政行为", "答复", "决定"} {
+	// "责令履行法定职责1件": the outcome, then its object.
+	for _, object := range []string{"具体行政行为", "答复", "决定", "法定职责"} {
 		c = strings.TrimSuffix(c, object)
 	}
 	c = strings.TrimSuffix(c, "原")
@@ -525,6 +545,36 @@ func reviewField(v *view, c string, m mention) []string {
 		return nil
 	}
 	return nil
+}
+
+// outcomeAfter reads a case of a list counted before its outcome: "被申请
+// 行政复议二起,其中一起经县政府复议撤销原答复…;另一起被复议机关驳回".
+func outcomeAfter(v *view, c string, m mention) string {
+	if c != "其中" && c != "另" || strings.Contains(m.right, "申请人") {
+		return ""
+	}
+	r := m.right
+	for _, object := range []string{"具体行政行为", "答复", "决定", "法定职责"} {
+		r = strings.TrimSuffix(r, object)
+	}
+	r = strings.TrimSuffix(r, "原")
+	for _, o := range reviewOutcomes {
+		if !strings.HasSuffix(r, o.word) {
+			continue
+		}
+		topic := reviewTopic(r)
+		if topic == "" {
+			topic = reviewTopic(before(v.s, m.leftAt, 150))
+		}
+		switch {
+		case topic == "复议":
+			return o.recon
+		case topic == "诉讼":
+			return o.litig
+		}
+		return ""
+	}
+	return ""
 }
 
 // complaint reads a count of complaints about the disclosure work itself:

@@ -775,3 +775,29 @@ func TestRestatedChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestPageNumber states which lines are PDF page furniture, dropped from
+// prose and tables alike.
+func TestPageNumber(t *testing.T) {
+	for _, tt := range []struct {
+		line   string
+		source string
+		want   bool
+	}{
+		{"- 3 -", "holdout2/t01", true},
+		{"                                        - 2 -", "holdout2/t01", true},
+		{"— 第 3 页 共 5 页 —", "holdout2/t04", true},
+		{"第3页", "page footer", true},
+		{"— 3 —", "page footer", true},
+		{"-3/5-", "page footer", true},
+		{"-3", "holdout/h12, a 本年增/减 cell", false},
+		{"3", "a table cell alone on its line", false},
+		{"0/5", "a cell, not set off", false},
+		{"第3页共页", "no total", false},
+		{"第三季度", "a heading", false},
+	} {
+		if got := pageNumber(tt.line); got != tt.want {
+			t.Errorf("pageNumber(%q) = %v, want %v (%s)", tt.line, got, tt.want, tt.source)
+		}
+	}
+}

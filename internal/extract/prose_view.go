@@ -128,19 +128,42 @@ func lineEnd(s string, i int) int {
 }
 
 // pageNumber reports a line that holds only a page number set off by
-// dashes ("— 1 —", "-12-", "- 3 -") or written as "第3页": PDF page
-// furniture. A bare number is not one (a table cell stands alone too).
+// dashes ("— 1 —", "-12-", "- 3 -", "-3/5-") or written as "第3页" or
+// "— 第 3 页 共 5 页 —": PDF page furniture. A bare number is not one (a
+// table cell stands alone too).
 func pageNumber(line string) bool {
 	line = strings.TrimSpace(line)
-	if len(line) == 0 || len(line) > 24 {
+	if len(line) == 0 || len(line) > 40 {
 		return false
 	}
-	inner := strings.Trim(line, " -—–_")
-	marked := inner != line
-	if strings.HasPrefix(inner, "第") && strings.HasSuffix(inner, "页") {
-		inner, marked = strings.TrimSuffix(strings.TrimPrefix(inner, "第"), "页"), true
+	// Set off on both sides: a line "-3" is a table cell (本年增/减).
+	const dashes = " -—–_"
+	inner := strings.Trim(line, dashes)
+	marked := strings.TrimLeft(line, dashes) != line && strings.TrimRight(line, dashes) != line
+	if strings.Contains(inner, " ") {
+		inner = strings.ReplaceAll(inner, " ", "")
 	}
-	inner = strings.TrimSpace(inner)
+	if rest, ok := strings.CutPrefix(inner, "第"); ok {
+		// "第3页", "第3页共5页"
+		n, of, ok := strings.Cut(rest, "页")
+		if !ok {
+			return false
+		}
+		if of != "" {
+			total, ok := strings.CutPrefix(of, "共")
+			total = strings.TrimSuffix(total, "页")
+			if !ok || !strings.HasSuffix(of, "页") || total == "" || !allDigits(total) {
+				return false
+			}
+		}
+		inner, marked = n, true
+	} else if n, total, ok := strings.Cut(inner, "/"); ok && marked {
+		// "-3/5-": this page of so many.
+		if total == "" || len(total) > 4 || !allDigits(total) {
+			return false
+		}
+		inner = n
+	}
 	return marked && inner != "" && len(inner) <= 4 && allDigits(inner)
 }
 

@@ -156,8 +156,9 @@ func forEachToken(s string, a, b int, fn func(ta, tb int) bool) {
 	}
 }
 
-// pageNumberLine reports whether the line starting at s[i] is a page
-// number such as "-3-" or "- 4 -", and returns the end of the line.
+// pageNumberLine reports whether the line starting at s[i] is page
+// furniture such as "-3-", "- 4 -" or "— 第 3 页 共 5 页 —" (see
+// pageNumber), and returns the end of the line.
 func pageNumberLine(s string, i, b int) (int, bool) {
 	e := strings.IndexAny(s[i:b], "\n\f")
 	if e < 0 {
@@ -165,12 +166,7 @@ func pageNumberLine(s string, i, b int) (int, bool) {
 	} else {
 		e += i
 	}
-	line := strings.TrimSpace(s[i:e])
-	if len(line) < 3 || line[0] != '-' || line[len(line)-1] != '-' {
-		return 0, false
-	}
-	mid := strings.TrimSpace(line[1 : len(line)-1])
-	if mid == "" || len(mid) > 4 || !allDigits(mid) {
+	if !pageNumber(s[i:e]) {
 		return 0, false
 	}
 	return e, true

@@ -368,6 +368,27 @@ func TestExtractTables(t *testing.T) {
 			absent: []string{"proactive.rules.made", "proactive.rules.total"},
 		},
 		{
+			name: "holdout2/t04: tab rows with a PDF page footer between a row and the next",
+			text: "三、本年度办理结果\t(一)予以公开\t15\t1\t0\t0\t0\t0\t16\n" +
+				"\t(四)无法提供\t1.本机关不掌握相关政府信息\t9\t1\t0\t0\t0\t1\t11\n" +
+				"\n— 第 3 页 共 5 页 —\n\n" +
+				"\t\t2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n" +
+				"四、政府信息公开行政复议、行政诉讼情况\n" +
+				"行政复议\t\t\t\t\t行政诉讼\n" +
+				"\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n" +
+				"结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n" +
+				"2\t1\t0\t0\t3\t1\t0\t0\t0\t1\t0\t0\t0\t1\t1\n" +
+				"\n— 第 4 页 共 5 页 —\n\n" +
+				"五、存在的主要问题及改进情况\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"applications.unavailable.not_held.natural": "9", "applications.unavailable.not_held.total": "11",
+				"applications.unavailable.needs_creation.total": "0",
+				"reconsideration.upheld": "2", "reconsideration.total": "3",
+				"litigation.after_reconsideration.pending": "1",
+			},
+		},
+		{
 			name:   "narrative reports have no tables",
 			text:   "本年度共受理政府信息公开申请631件,其中当面申请562件。行政许可事项办理1200件。",
 			absent: []string{"applications.new.total", "proactive.licensing.decisions"},

@@ -384,7 +384,7 @@ func TestExtractTables(t *testing.T) {
 			want: map[string]string{
 				"applications.unavailable.not_held.natural": "9", "applications.unavailable.not_held.total": "11",
 				"applications.unavailable.needs_creation.total": "0",
-				"reconsideration.upheld": "2", "reconsideration.total": "3",
+				"reconsideration.upheld":                        "2", "reconsideration.total": "3",
 				"litigation.after_reconsideration.pending": "1",
 			},
 		},

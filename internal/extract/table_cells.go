@@ -66,9 +66,23 @@ func readCells(s string, a, b, want int, header bool) rowRead {
 		}
 	}
 	stopped := false
+	// Empty cells between pipes ("| 4 | 0 |   |   | 0 |", a page's
+	// &nbsp; cells) are blanks, kept once a later cell shows they are
+	// inside the row: pipe layouts also pad rows with empty trailing
+	// cells ("| 3 | ||").
+	blanks := 0
+	keepBlanks := func() {
+		for ; blanks > 0; blanks-- {
+			r.cells = append(r.cells, cell{a: a, b: a, kind: cellBlank})
+		}
+	}
 	forEachToken(s, a, b, func(ta, tb int) bool {
+		if len(r.cells) > 0 {
+			blanks += emptyPipeCells(s, a, ta)
+		}
 		tok := s[ta:tb]
 		if c, ok := parseCell(s, ta, tb); ok {
+			keepBlanks()
 			r.cells = append(r.cells, c)
 			r.glued = r.glued || c.mustSplit
 			return true
@@ -80,6 +94,7 @@ func readCells(s string, a, b, want int, header bool) rowRead {
 				return false
 			}
 			if c, ok := parseCell(s, p, tb); ok && c.kind == cellNumber {
+				keepBlanks()
 				r.cells = append(r.cells, c)
 				r.glued = true
 				return true
@@ -105,6 +120,7 @@ func readCells(s string, a, b, want int, header bool) rowRead {
 				stopped = true
 				return false
 			}
+			keepBlanks()
 			r.cells = append(r.cells, cell{a: ta, b: tb, kind: cellText})
 		}
 		return true
@@ -116,6 +132,18 @@ func readCells(s string, a, b, want int, header bool) rowRead {
 		}
 	}
 	return r
+}
+
+// emptyPipeCells counts the empty cells between pipes in the delimiters
+// just before s[i], back to the previous token or a.
+func emptyPipeCells(s string, a, i int) int {
+	pipes := 0
+	for j := i - 1; j >= a && (s[j] == '|' || s[j] == ' ' || s[j] == '\t'); j-- {
+		if s[j] == '|' {
+			pipes++
+		}
+	}
+	return max(pipes-1, 0)
 }
 
 // forEachToken calls fn with each run of non-delimiter bytes in s[a:b],

@@ -389,6 +389,25 @@ func TestExtractTables(t *testing.T) {
 			},
 		},
 		{
+			name: "holdout2/h01: a page's &nbsp; cells render as empty cells between pipes; trailing empty cells pad a row",
+			text: "(四)无法提供 | 1.本机关不掌握相关政府信息 | 18 | 0 | 0 | 1 | 1 | 1 | 21\n" +
+				"2.没有现成信息需要另行制作 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||\n" +
+				"(五)不予处理 | 1.信访举报投诉类申请 | 4 | 0 | \u00a0 | \u00a0 | 0 | 0 | 4\n" +
+				"2.重复申请 | 2 | 0 |   |   | 0 | 0 | 2\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"applications.unavailable.not_held.total":         "21",
+				"applications.unavailable.needs_creation.total":   "2",
+				"applications.not_processed.petition.natural":     "4",
+				"applications.not_processed.petition.legal":       "0",
+				"applications.not_processed.petition.total":       "4",
+				"applications.not_processed.duplicate.commercial": "0",
+				"applications.not_processed.duplicate.other":      "0",
+			},
+			absent: []string{"applications.not_processed.petition.research", "applications.not_processed.petition.social",
+				"applications.not_processed.duplicate.research"},
+		},
+		{
 			name:   "narrative reports have no tables",
 			text:   "本年度共受理政府信息公开申请631件,其中当面申请562件。行政许可事项办理1200件。",
 			absent: []string{"applications.new.total", "proactive.licensing.decisions"},

@@ -46,6 +46,8 @@ type rowRead struct {
 	// cut is set when the last cell touches the end of the text, so its
 	// digits may be cut short.
 	cut bool
+	// stopped is set when a heading or a sentence ended the row.
+	stopped bool
 }
 
 // readCells reads the cells of s[a:b]. Text without digits is skipped:
@@ -125,6 +127,7 @@ func readCells(s string, a, b, want int, header bool) rowRead {
 		}
 		return true
 	})
+	r.stopped = stopped
 	if !stopped && b == len(s) {
 		r.eof = true
 		if n := len(r.cells); n > 0 && r.cells[n-1].b == len(s) {

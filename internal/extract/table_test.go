@@ -408,6 +408,47 @@ func TestExtractTables(t *testing.T) {
 				"applications.not_processed.duplicate.research"},
 		},
 		{
+			name: "holdout2/t01: pdftotext wraps labels inside their keywords and sets the group's label between",
+			text: "    一、本年新收政府信息公开申请数量          18       2       0       0       1       0      21\n" +
+				"    二、上年结转政府信息公开申请数量           1       0       0       0       0       0       1\n" +
+				"                        6.属于四类过程性\n" +
+				"                        信息                   1       0       0       0       0       0       1\n" +
+				"                        7.属于行政执法案\n" +
+				"                        卷                     0       0       0       0       0       0       0\n" +
+				"                        8.属于行政查询事\n" +
+				"                        项                     0       0       0       0       0       0       0\n" +
+				"                        1.本机关不掌握\n" +
+				"                (四)无  相关政府信息           5       1       0       0       1       0       7\n" +
+				"                法提供  2.没有现成信息\n" +
+				"                        需要另行制作           0       0       0       0       0       0       0\n" +
+				"                        2.重复申请             0       0       0       0       0       0       0\n" +
+				"                (五)不  3.要求提供公开\n" +
+				"                予处理  出版物                 2       0       0       0       0       0       2\n" +
+				"                        4.无正当理由大\n" +
+				"                        量反复申请             3       0       0       0       0       0       3\n" +
+				"                (七)总计                      18       2       0       0       1       0      21\n",
+			format: schema.Table2019,
+			want: map[string]string{
+				"applications.withheld.process.total":           "1",
+				"applications.withheld.enforcement.natural":     "0",
+				"applications.withheld.query.total":             "0",
+				"applications.unavailable.not_held.natural":     "5",
+				"applications.unavailable.not_held.total":       "7",
+				"applications.unavailable.needs_creation.total": "0",
+				"applications.not_processed.publication.total":  "2",
+				"applications.not_processed.excessive.total":    "3",
+				"applications.outcome_total.total":              "21",
+			},
+		},
+		{
+			name:     "a row whose reading stops before any cell is a problem, not a silent gap",
+			text:     "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n2.重复申请\n(六)其他  处理 0 0 0 0 0 0 0\n",
+			format:   schema.Table2021,
+			want:     map[string]string{"applications.new.total": "1"},
+			absent:   []string{"applications.not_processed.duplicate.total"},
+			problems: []string{"2.重复申请: stopped before any cell"},
+		},
+		{
 			name:   "narrative reports have no tables",
 			text:   "本年度共受理政府信息公开申请631件,其中当面申请562件。行政许可事项办理1200件。",
 			absent: []string{"applications.new.total", "proactive.licensing.decisions"},

@@ -562,9 +562,11 @@ func outcomeAfter(v *view, c string, m mention) string {
 		if !strings.HasSuffix(r, o.word) {
 			continue
 		}
+		// The proceeding is named in the case's own words or its
+		// sentence: "其中1件驳回" after a count of applications is not one.
 		topic := reviewTopic(r)
 		if topic == "" {
-			topic = reviewTopic(before(v.s, m.leftAt, 150))
+			topic = reviewTopic(sentenceBefore(v.s, m.leftAt))
 		}
 		switch {
 		case topic == "复议":

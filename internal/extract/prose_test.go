@@ -505,6 +505,12 @@ func TestFeesAndReview(t *testing.T) {
 				"litigation.total": "1", "litigation.lost": "0"},
 		},
 		{
+			name:   "an outcome after a count of applications is not a review's",
+			source: "holdout2/n02, altered",
+			text:   "被申请行政复议一起。全年共收到政府信息公开申请十二份,其中一份被驳回。",
+			want:   map[string]string{"applications.new.total": "12", "reconsideration.total": "1"},
+		},
+		{
 			name:   "outcomes with their objects: 法定职责, 终止复议, 审理中",
 			source: "holdout2/n04",
 			text:   "全年因政府信息公开申请被提起行政复议15件,其中维持原具体行政行为9件,撤销2件,责令履行法定职责1件,申请人撤回申请终止复议2件,尚在审理中1件。",

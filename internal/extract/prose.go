@@ -29,10 +29,11 @@ type cand struct {
 	hasPct bool
 }
 
-// extractProse reads the prose figures of a report on the year its own
-// text names; see proseFields.
+// extractProse reads the prose figures of a report on the year its text
+// names most (findYear without the title lines Extract also reads); see
+// proseFields.
 func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
-	return proseFields(d, f, extractMeta(d).Year)
+	return proseFields(d, f, findYear(d.norm, nil))
 }
 
 // proseFields reads the prose figures, and returns checks of stated

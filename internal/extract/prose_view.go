@@ -138,33 +138,38 @@ func pageNumber(line string) bool {
 	}
 	// Set off on both sides: a line "-3" is a table cell (本年增/减).
 	const dashes = " -—–_"
-	inner := strings.Trim(line, dashes)
+	rest := strings.Trim(line, dashes)
 	marked := strings.TrimLeft(line, dashes) != line && strings.TrimRight(line, dashes) != line
-	if strings.Contains(inner, " ") {
-		inner = strings.ReplaceAll(inner, " ", "")
+	// The line is read in place: most lines tested are table cells, and
+	// none of them is worth a copy.
+	number := func() bool {
+		rest = strings.TrimLeft(rest, " ")
+		k := 0
+		for k < len(rest) && isDigit(rest[k]) {
+			k++
+		}
+		ok := k > 0 && k <= 4
+		rest = strings.TrimLeft(rest[k:], " ")
+		return ok
 	}
-	if rest, ok := strings.CutPrefix(inner, "第"); ok {
-		// "第3页", "第3页共5页"
-		n, of, ok := strings.Cut(rest, "页")
-		if !ok {
+	word := func(w string) bool {
+		var ok bool
+		rest, ok = strings.CutPrefix(rest, w)
+		return ok
+	}
+	if word("第") {
+		// "第3页", "第 3 页 共 5 页"
+		if !number() || !word("页") {
 			return false
 		}
-		if of != "" {
-			total, ok := strings.CutPrefix(of, "共")
-			total = strings.TrimSuffix(total, "页")
-			if !ok || !strings.HasSuffix(of, "页") || total == "" || !allDigits(total) {
-				return false
-			}
-		}
-		inner, marked = n, true
-	} else if n, total, ok := strings.Cut(inner, "/"); ok && marked {
-		// "-3/5-": this page of so many.
-		if total == "" || len(total) > 4 || !allDigits(total) {
-			return false
-		}
-		inner = n
+		rest = strings.TrimLeft(rest, " ")
+		return rest == "" || word("共") && number() && word("页") && rest == ""
 	}
-	return marked && inner != "" && len(inner) <= 4 && allDigits(inner)
+	if !number() || !marked {
+		return false
+	}
+	// "-3/5-": this page of so many.
+	return rest == "" || word("/") && number() && rest == ""
 }
 
 // numberedHeading reports a line that starts like "五、", "(一)" or "3.".

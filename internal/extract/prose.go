@@ -153,7 +153,8 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 		return out
 	}
 	if id := outcomeAfter(v, c, m); id != "" {
-		return one(id)
+		// The span holds the count and the outcome after it.
+		return []cand{{id: id, v: m.v, approx: m.approx || approx, a: m.start, b: m.end + len(m.right)}}
 	}
 	if complaint(c) {
 		return one("complaints.total")

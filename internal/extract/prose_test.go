@@ -794,6 +794,7 @@ func TestPageNumber(t *testing.T) {
 		{"                                        - 2 -", "holdout2/t01", true},
 		{"— 第 3 页 共 5 页 —", "holdout2/t04", true},
 		{"第3页", "page footer", true},
+		{"第 3 页,共 5 页", "page footer", true},
 		{"— 3 —", "page footer", true},
 		{"-3/5-", "page footer", true},
 		{"-3", "holdout/h12, a 本年增/减 cell", false},

@@ -162,7 +162,7 @@ func pageNumber(line string) bool {
 		if !number() || !word("页") {
 			return false
 		}
-		rest = strings.TrimLeft(rest, " ")
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, ","), " ")
 		return rest == "" || word("共") && number() && word("页") && rest == ""
 	}
 	if !number() || !marked {

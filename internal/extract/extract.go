@@ -15,7 +15,7 @@ import (
 
 // Version identifies the extraction rules. Caches keyed by it are invalidated
 // when it changes; bump it with any change that alters output.
-const Version = "2"
+const Version = "3"
 
 // Span is a half-open byte range [Start, End) of a report's decoded text.
 type Span struct {
@@ -70,7 +70,7 @@ func Extract(text string) Result {
 	r.Format = detectFormat(d)
 	tf, unread, tp := extractTables(d, r.Format)
 	r.Problems = append(r.Problems, tp...)
-	pf, pc := extractProse(d, r.Format)
+	pf, pc := proseFields(d, r.Format, r.Year)
 	r.Fields = merge(d, tf, pf, unread)
 	r.Checks = append(Checks(r.Fields, r.Format), pc...)
 	r.Checks = append(r.Checks, restatedChecks(tf, pf)...)

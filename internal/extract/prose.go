@@ -30,9 +30,17 @@ type cand struct {
 	hasPct bool
 }
 
-// extractProse reads the prose figures, and returns checks of stated
-// percentages (schema identity 5).
+// extractProse reads the prose figures of a report on the year its text
+// names most (findYear without the title lines Extract also reads); see
+// proseFields.
 func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
+	return proseFields(d, f, findYear(d.norm, nil))
+}
+
+// proseFields reads the prose figures, and returns checks of stated
+// percentages (schema identity 5). year is the year reported on (0 when
+// unknown): a figure scoped to another year is not a field.
+func proseFields(d *doc, f schema.Format, year int) ([]Field, []Check) {
 	v := newView(d.norm)
 	table := f != "" && f != schema.Narrative || newRules(v)
 	var cands []cand
@@ -41,7 +49,7 @@ func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
 		// Both rule sets read the clause core, and neither reads a
 		// comparison with another period.
 		c, approx := core(m.left)
-		if comparison(c) {
+		if comparison(c) || otherYear(v, m, c, year) {
 			continue
 		}
 		if pro.add(v, m, c, approx) {
@@ -122,6 +130,11 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 	case "篇":
 		return nil
 	}
+	// "全市市场监管系统共收到政府信息公开申请417件,其中市局本级…126件":
+	// the count of a whole system is not the reporting agency's own.
+	if systemWide(c) {
+		return nil
+	}
 	if id := applicationField(v, c, m, table); id != "" {
 		return one(id)
 	}
@@ -140,6 +153,10 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 		}
 		return out
 	}
+	if id := outcomeAfter(v, c, m); id != "" {
+		// The span holds the count and the outcome after it.
+		return []cand{{id: id, v: m.v, approx: m.approx || approx, a: m.start, b: m.end + len(m.right)}}
+	}
 	if complaint(c) {
 		return one("complaints.total")
 	}
@@ -147,6 +164,12 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 		return []cand{{id: id, v: m.v, approx: m.approx || approx, a: m.start, b: m.end + len(m.right)}}
 	}
 	return nil
+}
+
+// systemWide reports a clause counting for a whole system of agencies
+// ("全市市场监管系统共收到", "全系统"), of which the reporting agency is one.
+func systemWide(c string) bool {
+	return strings.Contains(c, "全系统") || strings.Contains(c, "系统") && hasAny(c, "全市", "全省", "全区", "全县", "全国")
 }
 
 // comparison reports a clause that compares with another period ("同上年
@@ -160,6 +183,55 @@ func comparison(c string) bool {
 		return true
 	}
 	return false
+}
+
+// otherYear reports a figure scoped to a year other than the one reported
+// on: its clause names that year ("(2017年共收到政府信息公开申请38件)" in a
+// 2018 report), or its sentence opens with it ("2010年度,我局共发布政府
+// 信息四百八十条。" in a 2011 report). year is 0 when unknown.
+func otherYear(v *view, m mention, c string, year int) bool {
+	if year == 0 || strings.Contains(c, "结转") {
+		return false
+	}
+	if y := namedYear(c, false); y != 0 {
+		return y != year
+	}
+	y := namedYear(sentenceBefore(v.s, m.leftAt), true)
+	return y != 0 && y != year
+}
+
+// namedYear returns the year a text scopes itself to ("2017年共收到",
+// "2010年度,"), or 0. A date ("2019年3月"), a start ("2008年以来", "自
+// 2008年5月1日《条例》实施") or a to-date bound ("截至2011年底") is not a
+// scope. With opening set, only a year that opens the text counts.
+func namedYear(s string, opening bool) int {
+	for k := 0; ; {
+		j := strings.Index(s[k:], "年")
+		if j < 0 {
+			return 0
+		}
+		j += k
+		k = j + len("年")
+		if j < 4 || !allDigits(s[j-4:j]) || j > 4 && isDigit(s[j-5]) {
+			if opening {
+				return 0
+			}
+			continue
+		}
+		if opening && j != 4 {
+			return 0
+		}
+		rest := strings.TrimPrefix(s[k:], "度")
+		if rest == "" || isDigit(rest[0]) || hasPrefixes(rest, "月", "以来", "起", "至", "到", "开始", "底", "末", "《", "的", "-") {
+			if opening {
+				return 0
+			}
+			continue
+		}
+		if y := atoi(s[j-4 : j]); y >= 1990 && y <= 2099 {
+			return y
+		}
+	}
 }
 
 // feeField reads money: fees collected for information ("共收取…检索费、
@@ -194,7 +266,9 @@ func consultation(c string) bool {
 	// 现场咨询416人次", "来电来访咨询") are the total over them.
 	channels := 0
 	for _, ch := range []string{"电话", "现场", "网上", "网络", "来电", "来访", "信函", "当面", "在线", "窗口"} {
-		if strings.Contains(rest, ch) {
+		// "接待群众现场查阅、咨询约300人次": the channel is where
+		// people read documents, and the count is of all who came.
+		if strings.Contains(rest, ch) && !strings.Contains(rest, ch+"查阅") {
 			channels++
 		}
 	}
@@ -276,6 +350,12 @@ func applicationField(v *view, c string, m mention, table bool) string {
 	if c == "依申请公开" && m.unit == "件" {
 		return "applications.new.total"
 	}
+	// "共办理政府信息公开申请46件(含2017年结转的2件),其中本年新收44件":
+	// the year's new applications, named in the sentence before.
+	if hasSuffixes(c, "本年新收", "本年度新收", "当年新收", "新收到", "新收") &&
+		applicationWord(sentenceBefore(v.s, m.leftAt)) && aboutDisclosure(v, c, m) {
+		return "applications.new.total"
+	}
 	return ""
 }
 
@@ -314,6 +394,11 @@ func answersDisclosure(v *view, c string, m mention) bool {
 // reports the restated table rows carry the table IDs: "予以公开36件",
 // "已完成答复申请135件" (the 总计 row).
 func replyField(v *view, c string, m mention, table bool) string {
+	// "申请内容不明确、已告知申请人补正的一份": the outcome, then what
+	// the applicant was told.
+	if k := indexAny(c, "、已告知", "、并告知", "、告知"); k > 0 {
+		c = c[:k]
+	}
 	orig := c
 	c = strings.TrimSuffix(c, "的")
 	c = strings.TrimSuffix(c, "答复")
@@ -352,14 +437,16 @@ func replyField(v *view, c string, m mention, table bool) string {
 		case strings.HasSuffix(c, "信息不存在"):
 			return "replies.nonexistent"
 		case hasSuffixes(c, "非本机关掌握", "不属于本机关掌握", "本机关不掌握", "不属于本机关公开职责", "不属于本机关职责",
-			"不属本机关掌握", "非本机关职责范围", "不属于本机关职责范围", "非本机关职责", "非本机关政府信息"):
+			"不属本机关掌握", "非本机关职责范围", "不属于本机关职责范围", "非本机关职责", "非本机关政府信息",
+			"不属于本机关公开范围", "非本机关公开范围"):
 			return "replies.not_held"
 		case strings.HasSuffix(c, "内容不明确"):
 			return "replies.unclear"
 		case hasSuffixes(c, "非政府信息", "不属于政府信息"):
 			return "replies.not_gov_info"
-		case strings.Contains(c, "已主动公开") && !hasAny(c, "不予", "非", "未", "不属于"):
-			// "属于已主动公开范围并告知获取途径的2件"
+		case (strings.Contains(c, "已主动公开") || strings.HasSuffix(c, "属于主动公开范围")) && !hasAny(c, "不予", "非", "未", "不属于"):
+			// "属于已主动公开范围并告知获取途径的2件", "属于主动公开
+			// 范围、已告知获取途径的四份"
 			return "replies.already_public"
 		case hasSuffixes(c, "申请人撤销", "申请人撤回", "撤销申请", "撤回申请"):
 			return "replies.withdrawn"
@@ -385,6 +472,9 @@ func hasSuffixes(s string, words ...string) bool {
 // reviewOutcomes name the results of a 行政复议 or 行政诉讼 case.
 var reviewOutcomes = []struct{ word, recon, litig string }{
 	{"驳回或终止", "reconsideration.dismissed", ""},
+	{"终止复议", "reconsideration.dismissed", ""},
+	{"终止", "reconsideration.dismissed", ""},
+	{"审理中", "reconsideration.pending", "litigation.pending"},
 	{"责令履行", "reconsideration.ordered", ""},
 	{"尚未审结", "reconsideration.pending", "litigation.pending"},
 	{"未审结", "reconsideration.pending", "litigation.pending"},
@@ -413,10 +503,15 @@ func reviewTopic(s string) string {
 // "行政诉讼案件16件"), results ("其中维持63件", "败诉0件", "行政复议案件且
 // 维持具体行政行为数2件"), and "…行政复议、提起行政诉讼的案件0件" (both 0).
 func reviewField(v *view, c string, m mention) []string {
+	// "申请人撤回申请终止复议2件": a case ended by the applicant.
+	if hasSuffixes(c, "终止复议", "终止行政复议") && !strings.Contains(c, "诉讼") {
+		return []string{"reconsideration.dismissed"}
+	}
 	if strings.Contains(c, "申请人") {
 		return nil
 	}
-	for _, object := range []string{"具体行政行为", "答复", "决定"} {
+	// "责令履行法定职责1件": the outcome, then its object.
+	for _, object := range []string{"具体行政行为", "答复", "决定", "法定职责"} {
 		c = strings.TrimSuffix(c, object)
 	}
 	c = strings.TrimSuffix(c, "原")
@@ -453,6 +548,38 @@ func reviewField(v *view, c string, m mention) []string {
 		return nil
 	}
 	return nil
+}
+
+// outcomeAfter reads a case of a list counted before its outcome: "被申请
+// 行政复议二起,其中一起经县政府复议撤销原答复…;另一起被复议机关驳回".
+func outcomeAfter(v *view, c string, m mention) string {
+	if c != "其中" && c != "另" || strings.Contains(m.right, "申请人") {
+		return ""
+	}
+	r := m.right
+	for _, object := range []string{"具体行政行为", "答复", "决定", "法定职责"} {
+		r = strings.TrimSuffix(r, object)
+	}
+	r = strings.TrimSuffix(r, "原")
+	for _, o := range reviewOutcomes {
+		if !strings.HasSuffix(r, o.word) {
+			continue
+		}
+		// The proceeding is named in the case's own words or its
+		// sentence: "其中1件驳回" after a count of applications is not one.
+		topic := reviewTopic(r)
+		if topic == "" {
+			topic = reviewTopic(sentenceBefore(v.s, m.leftAt))
+		}
+		switch {
+		case topic == "复议":
+			return o.recon
+		case topic == "诉讼":
+			return o.litig
+		}
+		return ""
+	}
+	return ""
 }
 
 // complaint reads a count of complaints about the disclosure work itself:

@@ -72,7 +72,11 @@ func (p *proactiveCands) add(v *view, m mention, c string, approx bool) bool {
 	if m.unit == "件" && verb != "主动公开" {
 		return false
 	}
-	if !informationObject(object) {
+	// "累计主动公开政府信息8,915条,其中2018年新增公开1,487条": the
+	// year's new count names no object; it counts what the sentence does.
+	newlyOf := object == "" && hasAny(prefix, "新增", "新公开") &&
+		strings.Contains(sentenceBefore(v.s, m.leftAt), "主动公开政府信息")
+	if !informationObject(object) && !newlyOf {
 		return false
 	}
 	// Information classed 依申请公开 or 不予公开, items that "should" be
@@ -82,7 +86,7 @@ func (p *proactiveCands) add(v *view, m mention, c string, approx bool) bool {
 	}
 	strong := hasAny(prefix, "累计", "总计", "合计") || (strings.Contains(prefix, "共") && !strings.Contains(prefix, "公共"))
 	pc.channel = hasAny(prefix, channelNouns...)
-	if verb != "主动公开" && verb != "公开" && !strong {
+	if verb != "主动公开" && verb != "公开" && !strong && !overChannels(sentenceBefore(v.s, m.leftAt)) {
 		// "通过局门户网站发布各类信息2960条": items posted, not a total.
 		return false
 	}
@@ -108,6 +112,13 @@ func (p *proactiveCands) add(v *view, m mention, c string, approx bool) bool {
 	}
 	*p = append(*p, pc)
 	return true
+}
+
+// overChannels reports a sentence that publishes through several channels
+// at once ("通过县政府门户网站、局门户网站、办事大厅公示栏…等渠道,发布各类
+// 政府信息六百余条"): its count is the total over them, not one channel's.
+func overChannels(s string) bool {
+	return strings.Contains(s, "通过") && strings.Contains(s, "、") && hasAny(s, "等渠道", "等途径", "等载体", "等多种")
 }
 
 // informationObject reports whether the object of a publishing verb is

@@ -145,12 +145,17 @@ func tenThousand(n Number) (Number, bool) {
 // numberStarts are the runes a number in prose starts with: digits, and
 // the Chinese numerals that count (not 零 or 〇 alone, see
 // chineseNumeralStart).
-var numberStarts = newRuneSet("0123456789一二两三四五六七八九十")
+var numberStarts = newRuneSet("0123456789一二两三四五六七八九十百千")
 
 // chineseNumeralStart reports whether a Chinese numeral that counts
 // something may start at s[i]. 零 and 〇 alone are words (零件), and a
 // numeral after 每/第/逐 is an ordinal or a distributive, not a count.
+// 百 and 千 alone count only after 近 ("公开政府信息近千条"): "数百条",
+// "上千条" state no number.
 func chineseNumeralStart(s string, i int, r rune) bool {
+	if r == '百' || r == '千' {
+		return strings.HasSuffix(s[:i], "近")
+	}
 	if !countingNumeral(r) {
 		return false
 	}

@@ -18,7 +18,10 @@ type proseCase struct {
 	source string // the report the sentence is from
 	text   string
 	format schema.Format
-	want   map[string]string
+	// year is the year reported on, when the sentence alone names
+	// another; 0 reads it from the text as Extract does.
+	year int
+	want map[string]string
 }
 
 func runProseCases(t *testing.T, cases []proseCase) {
@@ -30,7 +33,11 @@ func runProseCases(t *testing.T, cases []proseCase) {
 			if format == "" {
 				format = schema.Narrative
 			}
-			fields, _ := extractProse(d, format)
+			year := tc.year
+			if year == 0 {
+				year = extractMeta(d).Year
+			}
+			fields, _ := proseFields(d, format, year)
 			got := map[string]string{}
 			for _, f := range fields {
 				if tc.text[f.Start:f.End] != f.Text || f.Text == "" {
@@ -101,6 +108,26 @@ func TestProactive(t *testing.T) {
 			source: "dev/p023",
 			text:   "截至到2011年底,本局累计主动公开政府信息15506条,全文电子化率达100%。2011年新增的主动公开政府信息5973条,全文电子化率达100%。",
 			want:   map[string]string{"proactive.total": "5973", "proactive.cumulative": "15506"},
+		},
+		{
+			name:   "the year's new count after a to-date count names no object",
+			source: "holdout2/n05",
+			text:   "截至2018年12月31日,我局累计主动公开政府信息8,915条,其中2018年新增公开1,487条。重点公开了环境质量状况等信息。",
+			want:   map[string]string{"proactive.total": "1487", "proactive.cumulative": "8915"},
+		},
+		{
+			name:   "a count published through several channels is their total; another year's count is not a field",
+			source: "holdout2/n02",
+			year:   2011,
+			text:   "2011年,我局通过县政府门户网站、局门户网站、办事大厅公示栏、电子显示屏及新闻媒体等渠道,发布各类政府信息六百余条,其中在县政府信息公开目录中公开三百二十一条,在《今日桐庐》等媒体刊发稿件四十五篇。2010年度,我局共发布政府信息四百八十条。",
+			want:   map[string]string{"proactive.total": "~600"},
+		},
+		{
+			name:   "a sentence opening with another year states that year's count",
+			source: "holdout2/n02",
+			year:   2011,
+			text:   "2010年度,我局共发布政府信息四百八十条。",
+			want:   map[string]string{},
 		},
 		{
 			name:   "a to-date figure alone is the year's total",
@@ -200,6 +227,24 @@ func TestProactive(t *testing.T) {
 			want:   map[string]string{"consultations.total": "416"},
 		},
 		{
+			name:   "近千 is about a thousand; people who came to read and ask",
+			source: "holdout2/n03",
+			text:   "全年主动公开信息近千条,依申请公开信息0条。另外,镇便民服务中心设立政府信息查阅点1个,全年接待群众现场查阅、咨询约300人次。",
+			want:   map[string]string{"proactive.total": "~1000", "consultations.total": "~300"},
+		},
+		{
+			name:   "数百 and 上千 state no number",
+			source: "holdout2/n03, altered",
+			text:   "全年主动公开信息数百条。全年主动公开信息上千条。",
+			want:   map[string]string{},
+		},
+		{
+			name:   "reading room visitors, digits with a thousands comma",
+			source: "holdout2/l01",
+			text:   "全年接待群众现场查阅咨询约1,600人次。",
+			want:   map[string]string{"consultations.total": "~1600"},
+		},
+		{
 			name:   "consultations approximate, Traditional 谘詢",
 			source: "dev/p044, dev/p001",
 			text:   "接待咨询1711余人次。2010年,我局共接受公民、法人及其他組織政府信息公開方麵的谘詢2070人次。",
@@ -210,6 +255,35 @@ func TestProactive(t *testing.T) {
 
 func TestApplicationsAndReplies(t *testing.T) {
 	runProseCases(t, []proseCase{
+		{
+			name:   "the year's new applications after the year's workload; another year's count in brackets is not a field",
+			source: "holdout2/n05",
+			year:   2018,
+			text:   "全年共办理政府信息公开申请46件(含2017年结转的2件),其中本年新收44件,同比增长15%(2017年共收到政府信息公开申请38件)。",
+			want:   map[string]string{"applications.new.total": "44"},
+		},
+		{
+			name:   "an outcome, then what the applicant was told",
+			source: "holdout2/n02",
+			text:   "全年共收到政府信息公开申请十二份,均已按期答复。从答复情况看:\n(1)属于主动公开范围、已告知获取途径的四份;\n(2)同意公开的五份;\n(3)申请内容不明确、已告知申请人补正的一份;\n(4)不属于本机关公开职责、已告知申请人向相关单位申请的二份。",
+			want: map[string]string{"applications.new.total": "12", "replies.already_public": "4", "replies.agreed": "5",
+				"replies.unclear": "1", "replies.not_held": "2"},
+		},
+		{
+			name:   "not this agency's to disclose, Traditional",
+			source: "holdout2/tw01",
+			text:   "所有申請均在法定期限內辦結：同意公開１１宗，同意部分公開１宗，信息不存在２宗，不屬於本機關公開範圍１宗。",
+			want: map[string]string{"replies.agreed": "11", "replies.partial": "1", "replies.nonexistent": "2",
+				"replies.not_held": "1"},
+		},
+		{
+			name:   "a whole system's count is not the agency's own",
+			source: "holdout2/l01",
+			format: schema.Table2021,
+			text:   "全市市场监管系统共收到政府信息公开申请417件,其中市局本级收到政府信息公开申请126件,上年结转5件,合计131件;已办结123件,结转下年度继续办理8件。",
+			want: map[string]string{"applications.new.total": "126", "applications.carried_over.total": "5",
+				"applications.outcome_total.total": "123", "applications.carried_forward.total": "8"},
+		},
 		{
 			name:   "applications received and their channels",
 			source: "seeds/000",
@@ -424,6 +498,26 @@ func TestFeesAndReview(t *testing.T) {
 			want:   map[string]string{"complaints.total": "1"},
 		},
 		{
+			name:   "a case counted before its outcome; no lost case",
+			source: "holdout2/n02",
+			text:   "本年度我局因政府信息公开被申请行政复议二起,其中一起经县政府复议撤销原答复,我局已重新作出答复;另一起被复议机关驳回。被提起行政诉讼一起,经县人民法院审理,判决维持我局的答复,无败诉案件。",
+			want: map[string]string{"reconsideration.total": "2", "reconsideration.revoked": "1", "reconsideration.dismissed": "1",
+				"litigation.total": "1", "litigation.lost": "0"},
+		},
+		{
+			name:   "an outcome after a count of applications is not a review's",
+			source: "holdout2/n02, altered",
+			text:   "被申请行政复议一起。全年共收到政府信息公开申请十二份,其中一份被驳回。",
+			want:   map[string]string{"applications.new.total": "12", "reconsideration.total": "1"},
+		},
+		{
+			name:   "outcomes with their objects: 法定职责, 终止复议, 审理中",
+			source: "holdout2/n04",
+			text:   "全年因政府信息公开申请被提起行政复议15件,其中维持原具体行政行为9件,撤销2件,责令履行法定职责1件,申请人撤回申请终止复议2件,尚在审理中1件。",
+			want: map[string]string{"reconsideration.total": "15", "reconsideration.upheld": "9", "reconsideration.revoked": "2",
+				"reconsideration.ordered": "1", "reconsideration.dismissed": "2", "reconsideration.pending": "1"},
+		},
+		{
 			name:   "unit 起",
 			source: "dev/t018",
 			text:   "全年办理因政府信息公开申请引发的行政复议36起，行政诉讼9起。",
@@ -435,6 +529,31 @@ func TestFeesAndReview(t *testing.T) {
 
 func TestZeroStatements(t *testing.T) {
 	runProseCases(t, []proseCase{
+		{
+			name:   "零复议、零诉讼; no complaints about the disclosure work",
+			source: "holdout2/n03",
+			text:   "全年零复议、零诉讼,亦未收到涉及政府信息公开的举报投诉。",
+			want:   map[string]string{"reconsideration.total": "0", "litigation.total": "0", "complaints.total": "0"},
+		},
+		{
+			name:   "no complaints, then counts of review cases",
+			source: "holdout2/l01",
+			format: schema.Table2021,
+			text:   "四是社会评议。本年度未收到涉及政府信息公开工作的投诉举报,行政复议3件、行政诉讼2件均依法办理。",
+			want:   map[string]string{"complaints.total": "0", "reconsideration.total": "3", "litigation.total": "2"},
+		},
+		{
+			name:   "no lost case says nothing of the cases",
+			source: "holdout2/n02",
+			text:   "经县人民法院审理,判决维持我局的答复,无败诉案件。",
+			want:   map[string]string{"litigation.lost": "0"},
+		},
+		{
+			name:   "complaints of another kind are not about disclosure",
+			source: "holdout2/l01",
+			text:   "依托全国12315平台,全年受理消费投诉举报46,218件。本年度未收到消费者投诉举报。",
+			want:   map[string]string{},
+		},
 		{
 			name:   "no applications received, Traditional",
 			source: "dev/p020",
@@ -659,6 +778,33 @@ func TestRestatedChecks(t *testing.T) {
 	for id, ok := range want {
 		if g, found := got[id]; !found || g != ok {
 			t.Errorf("%s: ok=%v found=%v, want ok=%v", id, g, found, ok)
+		}
+	}
+}
+
+// TestPageNumber states which lines are PDF page furniture, dropped from
+// prose and tables alike.
+func TestPageNumber(t *testing.T) {
+	for _, tt := range []struct {
+		line   string
+		source string
+		want   bool
+	}{
+		{"- 3 -", "holdout2/t01", true},
+		{"                                        - 2 -", "holdout2/t01", true},
+		{"— 第 3 页 共 5 页 —", "holdout2/t04", true},
+		{"第3页", "page footer", true},
+		{"第 3 页,共 5 页", "page footer", true},
+		{"— 3 —", "page footer", true},
+		{"-3/5-", "page footer", true},
+		{"-3", "holdout/h12, a 本年增/减 cell", false},
+		{"3", "a table cell alone on its line", false},
+		{"0/5", "a cell, not set off", false},
+		{"第3页共页", "no total", false},
+		{"第三季度", "a heading", false},
+	} {
+		if got := pageNumber(tt.line); got != tt.want {
+			t.Errorf("pageNumber(%q) = %v, want %v (%s)", tt.line, got, tt.want, tt.source)
 		}
 	}
 }

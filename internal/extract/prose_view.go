@@ -139,20 +139,48 @@ func lineEnd(s string, i int) int {
 }
 
 // pageNumber reports a line that holds only a page number set off by
-// dashes ("— 1 —", "-12-", "- 3 -") or written as "第3页": PDF page
-// furniture. A bare number is not one (a table cell stands alone too).
+// dashes ("— 1 —", "-12-", "- 3 -", "-3/5-") or written as "第3页" or
+// "— 第 3 页 共 5 页 —": PDF page furniture. A bare number is not one (a
+// table cell stands alone too).
 func pageNumber(line string) bool {
 	line = strings.TrimSpace(line)
-	if len(line) == 0 || len(line) > 24 {
+	if len(line) == 0 || len(line) > 40 {
 		return false
 	}
-	inner := strings.Trim(line, " -—–_")
-	marked := inner != line
-	if strings.HasPrefix(inner, "第") && strings.HasSuffix(inner, "页") {
-		inner, marked = strings.TrimSuffix(strings.TrimPrefix(inner, "第"), "页"), true
+	// Set off on both sides: a line "-3" is a table cell (本年增/减).
+	const dashes = " -—–_"
+	rest := strings.Trim(line, dashes)
+	marked := strings.TrimLeft(line, dashes) != line && strings.TrimRight(line, dashes) != line
+	// The line is read in place: most lines tested are table cells, and
+	// none of them is worth a copy.
+	number := func() bool {
+		rest = strings.TrimLeft(rest, " ")
+		k := 0
+		for k < len(rest) && isDigit(rest[k]) {
+			k++
+		}
+		ok := k > 0 && k <= 4
+		rest = strings.TrimLeft(rest[k:], " ")
+		return ok
 	}
-	inner = strings.TrimSpace(inner)
-	return marked && inner != "" && len(inner) <= 4 && allDigits(inner)
+	word := func(w string) bool {
+		var ok bool
+		rest, ok = strings.CutPrefix(rest, w)
+		return ok
+	}
+	if word("第") {
+		// "第3页", "第 3 页 共 5 页"
+		if !number() || !word("页") {
+			return false
+		}
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, ","), " ")
+		return rest == "" || word("共") && number() && word("页") && rest == ""
+	}
+	if !number() || !marked {
+		return false
+	}
+	// "-3/5-": this page of so many.
+	return rest == "" || word("/") && number() && rest == ""
 }
 
 // mayBePageNumber reports whether the line that starts s may be a page

@@ -16,7 +16,7 @@ import (
 // application.
 
 // zeroWords negate what follows them.
-var zeroWords = []string{"没有", "不存在", "未", "无"}
+var zeroWords = []string{"没有", "不存在", "未", "无", "零"}
 
 // zeroFound are the words zeroStatements finds: zeroWords and zeroAfter.
 var zeroFound = slices.Concat(zeroWords, zeroAfter)
@@ -28,7 +28,7 @@ var zeroFound = slices.Concat(zeroWords, zeroAfter)
 var zeroNext = []string{
 	"收到", "受理", "接到", "接收", "产生", "发生", "出现", "有", "收取", "收费", "向", "对",
 	"因", "针对", "行政复议", "提起", "申请", "依申请", "政府信息公开", "信息公开", "任何", "减免", "相关", "相应",
-	"一例", "一起", "一件",
+	"一例", "一起", "一件", "败诉", "复议", "诉讼",
 }
 
 // zeroAfter are the words that state zero after the thing counted:
@@ -116,6 +116,14 @@ func zeroFields(c string, atEnd bool) []string {
 	if hasAny(c, "支出", "咨询", "费用支出") {
 		return nil
 	}
+	// "无败诉案件": none of the cases was lost, which says nothing of
+	// how many there were.
+	if strings.Contains(c, "败诉") {
+		if hasAny(c, "费用", "支出", "申请") {
+			return nil
+		}
+		return []string{"litigation.lost"}
+	}
 	var ids []string
 	recon, litig := strings.Contains(c, "复议"), strings.Contains(c, "诉讼")
 	if recon || litig {
@@ -145,6 +153,11 @@ func zeroFields(c string, atEnd bool) []string {
 	}
 	if strings.HasPrefix(c, "减免") || (hasAny(c, "减免") && !hasAny(c, "申请")) {
 		return []string{"fees.waived"}
+	}
+	// "亦未收到涉及政府信息公开的举报投诉": complaints about the
+	// disclosure work, as complaint reads a count of them.
+	if complaint(c) {
+		return []string{"complaints.total"}
 	}
 	// A zero count of information items (依申请公开信息数) is not one of
 	// applications; nor is a zero of withheld information.

@@ -334,12 +334,50 @@ func applicationRows(s string, lo, hi int, f schema.Format) ([]tableRow, int) {
 		if i+1 < len(labels) {
 			end = labels[i+1].start
 		}
+		read := readCells(s, l.end, end, len(schema.Columns), false)
+		if len(read.cells) == 0 {
+			// pdftotext sets a group's label in a column of its own,
+			// so a piece of it may come between a row's label and its
+			// cells: "1.本机关不掌握\n(四)无  相关政府信息  5 1 0 0 1 0 7".
+			// The piece is the row's own group, not the next heading.
+			if k := ownGroupPiece(s, l.end, end, l.spec.key); k > 0 {
+				read = readCells(s, k, end, len(schema.Columns), false)
+			}
+		}
 		rows = append(rows, tableRow{
 			name: s[l.start:l.end], ids: applicationIDs[l.spec.key],
-			read: readCells(s, l.end, end, len(schema.Columns), false),
+			read: read,
 		})
 	}
 	return rows, last
+}
+
+// groupNumbering is the numbering of the group heading over the rows of
+// each key prefix: (三)不予公开 over withheld.*, and so on.
+var groupNumbering = []struct{ prefix, numbering string }{
+	{"withheld.", "(三)"},
+	{"unavailable.", "(四)"},
+	{"not_processed.", "(五)"},
+	{"other.", "(六)"},
+}
+
+// ownGroupPiece returns the end of the first token of s[a:b] when it is a
+// piece of the heading of the group the row key belongs to ("(四)无" for
+// unavailable.not_held), or 0.
+func ownGroupPiece(s string, a, b int, key string) int {
+	for a < b && isCellDelim(s, a) {
+		a++
+	}
+	e := a
+	for e < b && !isCellDelim(s, e) {
+		e++
+	}
+	for _, g := range groupNumbering {
+		if strings.HasPrefix(key, g.prefix) && strings.HasPrefix(s[a:e], g.numbering) {
+			return e
+		}
+	}
+	return 0
 }
 
 // reviewRow reads the 15 cells of the 行政复议/行政诉讼 table: its header
@@ -391,6 +429,11 @@ func (r tableRow) fields(d *doc, glued, dropped bool, buf []Field) ([]Field, str
 			cells = cells[:n-1]
 		}
 		return r.emit(d, cells, buf), ""
+	case n == 0 && r.read.stopped:
+		// A labelled row whose reading stopped before any cell (a
+		// label wrapped around a heading the reader stops at) is
+		// said, not dropped silently.
+		return nil, fmt.Sprintf("table row %s: stopped before any cell", r.name)
 	case n == 0:
 		return nil, ""
 	case must:

@@ -46,6 +46,8 @@ type rowRead struct {
 	// cut is set when the last cell touches the end of the text, so its
 	// digits may be cut short.
 	cut bool
+	// stopped is set when a heading or a sentence ended the row.
+	stopped bool
 }
 
 // readCells reads the cells of s[a:b]. Text without digits is skipped:
@@ -66,9 +68,23 @@ func readCells(s string, a, b, want int, header bool) rowRead {
 		}
 	}
 	stopped := false
+	// Empty cells between pipes ("| 4 | 0 |   |   | 0 |", a page's
+	// &nbsp; cells) are blanks, kept once a later cell shows they are
+	// inside the row: pipe layouts also pad rows with empty trailing
+	// cells ("| 3 | ||").
+	blanks := 0
+	keepBlanks := func() {
+		for ; blanks > 0; blanks-- {
+			r.cells = append(r.cells, cell{a: a, b: a, kind: cellBlank})
+		}
+	}
 	forEachToken(s, a, b, func(ta, tb int) bool {
+		if len(r.cells) > 0 {
+			blanks += emptyPipeCells(s, a, ta)
+		}
 		tok := s[ta:tb]
 		if c, ok := parseCell(s, ta, tb); ok {
+			keepBlanks()
 			r.cells = append(r.cells, c)
 			r.glued = r.glued || c.mustSplit
 			return true
@@ -80,6 +96,7 @@ func readCells(s string, a, b, want int, header bool) rowRead {
 				return false
 			}
 			if c, ok := parseCell(s, p, tb); ok && c.kind == cellNumber {
+				keepBlanks()
 				r.cells = append(r.cells, c)
 				r.glued = true
 				return true
@@ -105,10 +122,12 @@ func readCells(s string, a, b, want int, header bool) rowRead {
 				stopped = true
 				return false
 			}
+			keepBlanks()
 			r.cells = append(r.cells, cell{a: ta, b: tb, kind: cellText})
 		}
 		return true
 	})
+	r.stopped = stopped
 	if !stopped && b == len(s) {
 		r.eof = true
 		if n := len(r.cells); n > 0 && r.cells[n-1].b == len(s) {
@@ -116,6 +135,18 @@ func readCells(s string, a, b, want int, header bool) rowRead {
 		}
 	}
 	return r
+}
+
+// emptyPipeCells counts the empty cells between pipes in the delimiters
+// just before s[i], back to the previous token or a.
+func emptyPipeCells(s string, a, i int) int {
+	pipes := 0
+	for j := i - 1; j >= a && (s[j] == '|' || s[j] == ' ' || s[j] == '\t'); j-- {
+		if s[j] == '|' {
+			pipes++
+		}
+	}
+	return max(pipes-1, 0)
 }
 
 // forEachToken calls fn with each run of non-delimiter bytes in s[a:b],
@@ -156,8 +187,9 @@ func forEachToken(s string, a, b int, fn func(ta, tb int) bool) {
 	}
 }
 
-// pageNumberLine reports whether the line starting at s[i] is a page
-// number such as "-3-" or "- 4 -", and returns the end of the line.
+// pageNumberLine reports whether the line starting at s[i] is page
+// furniture such as "-3-", "- 4 -" or "— 第 3 页 共 5 页 —" (see
+// pageNumber), and returns the end of the line.
 func pageNumberLine(s string, i, b int) (int, bool) {
 	if !lineMayStart(s, i, b, "\n\f", "-") {
 		return 0, false
@@ -168,12 +200,7 @@ func pageNumberLine(s string, i, b int) (int, bool) {
 	} else {
 		e += i
 	}
-	line := strings.TrimSpace(s[i:e])
-	if len(line) < 3 || line[0] != '-' || line[len(line)-1] != '-' {
-		return 0, false
-	}
-	mid := strings.TrimSpace(line[1 : len(line)-1])
-	if mid == "" || len(mid) > 4 || !allDigits(mid) {
+	if !pageNumber(s[i:e]) {
 		return 0, false
 	}
 	return e, true

@@ -86,6 +86,13 @@ var applicationLabels = newLabelSet([]labelSpec{
 	{kw: "三类内部", before: "属于", key: "withheld.internal"},
 	{kw: "四类过程", before: "属于", key: "withheld.process"},
 	{kw: "行政执法案卷", before: "属于", key: "withheld.enforcement"},
+	// Labels pdftotext wraps inside their keyword ("7.属于行政执法案\n卷",
+	// "4.无正当理由大\n量反复申请", "3.要求提供公开\n予处理  出版物" with
+	// the group's label set between) keep their first line's words, each
+	// found in no other label.
+	{kw: "行政执法案", before: "属于", key: "withheld.enforcement"},
+	{kw: "要求提供公开", key: "not_processed.publication"},
+	{kw: "无正当理由大", key: "not_processed.excessive"},
 	{kw: "行政查询", before: "属于", key: "withheld.query"},
 	{kw: "无法", need: []string{"(四)"}, kind: groupLabel},
 	{kw: "本机关不掌握", key: "unavailable.not_held"},

@@ -368,6 +368,87 @@ func TestExtractTables(t *testing.T) {
 			absent: []string{"proactive.rules.made", "proactive.rules.total"},
 		},
 		{
+			name: "holdout2/t04: tab rows with a PDF page footer between a row and the next",
+			text: "三、本年度办理结果\t(一)予以公开\t15\t1\t0\t0\t0\t0\t16\n" +
+				"\t(四)无法提供\t1.本机关不掌握相关政府信息\t9\t1\t0\t0\t0\t1\t11\n" +
+				"\n— 第 3 页 共 5 页 —\n\n" +
+				"\t\t2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n" +
+				"四、政府信息公开行政复议、行政诉讼情况\n" +
+				"行政复议\t\t\t\t\t行政诉讼\n" +
+				"\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n" +
+				"结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n" +
+				"2\t1\t0\t0\t3\t1\t0\t0\t0\t1\t0\t0\t0\t1\t1\n" +
+				"\n— 第 4 页 共 5 页 —\n\n" +
+				"五、存在的主要问题及改进情况\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"applications.unavailable.not_held.natural": "9", "applications.unavailable.not_held.total": "11",
+				"applications.unavailable.needs_creation.total": "0",
+				"reconsideration.upheld":                        "2", "reconsideration.total": "3",
+				"litigation.after_reconsideration.pending": "1",
+			},
+		},
+		{
+			name: "holdout2/h01: a page's &nbsp; cells render as empty cells between pipes; trailing empty cells pad a row",
+			text: "(四)无法提供 | 1.本机关不掌握相关政府信息 | 18 | 0 | 0 | 1 | 1 | 1 | 21\n" +
+				"2.没有现成信息需要另行制作 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||\n" +
+				"(五)不予处理 | 1.信访举报投诉类申请 | 4 | 0 | \u00a0 | \u00a0 | 0 | 0 | 4\n" +
+				"2.重复申请 | 2 | 0 |   |   | 0 | 0 | 2\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"applications.unavailable.not_held.total":         "21",
+				"applications.unavailable.needs_creation.total":   "2",
+				"applications.not_processed.petition.natural":     "4",
+				"applications.not_processed.petition.legal":       "0",
+				"applications.not_processed.petition.total":       "4",
+				"applications.not_processed.duplicate.commercial": "0",
+				"applications.not_processed.duplicate.other":      "0",
+			},
+			absent: []string{"applications.not_processed.petition.research", "applications.not_processed.petition.social",
+				"applications.not_processed.duplicate.research"},
+		},
+		{
+			name: "holdout2/t01: pdftotext wraps labels inside their keywords and sets the group's label between",
+			text: "    一、本年新收政府信息公开申请数量          18       2       0       0       1       0      21\n" +
+				"    二、上年结转政府信息公开申请数量           1       0       0       0       0       0       1\n" +
+				"                        6.属于四类过程性\n" +
+				"                        信息                   1       0       0       0       0       0       1\n" +
+				"                        7.属于行政执法案\n" +
+				"                        卷                     0       0       0       0       0       0       0\n" +
+				"                        8.属于行政查询事\n" +
+				"                        项                     0       0       0       0       0       0       0\n" +
+				"                        1.本机关不掌握\n" +
+				"                (四)无  相关政府信息           5       1       0       0       1       0       7\n" +
+				"                法提供  2.没有现成信息\n" +
+				"                        需要另行制作           0       0       0       0       0       0       0\n" +
+				"                        2.重复申请             0       0       0       0       0       0       0\n" +
+				"                (五)不  3.要求提供公开\n" +
+				"                予处理  出版物                 2       0       0       0       0       0       2\n" +
+				"                        4.无正当理由大\n" +
+				"                        量反复申请             3       0       0       0       0       0       3\n" +
+				"                (七)总计                      18       2       0       0       1       0      21\n",
+			format: schema.Table2019,
+			want: map[string]string{
+				"applications.withheld.process.total":           "1",
+				"applications.withheld.enforcement.natural":     "0",
+				"applications.withheld.query.total":             "0",
+				"applications.unavailable.not_held.natural":     "5",
+				"applications.unavailable.not_held.total":       "7",
+				"applications.unavailable.needs_creation.total": "0",
+				"applications.not_processed.publication.total":  "2",
+				"applications.not_processed.excessive.total":    "3",
+				"applications.outcome_total.total":              "21",
+			},
+		},
+		{
+			name:     "a row whose reading stops before any cell is a problem, not a silent gap",
+			text:     "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n2.重复申请\n(六)其他  处理 0 0 0 0 0 0 0\n",
+			format:   schema.Table2021,
+			want:     map[string]string{"applications.new.total": "1"},
+			absent:   []string{"applications.not_processed.duplicate.total"},
+			problems: []string{"2.重复申请: stopped before any cell"},
+		},
+		{
 			name:   "narrative reports have no tables",
 			text:   "本年度共受理政府信息公开申请631件,其中当面申请562件。行政许可事项办理1200件。",
 			absent: []string{"applications.new.total", "proactive.licensing.decisions"},

@@ -36,8 +36,8 @@ var ErrNoBOM = errors.New("UTF-16 without a byte order mark; save it with one (o
 // NULs, nearly all at even or nearly all at odd offsets. Text with stray
 // NULs has far fewer, and at both.
 func bomlessUTF16(raw []byte) bool {
-	if len(raw) < 64 {
-		return false
+	if len(raw) < 64 || bytes.IndexByte(raw, 0) < 0 {
+		return false // most text has no NUL at all: one fast scan says so
 	}
 	var nuls [2]int
 	for i, c := range raw {
@@ -113,15 +113,22 @@ func checkText(text, enc string, err error) (string, string, error) {
 	if err != nil {
 		return "", "", err
 	}
-	// Control characters are single bytes in UTF-8: counting bytes is
-	// enough, and much faster than decoding runes.
-	bad := strings.Count(text, "\uFFFD")
+	// One pass over the bytes: control characters are single bytes in
+	// UTF-8, U+FFFD is EF BF BD, and every byte that is not a continuation
+	// byte starts a rune.
+	bad, runes := 0, 0
 	for i := 0; i < len(text); i++ {
-		if c := text[i]; c == 0x7f || c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+		c := text[i]
+		if c&0xC0 != 0x80 {
+			runes++
+		}
+		switch {
+		case c == 0x7f || c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v':
+			bad++
+		case c == 0xEF && i+2 < len(text) && text[i+1] == 0xBF && text[i+2] == 0xBD:
 			bad++
 		}
 	}
-	runes := utf8.RuneCountInString(text)
 	// One rune in ten is far more than any report has (a few stray NULs
 	// or escape codes) and far less than any binary file.
 	if bad > 0 && bad*10 > runes {

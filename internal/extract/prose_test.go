@@ -104,6 +104,30 @@ func TestProactive(t *testing.T) {
 			want:   map[string]string{},
 		},
 		{
+			name:   "drafts reviewed before publication (拟公开) are not published; 信息共计 sums",
+			source: "holdout3/t02_kashgar_natres_2020",
+			text:   "(一)主动公开。2020年,我局在喀什地区行政公署网站主动公开信息共计1,463条,其中土地征收类信息312条。(三)政府信息管理。落实公开前保密审查,全年审查拟公开信息1,500余条。",
+			want:   map[string]string{"proactive.total": "1463"},
+		},
+		{
+			name:   "合计 between the object and the number sums over the channels",
+			source: "holdout3/p03_kundulun_shaoxianlu_street_2015",
+			text:   "2015年,本街道通过区政府门户网站、街道政务公开栏、社区公示栏和“少先路街道”微信公众号等途径发布各类政府信息合计二百一十四条,其中通过区政府门户网站发布96条。",
+			want:   map[string]string{"proactive.total": "214"},
+		},
+		{
+			name:   "government information of every kind published, no channel named",
+			source: "holdout3/README probe (p03 without 合计)",
+			text:   "2015年,本街道发布各类政府信息214条。",
+			want:   map[string]string{"proactive.total": "214"},
+		},
+		{
+			name:   "items posted on one new-media channel are not the total",
+			source: "holdout/h14_lecong_town_2024",
+			text:   "持续做好“乐从发布”政务新媒体运营,全年发布各类信息2180条,阅读量达152万人次。",
+			want:   map[string]string{},
+		},
+		{
 			name:   "to-date figure beside the year's new figure",
 			source: "dev/p023",
 			text:   "截至到2011年底,本局累计主动公开政府信息15506条,全文电子化率达100%。2011年新增的主动公开政府信息5973条,全文电子化率达100%。",

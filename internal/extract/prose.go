@@ -34,14 +34,20 @@ type cand struct {
 // names most (findYear without the title lines Extract also reads); see
 // proseFields.
 func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
-	return proseFields(d, f, findYear(d.norm, nil))
+	return proseFields(d, f, findYear(d.norm, nil), "")
 }
 
 // proseFields reads the prose figures, and returns checks of stated
 // percentages (schema identity 5). year is the year reported on (0 when
-// unknown): a figure scoped to another year is not a field.
-func proseFields(d *doc, f schema.Format, year int) ([]Field, []Check) {
+// unknown): a figure scoped to another year is not a field. agency is the
+// reporting agency's name as the report prints it ("" when unknown): a
+// figure of a unit under it is not a field (see subUnit).
+func proseFields(d *doc, f schema.Format, year int, agency string) ([]Field, []Check) {
 	v := newView(d.norm)
+	if agency != "" {
+		agency = normalize(agency)
+	}
+	units := newUnitScope(v, agency)
 	table := f != "" && f != schema.Narrative || newRules(v)
 	var cands []cand
 	var pro proactiveCands
@@ -49,7 +55,7 @@ func proseFields(d *doc, f schema.Format, year int) ([]Field, []Check) {
 		// Both rule sets read the clause core, and neither reads a
 		// comparison with another period.
 		c, approx := core(m.left)
-		if comparison(c) || otherYear(v, m, c, year) {
+		if comparison(c) || otherYear(v, m, c, year) || units.subUnit(m, c) {
 			continue
 		}
 		if pro.add(v, m, c, approx) {

@@ -37,7 +37,7 @@ func runProseCases(t *testing.T, cases []proseCase) {
 			if year == 0 {
 				year = extractMeta(d).Year
 			}
-			fields, _ := proseFields(d, format, year)
+			fields, _ := proseFields(d, format, year, extractMeta(d).Agency)
 			got := map[string]string{}
 			for _, f := range fields {
 				if tc.text[f.Start:f.End] != f.Text || f.Text == "" {
@@ -831,4 +831,39 @@ func TestPageNumber(t *testing.T) {
 			t.Errorf("pageNumber(%q) = %v, want %v (%s)", tt.line, got, tt.want, tt.source)
 		}
 	}
+}
+
+// A count of a unit under the reporting agency, named at the start of its
+// clause or its line, is not the agency's figure; the agency's own name
+// (from the title) is not a sub-unit.
+func TestSubUnitCounts(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{
+			name:   "county bureaus in a county report, no total stated",
+			source: "holdout3/README probe",
+			text:   "XX县人民政府2012年政府信息公开工作年度报告\n\n　　县民政局受理政府信息公开申请21件，县国土局受理政府信息公开申请35件。",
+			want:   map[string]string{},
+		},
+		{
+			name:   "county paragraphs under a city total",
+			source: "holdout3/l01_lhasa_city_2021_long",
+			text: "拉萨市人民政府2021年政府信息公开工作年度报告\n" +
+				"　　1.总体情况。全市各级行政机关通过政府门户网站、政务新媒体、政府公报、新闻发布会、公开栏等渠道主动公开政府信息28,416条，较上年增长18.3%。\n" +
+				"　　城关区：主动公开政府信息3,215条，受理政府信息公开申请214件，其中予以公开97件。\n" +
+				"　　林周县：主动公开信息1,226条，收到政府信息公开申请21件，均按期答复。\n",
+			want: map[string]string{"proactive.total": "28416"},
+		},
+		{
+			name:   "a town office's count after 其中",
+			source: "holdout3/p02_pingnan_daan_town_2012",
+			text:   "平南县大安镇人民政府2012年政府信息公开工作年度报告\n2012年，大安镇共受理群众政府信息公开申请12件。其中镇计生办受理4件，镇民政办受理5件。",
+			want:   map[string]string{"applications.new.total": "12"},
+		},
+		{
+			name:   "the agency named by its short name is the agency",
+			source: "holdout3/h01_xining_chengbei_health_2022",
+			text:   "西宁市城北区卫生健康局2022年政府信息公开工作年度报告\n区卫生健康局主动公开政府信息386条。",
+			want:   map[string]string{"proactive.total": "386"},
+		},
+	})
 }

@@ -129,7 +129,7 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 		}
 		return nil
 	case "人次", "次":
-		if consultation(c) {
+		if consultation(c, sentenceBefore(v.s, m.leftAt)) {
 			return one("consultations.total")
 		}
 		return nil
@@ -261,7 +261,8 @@ func feeField(c string) string {
 
 // consultation reads "接受…咨询9800人次" and "接待咨询1711余人次"; a count
 // by channel ("电话咨询4200人次", "现场咨询5600人次") is a breakdown.
-func consultation(c string) bool {
+// sentence is the text of the clause's sentence before it.
+func consultation(c, sentence string) bool {
 	// 谘询 is a variant spelling kept by normalization (p001, Traditional).
 	w, ok := suffixAny(c, "咨询", "谘询")
 	if !ok {
@@ -279,7 +280,12 @@ func consultation(c string) bool {
 		}
 	}
 	if channels == 1 {
-		return false
+		// "接待政府信息公开现场咨询1600多人次" (p02_pingnan_daan_town_2012):
+		// consultations on disclosure, at the one channel counted, with
+		// no other count of them in the sentence, are all that is stated.
+		// "其中现场咨询1,208人次,电话咨询…" is a breakdown.
+		return strings.Contains(rest, "信息公开") && !strings.HasPrefix(rest, "其中") && !strings.Contains(sentence, "咨询") &&
+			hasAny(rest, "接受", "接待")
 	}
 	return hasAny(c, "接受", "接待", "受理", "解答", "答复", "回复", "办理", "提供")
 }
@@ -438,13 +444,32 @@ func replyField(v *view, c string, m mention, table bool) string {
 		}
 		return "replies.refused"
 	}
+	if !table && hasPrefixes(c, "告知", "经告知", "并告知", "已告知") {
+		// "因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件"
+		// (p01_hami_agri_2008), "申请内容不明确,经告知补正后申请人未补正
+		// 1份" (p05_qiandongnan_gjj_2013): the reason stands in the clause
+		// before, and what the applicant was told leads to the count.
+		sentence := sentenceBefore(v.s, m.leftAt)
+		prev := strings.TrimRight(sentence, ",")
+		if k := strings.LastIndexByte(prev, ','); k >= 0 {
+			prev = prev[k+1:]
+		}
+		if len(prev) < len(sentence) {
+			switch {
+			case hasSuffixes(prev, "非本机关掌握", "不属于本机关掌握", "不属本机关掌握", "本机关不掌握"):
+				return "replies.not_held"
+			case strings.HasSuffix(prev, "内容不明确"):
+				return "replies.unclear"
+			}
+		}
+	}
 	if !table {
 		switch {
 		case strings.HasSuffix(c, "信息不存在"):
 			return "replies.nonexistent"
 		case hasSuffixes(c, "非本机关掌握", "不属于本机关掌握", "本机关不掌握", "不属于本机关公开职责", "不属于本机关职责",
 			"不属本机关掌握", "非本机关职责范围", "不属于本机关职责范围", "非本机关职责", "非本机关政府信息",
-			"不属于本机关公开范围", "非本机关公开范围"):
+			"不属于本机关公开范围", "非本机关公开范围", "不属于本机关公开职责范围"):
 			return "replies.not_held"
 		case strings.HasSuffix(c, "内容不明确"):
 			return "replies.unclear"

@@ -280,6 +280,43 @@ func TestProactive(t *testing.T) {
 func TestApplicationsAndReplies(t *testing.T) {
 	runProseCases(t, []proseCase{
 		{
+			name:   "the reason in one clause, what the applicant was told and the count in the next",
+			source: "holdout3/p01_hami_agri_2008",
+			text:   "截至年底,上述申请均已办结,其中同意公开2件;因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件。",
+			want:   map[string]string{"replies.agreed": "2", "replies.not_held": "1"},
+		},
+		{
+			name:   "unclear, then told to correct and not corrected",
+			source: "holdout3/p05_qiandongnan_gjj_2013",
+			text:   "答复情况:一是同意公开4份;二是因申请公开的信息涉及个人隐私,不予公开1份;三是申请内容不明确,经告知补正后申请人未补正1份。",
+			want:   map[string]string{"replies.agreed": "4", "replies.refused": "1", "replies.unclear": "1"},
+		},
+		{
+			name:   "being told, with no reason before it, is no outcome",
+			source: "holdout3/p01_hami_agri_2008, altered",
+			text:   "截至年底,上述申请均已办结,告知申请人向哈密市农机局申请1件。",
+			want:   map[string]string{},
+		},
+		{
+			name:   "not in the agency's remit, numbered ④",
+			source: "holdout3/p02_pingnan_daan_town_2012",
+			text:   "办理结果为:①同意公开8件;②同意部分公开1件;③信息不存在2件;④不属于本机关公开职责范围1件。",
+			want: map[string]string{"replies.agreed": "8", "replies.partial": "1", "replies.nonexistent": "2",
+				"replies.not_held": "1"},
+		},
+		{
+			name:   "disclosure consultations at the one channel counted",
+			source: "holdout3/p02_pingnan_daan_town_2012",
+			text:   "(三)咨询接待。镇便民服务中心全年接待政府信息公开现场咨询1600多人次,电话咨询未作统计。",
+			want:   map[string]string{"consultations.total": "~1600"},
+		},
+		{
+			name:   "a channel's consultations after the total are a breakdown",
+			source: "holdout2/n04_jiangbei_housing_2015",
+			text:   "全年接受公众咨询3,562人次,其中现场咨询1,208人次,电话咨询2,117人次,网上咨询237人次。",
+			want:   map[string]string{"consultations.total": "3562"},
+		},
+		{
 			name:   "the year's new applications after the year's workload; another year's count in brackets is not a field",
 			source: "holdout2/n05",
 			year:   2018,
@@ -553,6 +590,12 @@ func TestFeesAndReview(t *testing.T) {
 
 func TestZeroStatements(t *testing.T) {
 	runProseCases(t, []proseCase{
+		{
+			name:   "zero litigation in a second clause (也没有被提起)",
+			source: "holdout3/p03_kundulun_shaoxianlu_street_2015",
+			text:   "2015年,本街道没有发生因政府信息公开申请提起行政复议的情况,也没有被提起行政诉讼。",
+			want:   map[string]string{"reconsideration.total": "0", "litigation.total": "0"},
+		},
 		{
 			name:   "零复议、零诉讼; no complaints about the disclosure work",
 			source: "holdout2/n03",

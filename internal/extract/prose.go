@@ -339,6 +339,11 @@ func applicationField(v *view, c string, m mention, table bool) string {
 		return ""
 	}
 	if id := channelField(c); id != "" {
+		// "全年受理行政许可申请200件,其中当面申请120件": channels of
+		// another kind of application are not disclosure requests.
+		if otherApplication(sentenceBefore(v.s, m.leftAt)) || !aboutDisclosure(v, c, m) {
+			return ""
+		}
 		return id
 	}
 	if table {

@@ -280,6 +280,19 @@ func TestProactive(t *testing.T) {
 func TestApplicationsAndReplies(t *testing.T) {
 	runProseCases(t, []proseCase{
 		{
+			name:   "申请 alone in the 依申请公开 section is a disclosure request",
+			source: "holdout3/README probe under a section heading",
+			text:   "二、依申请公开情况\n　　全年受理申请20件，其中当面申请12件，网上申请8件。",
+			want: map[string]string{"applications.new.total": "20", "applications.channel.in_person": "12",
+				"applications.channel.online": "8"},
+		},
+		{
+			name:   "channels of licensing applications are not disclosure requests",
+			source: "holdout3/README probe, altered (行政许可)",
+			text:   "一、概述\n　　全年受理行政许可申请200件，其中当面申请120件，网上申请80件。",
+			want:   map[string]string{},
+		},
+		{
 			name:   "the reason in one clause, what the applicant was told and the count in the next",
 			source: "holdout3/p01_hami_agri_2008",
 			text:   "截至年底,上述申请均已办结,其中同意公开2件;因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件。",

@@ -480,6 +480,19 @@ func TestExtractTables(t *testing.T) {
 			absent: []string{"proactive.rules.issued", "proactive.rules.in_force"},
 		},
 		{
+			name: "t01_bama_county_office_2019.txt altered: 规范性 / 文件 wrapped under a 规章 row with no cells",
+			text: "          第二十条第(一)项\n" +
+				" 信息内容            本年新制作数量   本年新公开数量   对外公开总数量\n" +
+				" 规章\n" +
+				" 规范性\n" +
+				" 文件                12               12                58\n",
+			format: schema.Table2019,
+			want: map[string]string{
+				"proactive.normative.made": "12", "proactive.normative.published": "12", "proactive.normative.total": "58",
+			},
+			absent: []string{"proactive.rules.made", "proactive.rules.published", "proactive.rules.total"},
+		},
+		{
 			name: "t01_bama_county_office_2019.txt: pdftotext wraps 其他对外管理服务事项 around its cells",
 			text: "          第二十条第(五)项\n" +
 				" 信息内容            上一年项目数量    本年增/减      处理决定数量\n" +

@@ -149,6 +149,11 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 		// 受理/收到 clause uses it ("受理依申请公开政府信息数5条").
 		return nil
 	}
+	if id, a := reasonBefore(v, c, m, table); id != "" {
+		// The span holds the reason, what the applicant was told and
+		// the count.
+		return []cand{{id: id, v: m.v, approx: m.approx || approx, a: a, b: m.end}}
+	}
 	if id := replyField(v, c, m, table); id != "" {
 		return one(id)
 	}
@@ -406,6 +411,34 @@ func answersDisclosure(v *view, c string, m mention) bool {
 	return aboutDisclosure(v, c, m) || strings.Contains(s, "申请") || hasAny(sentenceAfter(v.s, m.end), "公开", "申请")
 }
 
+// reasonBefore reads an answer whose reason stands in the clause before
+// the count, and what the applicant was told leads to it: "因申请的信息非本
+// 机关掌握,告知申请人向哈密市农机局申请1件" (p01_hami_agri_2008), "申请内容
+// 不明确,经告知补正后申请人未补正1份" (p05_qiandongnan_gjj_2013). It returns
+// the field and where the reason's clause starts, or "".
+func reasonBefore(v *view, c string, m mention, table bool) (string, int) {
+	if table || !hasPrefixes(c, "告知", "经告知", "并告知", "已告知") {
+		return "", 0
+	}
+	sentence := sentenceBefore(v.s, m.leftAt) // v.s[m.leftAt-len(sentence):m.leftAt]
+	trimmed := strings.TrimRight(sentence, ",")
+	prev := trimmed
+	if k := strings.LastIndexByte(trimmed, ','); k >= 0 {
+		prev = trimmed[k+1:]
+	}
+	if len(prev) == len(sentence) {
+		return "", 0 // the sentence is one clause: no reason before
+	}
+	a := m.leftAt - len(sentence) + len(trimmed) - len(prev)
+	switch {
+	case hasSuffixes(prev, "非本机关掌握", "不属于本机关掌握", "不属本机关掌握", "本机关不掌握"):
+		return "replies.not_held", a
+	case strings.HasSuffix(prev, "内容不明确"):
+		return "replies.unclear", a
+	}
+	return "", 0
+}
+
 // replyField reads how applications were answered: "共答复7337件",
 // "“同意公开”的266件", "不予公开42件", "信息不存在的3469件". In table-era
 // reports the restated table rows carry the table IDs: "予以公开36件",
@@ -448,25 +481,6 @@ func replyField(v *view, c string, m mention, table bool) string {
 			return ""
 		}
 		return "replies.refused"
-	}
-	if !table && hasPrefixes(c, "告知", "经告知", "并告知", "已告知") {
-		// "因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件"
-		// (p01_hami_agri_2008), "申请内容不明确,经告知补正后申请人未补正
-		// 1份" (p05_qiandongnan_gjj_2013): the reason stands in the clause
-		// before, and what the applicant was told leads to the count.
-		sentence := sentenceBefore(v.s, m.leftAt)
-		prev := strings.TrimRight(sentence, ",")
-		if k := strings.LastIndexByte(prev, ','); k >= 0 {
-			prev = prev[k+1:]
-		}
-		if len(prev) < len(sentence) {
-			switch {
-			case hasSuffixes(prev, "非本机关掌握", "不属于本机关掌握", "不属本机关掌握", "本机关不掌握"):
-				return "replies.not_held"
-			case strings.HasSuffix(prev, "内容不明确"):
-				return "replies.unclear"
-			}
-		}
 	}
 	if !table {
 		switch {

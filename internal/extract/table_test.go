@@ -777,6 +777,11 @@ func TestMarkdownRuleIsNotCells(t *testing.T) {
 	if got["reconsideration.upheld"] != "1" || got["reconsideration.total"] != "1" || got["litigation.after_reconsideration.total"] != "0" {
 		t.Fatalf("review table not read past a markdown rule: %v (problems %v)", got, r.Problems)
 	}
+	for _, line := range []string{" ------------------------------------  ----------", "=====  =====", "________", "———— ————"} {
+		if _, ok := ruleLine(line, 0, len(line)); !ok {
+			t.Errorf("%q not taken for a rule line", line)
+		}
+	}
 	for _, line := range []string{"| - | - |", "|—|—|", "-  -  -", "—   /   —", "--  --", "- 3 -"} {
 		if _, ok := ruleLine(line, 0, len(line)); ok {
 			t.Errorf("%q taken for a rule line; its cells are blank marks", line)

@@ -32,8 +32,12 @@ const maxUnitRunes = 8
 // a sub-unit. It remembers the line the last mention was on, so that the
 // text is scanned once for line starts.
 type unitScope struct {
-	v      *view
-	agency string // the agency's name, normalized; "" when not known
+	v *view
+	// agency is the agency's name as printed ("" when not known), and
+	// normalized once a unit's name is to be compared with it: most
+	// texts name no unit.
+	agency     string
+	normalized bool
 	// pos is where the last mention's clause began; lineStart, where its
 	// line did, and lineUnit whether a sub-unit's name opens that line.
 	pos, lineStart int
@@ -83,7 +87,7 @@ func (u *unitScope) breakdown(m mention, c string) bool {
 func (u *unitScope) opensWithUnit(i int) bool {
 	s := u.v.s[i:min(len(u.v.s), i+3*maxUnitRunes+1)]
 	k := strings.IndexByte(s, ':')
-	return k > 0 && unitName(s[:k]) && !strings.Contains(u.agency, s[:k])
+	return k > 0 && unitName(s[:k]) && !u.isAgency(s[:k])
 }
 
 // clauseUnit reports whether clause core c opens with a sub-unit's name
@@ -99,11 +103,20 @@ func (u *unitScope) clauseUnit(c string) bool {
 			continue
 		}
 		end := i + utf8.RuneLen(r)
-		if hasPrefixes(name[end:], unitVerbs...) && unitName(name[:end]) && !strings.Contains(u.agency, name[:end]) {
+		if hasPrefixes(name[end:], unitVerbs...) && unitName(name[:end]) && !u.isAgency(name[:end]) {
 			return true
 		}
 	}
 	return false
+}
+
+// isAgency reports whether the unit name is part of the agency's own
+// name ("区卫生健康局" of 西宁市城北区卫生健康局).
+func (u *unitScope) isAgency(name string) bool {
+	if !u.normalized {
+		u.agency, u.normalized = normalize(u.agency), true
+	}
+	return u.agency != "" && strings.Contains(u.agency, name)
 }
 
 // unitName reports whether s is the name of an administrative unit other

@@ -70,7 +70,7 @@ func Extract(text string) Result {
 	r.Format = detectFormat(d)
 	tf, unread, tp := extractTables(d, r.Format)
 	r.Problems = append(r.Problems, tp...)
-	pf, pc := proseFields(d, r.Format, r.Year)
+	pf, pc := proseFields(d, r.Format, r.Year, r.Agency)
 	r.Fields = merge(d, tf, pf, unread)
 	r.Checks = append(Checks(r.Fields, r.Format), pc...)
 	r.Checks = append(r.Checks, restatedChecks(tf, pf)...)

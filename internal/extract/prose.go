@@ -34,14 +34,17 @@ type cand struct {
 // names most (findYear without the title lines Extract also reads); see
 // proseFields.
 func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
-	return proseFields(d, f, findYear(d.norm, nil))
+	return proseFields(d, f, findYear(d.norm, nil), "")
 }
 
 // proseFields reads the prose figures, and returns checks of stated
 // percentages (schema identity 5). year is the year reported on (0 when
-// unknown): a figure scoped to another year is not a field.
-func proseFields(d *doc, f schema.Format, year int) ([]Field, []Check) {
+// unknown): a figure scoped to another year is not a field. agency is the
+// reporting agency's name as the report prints it ("" when unknown): a
+// figure of a unit under it is not a field (see subUnit).
+func proseFields(d *doc, f schema.Format, year int, agency string) ([]Field, []Check) {
 	v := newView(d.norm)
+	units := newUnitScope(v, agency)
 	table := f != "" && f != schema.Narrative || newRules(v)
 	var cands []cand
 	var pro proactiveCands
@@ -49,7 +52,7 @@ func proseFields(d *doc, f schema.Format, year int) ([]Field, []Check) {
 		// Both rule sets read the clause core, and neither reads a
 		// comparison with another period.
 		c, approx := core(m.left)
-		if comparison(c) || otherYear(v, m, c, year) {
+		if comparison(c) || otherYear(v, m, c, year) || units.subUnit(m, c) {
 			continue
 		}
 		if pro.add(v, m, c, approx) {
@@ -123,7 +126,7 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 		}
 		return nil
 	case "人次", "次":
-		if consultation(c) {
+		if consultation(c, sentenceBefore(v.s, m.leftAt)) {
 			return one("consultations.total")
 		}
 		return nil
@@ -142,6 +145,11 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 		// 条 counts information items; only an application count in a
 		// 受理/收到 clause uses it ("受理依申请公开政府信息数5条").
 		return nil
+	}
+	if id, a := reasonBefore(v, c, m, table); id != "" {
+		// The span holds the reason, what the applicant was told and
+		// the count.
+		return []cand{{id: id, v: m.v, approx: m.approx || approx, a: a, b: m.end}}
 	}
 	if id := replyField(v, c, m, table); id != "" {
 		return one(id)
@@ -255,7 +263,8 @@ func feeField(c string) string {
 
 // consultation reads "接受…咨询9800人次" and "接待咨询1711余人次"; a count
 // by channel ("电话咨询4200人次", "现场咨询5600人次") is a breakdown.
-func consultation(c string) bool {
+// sentence is the text of the clause's sentence before it.
+func consultation(c, sentence string) bool {
 	// 谘询 is a variant spelling kept by normalization (p001, Traditional).
 	w, ok := suffixAny(c, "咨询", "谘询")
 	if !ok {
@@ -273,7 +282,12 @@ func consultation(c string) bool {
 		}
 	}
 	if channels == 1 {
-		return false
+		// "接待政府信息公开现场咨询1600多人次" (p02_pingnan_daan_town_2012):
+		// consultations on disclosure, at the one channel counted, with
+		// no other count of them in the sentence, are all that is stated.
+		// "其中现场咨询1,208人次,电话咨询…" is a breakdown.
+		return strings.Contains(rest, "信息公开") && !strings.HasPrefix(rest, "其中") && !strings.Contains(sentence, "咨询") &&
+			hasAny(rest, "接受", "接待")
 	}
 	return hasAny(c, "接受", "接待", "受理", "解答", "答复", "回复", "办理", "提供")
 }
@@ -327,6 +341,11 @@ func applicationField(v *view, c string, m mention, table bool) string {
 		return ""
 	}
 	if id := channelField(c); id != "" {
+		// "全年受理行政许可申请200件,其中当面申请120件": channels of
+		// another kind of application are not disclosure requests.
+		if otherApplication(sentenceBefore(v.s, m.leftAt)) || !aboutDisclosure(v, c, m) {
+			return ""
+		}
 		return id
 	}
 	if table {
@@ -389,6 +408,34 @@ func answersDisclosure(v *view, c string, m mention) bool {
 	return aboutDisclosure(v, c, m) || strings.Contains(s, "申请") || hasAny(sentenceAfter(v.s, m.end), "公开", "申请")
 }
 
+// reasonBefore reads an answer whose reason stands in the clause before
+// the count, and what the applicant was told leads to it: "因申请的信息非本
+// 机关掌握,告知申请人向哈密市农机局申请1件" (p01_hami_agri_2008), "申请内容
+// 不明确,经告知补正后申请人未补正1份" (p05_qiandongnan_gjj_2013). It returns
+// the field and where the reason's clause starts, or "".
+func reasonBefore(v *view, c string, m mention, table bool) (string, int) {
+	if table || !hasPrefixes(c, "告知", "经告知", "并告知", "已告知") {
+		return "", 0
+	}
+	sentence := sentenceBefore(v.s, m.leftAt) // v.s[m.leftAt-len(sentence):m.leftAt]
+	trimmed := strings.TrimRight(sentence, ",")
+	prev := trimmed
+	if k := strings.LastIndexByte(trimmed, ','); k >= 0 {
+		prev = trimmed[k+1:]
+	}
+	if len(prev) == len(sentence) {
+		return "", 0 // the sentence is one clause: no reason before
+	}
+	a := m.leftAt - len(sentence) + len(trimmed) - len(prev)
+	switch {
+	case hasSuffixes(prev, "非本机关掌握", "不属于本机关掌握", "不属本机关掌握", "本机关不掌握"):
+		return "replies.not_held", a
+	case strings.HasSuffix(prev, "内容不明确"):
+		return "replies.unclear", a
+	}
+	return "", 0
+}
+
 // replyField reads how applications were answered: "共答复7337件",
 // "“同意公开”的266件", "不予公开42件", "信息不存在的3469件". In table-era
 // reports the restated table rows carry the table IDs: "予以公开36件",
@@ -438,7 +485,7 @@ func replyField(v *view, c string, m mention, table bool) string {
 			return "replies.nonexistent"
 		case hasSuffixes(c, "非本机关掌握", "不属于本机关掌握", "本机关不掌握", "不属于本机关公开职责", "不属于本机关职责",
 			"不属本机关掌握", "非本机关职责范围", "不属于本机关职责范围", "非本机关职责", "非本机关政府信息",
-			"不属于本机关公开范围", "非本机关公开范围"):
+			"不属于本机关公开范围", "非本机关公开范围", "不属于本机关公开职责范围"):
 			return "replies.not_held"
 		case strings.HasSuffix(c, "内容不明确"):
 			return "replies.unclear"

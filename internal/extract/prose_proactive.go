@@ -81,13 +81,24 @@ func (p *proactiveCands) add(v *view, m mention, c string, approx bool) bool {
 	}
 	// Information classed 依申请公开 or 不予公开, items that "should" be
 	// published, and "other" items are not the year's disclosure.
-	if hasSuffixes(prefix, "应", "依申请", "不予", "未", "不", "未予") || hasAny(prefix, "其他", "申请") {
+	// Items "to be" published (拟公开, 待公开: drafts under review,
+	// t02_kashgar_natres_2020 "全年审查拟公开信息1,500余条") are not published.
+	if hasSuffixes(prefix, "应", "依申请", "不予", "未", "不", "未予", "拟", "待") || hasAny(prefix, "其他", "申请") {
 		return false
 	}
-	strong := hasAny(prefix, "累计", "总计", "合计") || (strings.Contains(prefix, "共") && !strings.Contains(prefix, "公共"))
+	// A word of summing counts where it stands, before the verb or
+	// between the object and the number ("主动公开信息共计1,463条",
+	// "发布各类政府信息合计二百一十四条"); core leaves the latter out.
+	strong := hasAny(prefix, "累计", "总计", "合计") || (strings.Contains(prefix, "共") && !strings.Contains(prefix, "公共")) ||
+		sumsAfterObject(m.left)
 	pc.channel = hasAny(prefix, channelNouns...)
-	if verb != "主动公开" && verb != "公开" && !strong && !overChannels(sentenceBefore(v.s, m.leftAt)) {
-		// "通过局门户网站发布各类信息2960条": items posted, not a total.
+	// "发布各类政府信息214条": government information of every kind
+	// published with no channel named in the sentence is the year's
+	// count; "通过局门户网站发布各类信息2960条" and "“乐从发布”政务新媒体
+	// 运营,全年发布各类信息2180条" count items posted on one channel.
+	allKinds := hasPrefixes(object, "各类政府", "各项政府", "各种政府") &&
+		!hasAny(sentenceBefore(v.s, m.leftAt), channelNouns...) && !strings.Contains(sentenceBefore(v.s, m.leftAt), "媒体")
+	if verb != "主动公开" && verb != "公开" && !strong && !allKinds && !overChannels(sentenceBefore(v.s, m.leftAt)) {
 		return false
 	}
 	pc.newly = hasAny(prefix, "新增", "新公开")
@@ -112,6 +123,16 @@ func (p *proactiveCands) add(v *view, m mention, c string, approx bool) bool {
 	}
 	*p = append(*p, pc)
 	return true
+}
+
+// sumsAfterObject reports a clause whose object is followed by a word of
+// summing right before the number: "…信息共计", "…信息合计", "…信息共".
+func sumsAfterObject(left string) bool {
+	left = strings.TrimRight(left, " ")
+	if strings.HasSuffix(left, "公共") {
+		return false
+	}
+	return hasSuffixes(left, "共计", "合计", "总计", "共")
 }
 
 // overChannels reports a sentence that publishes through several channels

@@ -37,7 +37,7 @@ func runProseCases(t *testing.T, cases []proseCase) {
 			if year == 0 {
 				year = extractMeta(d).Year
 			}
-			fields, _ := proseFields(d, format, year)
+			fields, _ := proseFields(d, format, year, extractMeta(d).Agency)
 			got := map[string]string{}
 			for _, f := range fields {
 				if tc.text[f.Start:f.End] != f.Text || f.Text == "" {
@@ -101,6 +101,30 @@ func TestProactive(t *testing.T) {
 			name:   "items posted on a website are not a disclosure total",
 			source: "dev/p054",
 			text:   "一是主动公开情况。通过局门户网站发布各类信息2960条。主动公开类文件全部实行档案化管理,2025年主动公开文件数量为0。",
+			want:   map[string]string{},
+		},
+		{
+			name:   "drafts reviewed before publication (拟公开) are not published; 信息共计 sums",
+			source: "holdout3/t02_kashgar_natres_2020",
+			text:   "(一)主动公开。2020年,我局在喀什地区行政公署网站主动公开信息共计1,463条,其中土地征收类信息312条。(三)政府信息管理。落实公开前保密审查,全年审查拟公开信息1,500余条。",
+			want:   map[string]string{"proactive.total": "1463"},
+		},
+		{
+			name:   "合计 between the object and the number sums over the channels",
+			source: "holdout3/p03_kundulun_shaoxianlu_street_2015",
+			text:   "2015年,本街道通过区政府门户网站、街道政务公开栏、社区公示栏和“少先路街道”微信公众号等途径发布各类政府信息合计二百一十四条,其中通过区政府门户网站发布96条。",
+			want:   map[string]string{"proactive.total": "214"},
+		},
+		{
+			name:   "government information of every kind published, no channel named",
+			source: "holdout3/README probe (p03 without 合计)",
+			text:   "2015年,本街道发布各类政府信息214条。",
+			want:   map[string]string{"proactive.total": "214"},
+		},
+		{
+			name:   "items posted on one new-media channel are not the total",
+			source: "holdout/h14_lecong_town_2024",
+			text:   "持续做好“乐从发布”政务新媒体运营,全年发布各类信息2180条,阅读量达152万人次。",
 			want:   map[string]string{},
 		},
 		{
@@ -255,6 +279,56 @@ func TestProactive(t *testing.T) {
 
 func TestApplicationsAndReplies(t *testing.T) {
 	runProseCases(t, []proseCase{
+		{
+			name:   "申请 alone in the 依申请公开 section is a disclosure request",
+			source: "holdout3/README probe under a section heading",
+			text:   "二、依申请公开情况\n　　全年受理申请20件，其中当面申请12件，网上申请8件。",
+			want: map[string]string{"applications.new.total": "20", "applications.channel.in_person": "12",
+				"applications.channel.online": "8"},
+		},
+		{
+			name:   "channels of licensing applications are not disclosure requests",
+			source: "holdout3/README probe, altered (行政许可)",
+			text:   "一、概述\n　　全年受理行政许可申请200件，其中当面申请120件，网上申请80件。",
+			want:   map[string]string{},
+		},
+		{
+			name:   "the reason in one clause, what the applicant was told and the count in the next",
+			source: "holdout3/p01_hami_agri_2008",
+			text:   "截至年底,上述申请均已办结,其中同意公开2件;因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件。",
+			want:   map[string]string{"replies.agreed": "2", "replies.not_held": "1"},
+		},
+		{
+			name:   "unclear, then told to correct and not corrected",
+			source: "holdout3/p05_qiandongnan_gjj_2013",
+			text:   "答复情况:一是同意公开4份;二是因申请公开的信息涉及个人隐私,不予公开1份;三是申请内容不明确,经告知补正后申请人未补正1份。",
+			want:   map[string]string{"replies.agreed": "4", "replies.refused": "1", "replies.unclear": "1"},
+		},
+		{
+			name:   "being told, with no reason before it, is no outcome",
+			source: "holdout3/p01_hami_agri_2008, altered",
+			text:   "截至年底,上述申请均已办结,告知申请人向哈密市农机局申请1件。",
+			want:   map[string]string{},
+		},
+		{
+			name:   "not in the agency's remit, numbered ④",
+			source: "holdout3/p02_pingnan_daan_town_2012",
+			text:   "办理结果为:①同意公开8件;②同意部分公开1件;③信息不存在2件;④不属于本机关公开职责范围1件。",
+			want: map[string]string{"replies.agreed": "8", "replies.partial": "1", "replies.nonexistent": "2",
+				"replies.not_held": "1"},
+		},
+		{
+			name:   "disclosure consultations at the one channel counted",
+			source: "holdout3/p02_pingnan_daan_town_2012",
+			text:   "(三)咨询接待。镇便民服务中心全年接待政府信息公开现场咨询1600多人次,电话咨询未作统计。",
+			want:   map[string]string{"consultations.total": "~1600"},
+		},
+		{
+			name:   "a channel's consultations after the total are a breakdown",
+			source: "holdout2/n04_jiangbei_housing_2015",
+			text:   "全年接受公众咨询3,562人次,其中现场咨询1,208人次,电话咨询2,117人次,网上咨询237人次。",
+			want:   map[string]string{"consultations.total": "3562"},
+		},
 		{
 			name:   "the year's new applications after the year's workload; another year's count in brackets is not a field",
 			source: "holdout2/n05",
@@ -529,6 +603,12 @@ func TestFeesAndReview(t *testing.T) {
 
 func TestZeroStatements(t *testing.T) {
 	runProseCases(t, []proseCase{
+		{
+			name:   "zero litigation in a second clause (也没有被提起)",
+			source: "holdout3/p03_kundulun_shaoxianlu_street_2015",
+			text:   "2015年,本街道没有发生因政府信息公开申请提起行政复议的情况,也没有被提起行政诉讼。",
+			want:   map[string]string{"reconsideration.total": "0", "litigation.total": "0"},
+		},
 		{
 			name:   "零复议、零诉讼; no complaints about the disclosure work",
 			source: "holdout2/n03",
@@ -807,4 +887,61 @@ func TestPageNumber(t *testing.T) {
 			t.Errorf("pageNumber(%q) = %v, want %v (%s)", tt.line, got, tt.want, tt.source)
 		}
 	}
+}
+
+// A count of a unit under the reporting agency, named at the start of its
+// clause or its line, is not the agency's figure; the agency's own name
+// (from the title) is not a sub-unit.
+func TestSubUnitCounts(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{
+			name:   "county bureaus in a county report, no total stated",
+			source: "holdout3/README probe",
+			text:   "昌吉县人民政府2012年政府信息公开工作年度报告\n\n　　县民政局受理政府信息公开申请21件，其中当面申请12件；县国土局受理政府信息公开申请35件。",
+			want:   map[string]string{},
+		},
+		{
+			name:   "county paragraphs under a city total",
+			source: "holdout3/l01_lhasa_city_2021_long",
+			text: "拉萨市人民政府2021年政府信息公开工作年度报告\n" +
+				"　　1.总体情况。全市各级行政机关通过政府门户网站、政务新媒体、政府公报、新闻发布会、公开栏等渠道主动公开政府信息28,416条，较上年增长18.3%。\n" +
+				"　　城关区：主动公开政府信息3,215条，受理政府信息公开申请214件，其中予以公开97件。\n" +
+				"　　林周县：主动公开信息1,226条，收到政府信息公开申请21件，均按期答复。\n",
+			want: map[string]string{"proactive.total": "28416"},
+		},
+		{
+			name:   "the bureau's own report names it by its short name",
+			source: "holdout3/README probe, under the bureau's own title",
+			text:   "昌吉县民政局2015年政府信息公开工作年度报告\n\n　　县民政局受理政府信息公开申请21件，其中当面申请12件。",
+			want:   map[string]string{"applications.new.total": "21", "applications.channel.in_person": "12"},
+		},
+		{
+			name:   "a town office's count after 其中",
+			source: "holdout3/p02_pingnan_daan_town_2012",
+			text:   "平南县大安镇人民政府2012年政府信息公开工作年度报告\n2012年，大安镇共受理群众政府信息公开申请12件。其中镇计生办受理4件，镇民政办受理5件。",
+			want:   map[string]string{"applications.new.total": "12"},
+		},
+		{
+			name:   "the agency named by its short name is the agency",
+			source: "holdout3/h01_xining_chengbei_health_2022",
+			text:   "西宁市城北区卫生健康局2022年政府信息公开工作年度报告\n区卫生健康局主动公开政府信息386条。",
+			want:   map[string]string{"proactive.total": "386"},
+		},
+	})
+}
+
+// An answer whose reason stands in the clause before its count is
+// highlighted with the reason: the span shows why it is that field.
+func TestReasonBeforeSpan(t *testing.T) {
+	text := "截至年底,上述申请均已办结,其中同意公开2件;因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件。" // holdout3/p01_hami_agri_2008
+	fields, _ := proseFields(newDoc(text), schema.Narrative, 0, "")
+	for _, f := range fields {
+		if f.ID == "replies.not_held" {
+			if want := "因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件"; f.Text != want {
+				t.Errorf("replies.not_held span %q, want %q", f.Text, want)
+			}
+			return
+		}
+	}
+	t.Errorf("replies.not_held not read from %q", text)
 }

@@ -163,6 +163,10 @@ func forEachToken(s string, a, b int, fn func(ta, tb int) bool) {
 				i = e
 				continue
 			}
+			if e, ok := ruleLine(s, i, b); ok {
+				i = e
+				continue
+			}
 		}
 		if isCellDelim(s, i) {
 			if s[i] < utf8.RuneSelf {
@@ -234,6 +238,43 @@ func markdownRuleLine(s string, i, b int) (int, bool) {
 		}
 	}
 	return e, true
+}
+
+// ruleLine reports whether the line starting at s[i] is a rule drawn
+// with dashes, equals signs, underscores or em dashes under a plain-text
+// table's header ("------------  ------------"), which holds no cell, and
+// returns the end of the line. Every run of marks is three long or more:
+// a blank cell is a lone mark ("-", "—").
+func ruleLine(s string, i, b int) (int, bool) {
+	if !lineMayStart(s, i, b, "\n", "-=_") {
+		return 0, false
+	}
+	run := 0
+	k := i
+	for ; k < b && s[k] != '\n'; k++ {
+		switch c := s[k]; {
+		case c == '-' || c == '=' || c == '_':
+			run++
+		case strings.HasPrefix(s[k:], "—"):
+			run++
+			k += len("—") - 1
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			if run > 0 && run < 3 {
+				return 0, false
+			}
+			run = 0
+		default:
+			return 0, false // most lines end here, at their first byte
+		}
+	}
+	if run > 0 && run < 3 {
+		return 0, false
+	}
+	// A line of spaces alone is no rule.
+	if strings.TrimSpace(s[i:k]) == "" {
+		return 0, false
+	}
+	return k, true
 }
 
 // lineMayStart reports whether the line at s[i:b], ended by b or a byte

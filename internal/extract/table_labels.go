@@ -130,6 +130,13 @@ var proactiveLabels = newLabelSet([]labelSpec{
 	{kw: "行政许可", key: "licensing"},
 	{kw: "其他对外管理服务", key: "other_services"},
 	{kw: "其它对外管理服务", key: "other_services"},
+	// Labels wrapped inside their keyword ("行政规范性<br>文件", "规范性\n文件", pdftotext's
+	// "其他对外管理\n  45  -3  212\n服务事项") keep their first line's
+	// words, found in no other label: the row above must end there, and
+	// the cells after the piece are this row's.
+	{kw: "规范性", before: "行政", key: "normative"},
+	{kw: "其他对外管理", key: "other_services"},
+	{kw: "其它对外管理", key: "other_services"},
 	{kw: "行政处罚", key: "penalty"},
 	{kw: "行政强制", key: "coercion"},
 	{kw: "行政事业性收费", key: "fees"},

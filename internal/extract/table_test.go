@@ -453,6 +453,80 @@ func TestExtractTables(t *testing.T) {
 			text:   "本年度共受理政府信息公开申请631件,其中当面申请562件。行政许可事项办理1200件。",
 			absent: []string{"applications.new.total", "proactive.licensing.decisions"},
 		},
+		{
+			name: "h01_xining_chengbei_health_2022.html: a label cut by <br>, the row above blank (&nbsp;)",
+			text: "二、主动公开政府信息情况\n" +
+				"| 第二十条第(一)项 |\n" +
+				"| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n" +
+				"| 规章 |   |   |   |\n" +
+				"| 行政规范性\n文件 | 1 | 0 | 4 |\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"proactive.normative.issued": "1", "proactive.normative.repealed": "0", "proactive.normative.in_force": "4",
+			},
+			absent: []string{"proactive.rules.issued", "proactive.rules.repealed", "proactive.rules.in_force"},
+		},
+		{
+			name: "h01 as plain text: 规章 with no cells, then the wrapped 行政规范性 / 文件 1 0 4",
+			text: "第二十条第(一)项\n" +
+				"信息内容 本年制发件数 本年废止件数 现行有效件数\n" +
+				"规章\n" +
+				"行政规范性\n" +
+				"文件 1 0 4\n",
+			format: schema.Table2021,
+			want: map[string]string{
+				"proactive.normative.issued": "1", "proactive.normative.in_force": "4",
+			},
+			absent: []string{"proactive.rules.issued", "proactive.rules.in_force"},
+		},
+		{
+			name: "t01_bama_county_office_2019.txt altered: 规范性 / 文件 wrapped under a 规章 row with no cells",
+			text: "          第二十条第(一)项\n" +
+				" 信息内容            本年新制作数量   本年新公开数量   对外公开总数量\n" +
+				" 规章\n" +
+				" 规范性\n" +
+				" 文件                12               12                58\n",
+			format: schema.Table2019,
+			want: map[string]string{
+				"proactive.normative.made": "12", "proactive.normative.published": "12", "proactive.normative.total": "58",
+			},
+			absent: []string{"proactive.rules.made", "proactive.rules.published", "proactive.rules.total"},
+		},
+		{
+			name: "t01_bama_county_office_2019.txt: pdftotext wraps 其他对外管理服务事项 around its cells",
+			text: "          第二十条第(五)项\n" +
+				" 信息内容            上一年项目数量    本年增/减      处理决定数量\n" +
+				" 行政许可                 216               +8              1874\n" +
+				" 其他对外管理\n" +
+				"                           45               -3               212\n" +
+				" 服务事项\n" +
+				"\n" +
+				"          第二十条第(六)项\n" +
+				" 信息内容            上一年项目数量    本年增/减      处理决定数量\n" +
+				" 行政处罚                  38                0                96\n",
+			format: schema.Table2019,
+			want: map[string]string{
+				"proactive.licensing.prev": "216", "proactive.licensing.change": "8", "proactive.licensing.decisions": "1874",
+				"proactive.other_services.prev": "45", "proactive.other_services.change": "-3", "proactive.other_services.decisions": "212",
+				"proactive.penalty.decisions": "96",
+			},
+		},
+		{
+			name: "t01_bama_county_office_2019.txt: an ASCII rule under the review header holds no cells",
+			text: "    四、政府信息公开行政复议、行政诉讼情况\n\n" +
+				"                 行政复议                               行政诉讼\n" +
+				" ------------------------------------  --------------------------------------------------------\n" +
+				"                                          未经复议直接起诉            复议后起诉\n" +
+				" 结果  结果  其他  尚未  总计         结果 结果 其他 尚未 总计   结果 结果 其他 尚未 总计\n" +
+				" 维持  纠正  结果  审结               维持 纠正 结果 审结        维持 纠正 结果 审结\n" +
+				"   1     0     0     0     1            0    0    0    0    0      0    0    0    0    0\n\n" +
+				"    五、存在的主要问题及改进情况\n",
+			format: schema.Table2019,
+			want: map[string]string{
+				"reconsideration.upheld": "1", "reconsideration.total": "1", "litigation.direct.total": "0",
+				"litigation.after_reconsideration.total": "0",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -702,6 +776,16 @@ func TestMarkdownRuleIsNotCells(t *testing.T) {
 	}
 	if got["reconsideration.upheld"] != "1" || got["reconsideration.total"] != "1" || got["litigation.after_reconsideration.total"] != "0" {
 		t.Fatalf("review table not read past a markdown rule: %v (problems %v)", got, r.Problems)
+	}
+	for _, line := range []string{" ------------------------------------  ----------", "=====  =====", "________", "———— ————"} {
+		if _, ok := ruleLine(line, 0, len(line)); !ok {
+			t.Errorf("%q not taken for a rule line", line)
+		}
+	}
+	for _, line := range []string{"| - | - |", "|—|—|", "-  -  -", "—   /   —", "--  --", "- 3 -"} {
+		if _, ok := ruleLine(line, 0, len(line)); ok {
+			t.Errorf("%q taken for a rule line; its cells are blank marks", line)
+		}
 	}
 	for _, line := range []string{"| - | - |", "|—|—|"} {
 		if _, ok := markdownRuleLine(line, 0, len(line)); ok {

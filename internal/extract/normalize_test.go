@@ -117,3 +117,20 @@ func TestScanNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberAddExact(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"1", "2", "3"},
+		{"0.1234567890123", "0.0000000000001", "0.1234567890124"},
+		{"24252.311082", "0.000001", "24252.311083"},
+		{"75394432.52", "-0.52", "75394432"},
+		{"-18", "3.5", "-14.5"},
+	}
+	for _, tt := range tests {
+		a, _ := ParseNumber(tt.a)
+		b, _ := ParseNumber(tt.b)
+		if got := a.Add(b).String(); got != tt.want {
+			t.Errorf("%s + %s = %s, want %s", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

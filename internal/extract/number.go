@@ -87,13 +87,23 @@ func (n Number) IsInt() bool { return !strings.Contains(n.s, ".") }
 // Equal reports whether n and m are the same value.
 func (n Number) Equal(m Number) bool { return n.Rat().Cmp(m.Rat()) == 0 }
 
-// Add returns n+m exactly.
+// Add returns n+m exactly: the sum of two decimals has no more decimals
+// than the longer of the two, so it is printed with that many.
 func (n Number) Add(m Number) Number {
 	r := new(big.Rat).Add(n.Rat(), m.Rat())
 	if r.IsInt() {
 		return Number{r.Num().String()}
 	}
-	return Number{strings.TrimRight(strings.TrimRight(r.FloatString(12), "0"), ".")}
+	s := r.FloatString(max(n.decimals(), m.decimals()))
+	return Number{strings.TrimRight(strings.TrimRight(s, "0"), ".")}
+}
+
+// decimals returns how many digits n has after its point.
+func (n Number) decimals() int {
+	if _, frac, ok := strings.Cut(n.s, "."); ok {
+		return len(frac)
+	}
+	return 0
 }
 
 // MarshalJSON writes n as a JSON number, exactly as printed.

@@ -742,7 +742,10 @@ func percentChecks(byID map[string]cand) []Check {
 		}
 		share := new(big.Rat).Quo(c.v.Rat(), t.v.Rat())
 		share.Mul(share, big.NewRat(100, 1))
-		actual, _ := ParseNumber(share.FloatString(decimals))
+		actual, err := ParseNumber(share.FloatString(decimals))
+		if err != nil {
+			continue // a share too large to print is no check, not a 0
+		}
 		// Within rounding: |share − stated| ≤ half a unit of the last
 		// printed decimal.
 		diff := new(big.Rat).Sub(share, stated.Rat())

@@ -25,8 +25,12 @@ type reviewState struct {
 
 	rows []review.Reviewed // the selected report's figures, schema order
 
-	addID   string   // the field being added, once chosen
-	addList []string // fields the add picker offers, filtered
+	// target is the figure a review editor acts on, fixed when the editor
+	// opens so that what is submitted lands on the figure the reviewer
+	// looked at, even if the cursor has moved since (a retry).
+	target reviewTarget
+
+	addID   string // the field being added, once chosen
 	addCur  int
 	addKeys map[string]string // field ID → search key, made on first use
 
@@ -39,6 +43,43 @@ type reviewState struct {
 
 	// Corpus-wide progress, kept up to date per batch and per action.
 	figures, reviewed int
+}
+
+// reviewTarget names the report and figure of an open review editor.
+type reviewTarget struct {
+	sel    int32  // the report's entry
+	sha256 string // the report's bytes, to check the entry still holds them
+	field  string // the figure's field ID; empty for an add until chosen
+	// old is the figure's value when the editor opened: a correction's Old.
+	old extract.Number
+}
+
+// targetOf fixes the selected report and its figure row i as the target of
+// the editor about to open; i < 0 targets the report alone (an add).
+func (m *Model) targetOf(i int) reviewTarget {
+	t := reviewTarget{sel: m.sel}
+	if e := m.selected(); e != nil && e.rep != nil {
+		t.sha256 = e.rep.SHA256
+	}
+	if i >= 0 {
+		f, _ := m.figureAt(i)
+		t.field, t.old = f.ID, f.Value
+	}
+	return t
+}
+
+// targetEntry returns the report of the editor's target, or nil when the
+// entry no longer holds the bytes the editor was opened on.
+func (m *Model) targetEntry() *entry {
+	t := m.rev.target
+	if t.sel < 0 || int(t.sel) >= len(m.idx.entries) {
+		return nil
+	}
+	e := m.idx.entries[t.sel]
+	if e == nil || e.rep == nil || e.rep.SHA256 != t.sha256 {
+		return nil
+	}
+	return e
 }
 
 // loadFigures folds the review events of the selected report over its
@@ -286,12 +327,14 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 		if m.figureCount() == 0 {
 			return nil
 		}
+		m.rev.target = m.targetOf(m.figs.cur)
 		return m.openEditor(inputNote, "", "what is wrong (optional)")
 	case key.Matches(msg, k.Edit):
 		if m.figureCount() == 0 || state == review.Rejected {
 			return nil
 		}
 		m.rev.addID = ""
+		m.rev.target = m.targetOf(m.figs.cur)
 		v := f.Value.String()
 		if f.Approx {
 			v = "≈" + v
@@ -300,6 +343,7 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Add):
 		m.rev.addID = ""
 		m.rev.addCur = 0
+		m.rev.target = m.targetOf(-1)
 		return m.openEditor(inputAdd, "", "field label, ID or pinyin")
 	}
 	return nil
@@ -308,17 +352,15 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 // do appends ev for the selected report in the background; the figures
 // pane shows it once the store has it on disk.
 func (m *Model) do(ev review.Event, next bool) tea.Cmd {
-	return m.doTyped(ev, next, inputNone, "")
+	return m.doTyped(m.sel, m.selected(), ev, next, inputNone, "")
 }
 
-// doTyped is do for an action the reviewer typed something for, which the
-// editor gives back if the store refuses it.
-func (m *Model) doTyped(ev review.Event, next bool, into input, typed string) tea.Cmd {
-	e := m.selected()
+// doTyped appends ev for report e (entry sel) for an action the reviewer
+// typed something for, which the editor gives back if the store refuses it.
+func (m *Model) doTyped(sel int32, e *entry, ev review.Event, next bool, into input, typed string) tea.Cmd {
 	ev.SHA256, ev.Path = e.rep.SHA256, e.rep.Path
 	s := m.rev.store
 	m.rev.busy = true
-	sel := m.sel
 	return func() tea.Msg {
 		stored, err := s.Do(ev)
 		if err != nil {
@@ -335,10 +377,16 @@ func (m *Model) reviewDone(msg reviewDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		m.say(fmt.Sprintf("%s not saved: %v", msg.what, msg.err), true)
 		if msg.typedInto != inputNone && msg.sel == m.sel && m.in == inputNone {
-			// Nothing typed is lost: enter tries again, esc drops it.
+			// Nothing typed is lost: enter tries again, esc drops it. The
+			// retry acts on the figure the event was for, wherever the
+			// cursor went meanwhile.
 			m.rev.addID = ""
 			if msg.event.Action == review.Add {
 				m.rev.addID = msg.event.Field
+			}
+			m.rev.target = reviewTarget{sel: msg.sel, sha256: msg.event.SHA256, field: msg.event.Field}
+			if msg.event.Old != nil {
+				m.rev.target.old = *msg.event.Old
 			}
 			cmd := m.openEditor(msg.typedInto, msg.typed, "")
 			m.say(fmt.Sprintf("%s not saved: %v (enter retries)", msg.what, msg.err), true)
@@ -473,16 +521,21 @@ func (m *Model) nextInQueue() {
 	m.say("nothing left to review", false)
 }
 
-// submitReview acts on the line editor of a review action.
+// submitReview acts on the line editor of a review action, on the figure
+// the editor was opened for.
 func (m *Model) submitReview(what input, value string) tea.Cmd {
-	e := m.selected()
-	if e == nil || e.rep == nil || m.rev.store == nil {
+	if m.rev.store == nil {
+		return nil
+	}
+	e, t := m.targetEntry(), m.rev.target
+	if e == nil {
+		m.say("the report changed while the editor was open; nothing saved", true)
 		return nil
 	}
 	switch what {
 	case inputNote:
-		f, _ := m.figureAt(m.figs.cur)
-		return m.doTyped(review.Event{Field: f.ID, Action: review.Flag, Note: strings.TrimSpace(value)}, false, inputNote, value)
+		ev := review.Event{Field: t.field, Action: review.Flag, Note: strings.TrimSpace(value)}
+		return m.doTyped(t.sel, e, ev, false, inputNote, value)
 	case inputAdd:
 		ids := m.addChoices()
 		if len(ids) == 0 {
@@ -503,15 +556,14 @@ func (m *Model) submitReview(what input, value string) tea.Cmd {
 			m.rev.addID = ""
 			ev = review.Event{Field: id, Action: review.Add, New: &n, Approx: approx}
 		} else {
-			f, _ := m.figureAt(m.figs.cur)
-			old := f.Value
-			ev = review.Event{Field: f.ID, Action: review.Correct, Old: &old, New: &n, Approx: approx}
+			old := t.old
+			ev = review.Event{Field: t.field, Action: review.Correct, Old: &old, New: &n, Approx: approx}
 		}
 		if spans := extract.Locate(e.rep.Source, ev.Field, n); len(spans) > 0 {
 			sp := spans[0]
 			ev.Span = &sp
 		}
-		return m.doTyped(ev, false, inputEdit, value)
+		return m.doTyped(t.sel, e, ev, false, inputEdit, value)
 	}
 	return nil
 }

@@ -297,3 +297,64 @@ func TestReviewGolden(t *testing.T) {
 	checkFrame(t, frame, 150, 30)
 	golden(t, "review_150", frame)
 }
+
+// TestReviewEditorKeepsItsFigure opens the correction editor on one figure,
+// then clicks another figure, another report and scrolls while typing: the
+// correction must still be saved on the figure the editor was opened for.
+func TestReviewEditorKeepsItsFigure(t *testing.T) {
+	m, st, _ := reviewModel(t)
+	selectReport(m, "000_18")
+	press(m, "tab")
+	sel := m.sel
+	press(m, "e")
+	if f, _ := m.figureAt(m.figs.cur); m.in != inputEdit || f.ID != "proactive.total" {
+		t.Fatalf("editor %v on %s", m.in, f.ID)
+	}
+	l := m.lay
+	m.Update(tea.MouseClickMsg{X: l.figs.x + 2, Y: l.figs.y + 2, Button: tea.MouseLeft}) // the second figure
+	m.Update(tea.MouseClickMsg{X: l.list.x + 2, Y: l.list.y + 1, Button: tea.MouseLeft}) // the first list row
+	m.Update(tea.MouseWheelMsg{X: l.figs.x + 2, Y: l.figs.y + 2, Button: tea.MouseWheelDown})
+	if m.sel != sel || m.figs.cur != 0 || m.in != inputEdit {
+		t.Errorf("mouse moved the selection under the editor: report %d figure %d editor %v", m.sel, m.figs.cur, m.in)
+	}
+	press(m, "ctrl+u")
+	typeText(m, "777")
+	act(t, m, "enter")
+	ev := st.All()
+	if len(ev) != 1 || ev[0].Field != "proactive.total" || ev[0].Old.String() != "1491" || ev[0].New.String() != "777" ||
+		ev[0].SHA256 != m.idx.entries[sel].rep.SHA256 {
+		t.Fatalf("correction stored as %+v", ev)
+	}
+}
+
+// TestReviewRetryKeepsItsFigure moves the cursor while a failing correction
+// is in flight: the retry must correct the figure first edited, not the one
+// under the cursor.
+func TestReviewRetryKeepsItsFigure(t *testing.T) {
+	m, st, path := reviewModel(t)
+	if err := os.Mkdir(path, 0o755); err != nil { // every append fails
+		t.Fatal(err)
+	}
+	selectReport(m, "000_18")
+	press(m, "tab", "e", "ctrl+u")
+	typeText(m, "1492")
+	_, cmd := m.Update(keyMsg("enter"))
+	if cmd == nil {
+		t.Fatal("enter started no store action")
+	}
+	press(m, "j") // the editor is closed while the append runs
+	if f, _ := m.figureAt(m.figs.cur); f.ID == "proactive.total" {
+		t.Fatal("j did not move off the edited figure")
+	}
+	m.Update(cmd().(reviewDoneMsg))
+	if m.in != inputEdit || m.editor.Value() != "1492" {
+		t.Fatalf("after the failure: editor %v %q", m.in, m.editor.Value())
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	act(t, m, "enter")
+	if ev := st.All(); len(ev) != 1 || ev[0].Field != "proactive.total" || ev[0].Old.String() != "1491" || ev[0].New.String() != "1492" {
+		t.Errorf("retry stored %+v", ev)
+	}
+}

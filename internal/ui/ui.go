@@ -178,10 +178,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.moved = true
 		return m, m.key(msg)
 	case tea.MouseClickMsg:
+		// While a line is being typed the selection stays put: the editor
+		// acts on what was selected when it opened.
+		if m.in != inputNone {
+			return m, nil
+		}
 		m.moved = true
 		m.click(msg.Mouse())
 		return m, nil
 	case tea.MouseWheelMsg:
+		if m.in != inputNone {
+			return m, nil
+		}
 		m.wheel(msg.Mouse())
 		return m, nil
 	}

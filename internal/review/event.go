@@ -81,6 +81,11 @@ func (e *Event) validate() error {
 		return fmt.Errorf("event %s: unknown action %q", e.ID, e.Action)
 	case e.SHA256 == "":
 		return fmt.Errorf("event %s: no sha256", e.ID)
+	case !isSHA256(e.SHA256):
+		// The key must be what the loader computes (lowercase hex), or the
+		// event applies to nothing; and a crafted key could carry
+		// terminal controls into every listing of the log.
+		return fmt.Errorf("event %s: sha256 %q is not 64 lowercase hex digits", e.ID, e.SHA256)
 	}
 	switch e.Action {
 	case Undo, Redo:
@@ -99,6 +104,20 @@ func (e *Event) validate() error {
 		return fmt.Errorf("event %s: bad span [%d,%d)", e.ID, e.Span.Start, e.Span.End)
 	}
 	return nil
+}
+
+// isSHA256 reports whether s is a SHA-256 digest as the loader writes it:
+// 64 lowercase hex digits.
+func isSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // newID returns a random event ID; 26 base32 characters make collisions

@@ -61,12 +61,19 @@ type Store struct {
 	lines    int            // complete lines read
 	file     os.FileInfo    // identity of the file read, to notice replacement
 	lockWait time.Duration  // LockWait; shorter in tests
+	// unread holds the IDs of events appended but not yet read back from
+	// the file (the read after the write failed): a later read skips
+	// their lines, which are already in events.
+	unread map[string]bool
+	// testHook, when set, is called at named steps of Append, so tests
+	// can change the file between them.
+	testHook func(step string)
 }
 
 // Open reads the review log at path. A missing file is an empty log; it is
 // created by the first Append. A path that is a symbolic link is refused.
 func Open(path string) (*Store, error) {
-	s := &Store{path: path, reported: map[int64]bool{}, lockWait: LockWait}
+	s := &Store{path: path, reported: map[int64]bool{}, unread: map[string]bool{}, lockWait: LockWait}
 	if err := checkLink(path); err != nil {
 		return nil, err
 	}
@@ -144,6 +151,7 @@ func (s *Store) readNew() error {
 		// Replaced or truncated behind our back: read it afresh.
 		s.events, s.problems, s.offset, s.lines = nil, nil, 0, 0
 		s.reported = map[int64]bool{}
+		s.unread = map[string]bool{}
 	}
 	s.file = fi
 	if fi.Size() == s.offset {
@@ -154,7 +162,13 @@ func (s *Store) readNew() error {
 		return fmt.Errorf("read review store %s: %w", s.path, err)
 	}
 	evs, probs, n := parse(data, s.offset, s.lines)
-	s.events = append(s.events, evs...)
+	for _, e := range evs {
+		if s.unread[e.ID] {
+			delete(s.unread, e.ID) // appended by us and kept already
+			continue
+		}
+		s.events = append(s.events, e)
+	}
 	for _, p := range probs {
 		if !s.reported[p.Offset] {
 			s.reported[p.Offset] = true
@@ -228,20 +242,11 @@ func (s *Store) Append(e Event) (Event, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return e, s.openError("create folder for", err)
 	}
-	_, statErr := os.Lstat(s.path)
-	created := errors.Is(statErr, fs.ErrNotExist)
-	f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
-	if err != nil {
-		return e, s.openError("open", err)
-	}
-	defer f.Close()
-	if created {
-		syncDir(dir) // so the new file's name survives a crash too
-	}
-	lock, err := s.lock(false)
+	f, lock, err := s.openLocked(dir)
 	if err != nil {
 		return e, err
 	}
+	defer f.Close()
 	defer lock.Unlock()
 
 	if err := s.readNew(); err != nil {
@@ -258,10 +263,62 @@ func (s *Store) Append(e Event) (Event, error) {
 	if err := f.Sync(); err != nil {
 		return e, fmt.Errorf("sync %s: %w", s.path, err)
 	}
+	s.hook("written")
 	if err := s.readNew(); err != nil {
-		return e, err
+		// The event is on disk: reporting a failure here would have the
+		// caller retry and save it twice. Keep it in memory and let a
+		// later read of its line find it already there.
+		s.events = append(s.events, e)
+		s.unread[e.ID] = true
 	}
 	return e, nil
+}
+
+// openLocked opens the log for appending, creating it if need be, and
+// takes its exclusive lock. The lock is taken on a second open of the path,
+// so a file renamed over the log in between would leave f pointing at a
+// file nobody reads again: the two are compared, and the log reopened, until
+// f is the locked file that the path names.
+func (s *Store) openLocked(dir string) (*os.File, *flock.Flock, error) {
+	for try := 0; ; try++ {
+		_, statErr := os.Lstat(s.path)
+		created := errors.Is(statErr, fs.ErrNotExist)
+		f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
+		if err != nil {
+			return nil, nil, s.openError("open", err)
+		}
+		if created {
+			syncDir(dir) // so the new file's name survives a crash too
+		}
+		s.hook("opened")
+		lock, err := s.lock(false)
+		if err != nil {
+			f.Close()
+			return nil, nil, err
+		}
+		opened, err1 := f.Stat()
+		named, err2 := os.Lstat(s.path)
+		if err := errors.Join(err1, err2); err != nil {
+			lock.Unlock()
+			f.Close()
+			return nil, nil, fmt.Errorf("stat review store %s: %w", s.path, err)
+		}
+		if os.SameFile(opened, named) {
+			return f, lock, nil
+		}
+		lock.Unlock()
+		f.Close()
+		if try == 10 {
+			return nil, nil, fmt.Errorf("open review store %s: it is being replaced over and over; not appending", s.path)
+		}
+	}
+}
+
+// hook runs the test hook of a step, if any.
+func (s *Store) hook(step string) {
+	if s.testHook != nil {
+		s.testHook(step)
+	}
 }
 
 // LockWait is how long a read or an append waits for another process's
@@ -367,17 +424,35 @@ func (s *Store) All() []Event {
 
 // Stale returns the events recorded for path under another SHA-256: the
 // review of an earlier version of a file that has since changed. They are
-// shown, never applied.
+// shown, never applied. Paths are compared with SamePath, so a report named
+// relative to one folder matches its events recorded under another spelling.
 func (s *Store) Stale(path, sha string) []Event {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Event
 	for _, e := range s.events {
-		if e.Path == path && e.SHA256 != sha {
+		if e.SHA256 != sha && SamePath(e.Path, path) {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// SamePath reports whether two paths name the same file location: they are
+// compared made absolute (against the working directory) and cleaned, so
+// "c/a.txt", "./c/a.txt" and "/work/c/a.txt" agree. An empty path matches
+// nothing. Symbolic links are not resolved: a review names where the report
+// was, not what it pointed to.
+func SamePath(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	absA, err1 := filepath.Abs(a)
+	absB, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && absA == absB
 }
 
 // Problems returns the lines that could not be read, in file order.

@@ -67,6 +67,9 @@ func TestStoreRejectsInvalidEvents(t *testing.T) {
 		{Field: "proactive.total", Action: Accept},
 		{SHA256: sha, Field: "proactive.total", Action: Correct},
 		{SHA256: sha, Action: Undo},
+		{SHA256: strings.ToUpper(sha), Field: "proactive.total", Action: Accept},
+		{SHA256: sha[:63], Field: "proactive.total", Action: Accept},
+		{SHA256: "\u009b2J" + sha[4:], Field: "proactive.total", Action: Accept},
 	} {
 		if _, err := s.Append(e); err == nil {
 			t.Errorf("Append(%+v) succeeded", e)
@@ -407,10 +410,153 @@ func TestStoreStale(t *testing.T) {
 	if got := s.Stale("000.txt", changed); len(got) != 1 || got[0].Field != "proactive.total" {
 		t.Errorf("Stale after the file changed: %+v", got)
 	}
+	if wd, err := os.Getwd(); err != nil {
+		t.Fatal(err)
+	} else if got := s.Stale(filepath.Join(wd, "000.txt"), changed); len(got) != 1 {
+		t.Errorf("Stale of the absolute path: %+v", got)
+	}
 	if got := s.Stale("000.txt", sha); len(got) != 0 {
 		t.Errorf("events of the current version reported stale: %+v", got)
 	}
 	if got := s.Events(sha); len(got) != 2 {
 		t.Errorf("a moved file lost its events: %d", len(got))
+	}
+}
+
+// A log line whose sha256 is not a digest (here it carries CSI and a
+// bidi override) is skipped as a problem, like any other invalid line.
+func TestStoreRejectsCraftedSHA(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "reviews.jsonl")
+	good, _ := json.Marshal(Event{ID: "good", SHA256: sha, Path: "000.txt", Field: "proactive.total", Action: Accept})
+	crafted := `{"id":"bad","sha256":"\u009b2J\u202e","path":"000.txt","field":"proactive.total","action":"accept"}`
+	if err := os.WriteFile(path, []byte(string(good)+"\n"+crafted+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.All(); len(got) != 1 || got[0].ID != "good" {
+		t.Errorf("events %+v, want only the good one", got)
+	}
+	if p := s.Problems(); len(p) != 1 || p[0].Line != 2 {
+		t.Errorf("problems %v, want line 2", p)
+	}
+}
+
+// A log renamed over the path between Append's open and its lock (another
+// tool rewriting the log, say) must still get the event: the event is in
+// the file the path names afterwards.
+func TestStoreAppendAfterReplace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "reviews.jsonl")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Append(accept("proactive.total")); err != nil {
+		t.Fatal(err)
+	}
+	replaced := false
+	s.testHook = func(step string) {
+		if step != "opened" || replaced {
+			return
+		}
+		replaced = true
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		tmp := filepath.Join(dir, "rewrite.tmp")
+		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+			t.Error(err)
+			return
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			t.Error(err)
+		}
+	}
+	e, err := s.Append(accept("replies.total"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !replaced {
+		t.Fatal("the hook never ran")
+	}
+	again, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := again.All(); len(got) != 2 || got[1].ID != e.ID {
+		t.Errorf("log after the replace holds %d events %+v; the saved event was lost", len(got), got)
+	}
+}
+
+// When the write and fsync succeeded but reading the log back fails, the
+// event is saved: Append must say so (a reported failure invites a retry
+// that would record it twice), and a later read must not list it twice.
+func TestStoreAppendSavedDespiteReread(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "reviews.jsonl")
+	aside := filepath.Join(dir, "aside.jsonl")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.testHook = func(step string) {
+		if step != "written" {
+			return
+		}
+		// A FIFO in the log's place: the read-back refuses it.
+		if err := os.Rename(path, aside); err != nil {
+			t.Error(err)
+		}
+		if err := syscall.Mkfifo(path, 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+	e, err := s.Append(accept("proactive.total"))
+	if err != nil {
+		t.Fatalf("Append after a successful write: %v", err)
+	}
+	s.testHook = nil
+	if got := s.Events(sha); len(got) != 1 || got[0].ID != e.ID {
+		t.Errorf("events after Append: %+v", got)
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(aside, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Refresh(); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Events(sha); len(got) != 1 {
+		t.Errorf("%d events after reading the log back, want 1: %+v", len(got), got)
+	}
+}
+
+func TestSamePath(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"c/000.txt", "c/000.txt", true},
+		{"c/000.txt", "./c/000.txt", true},
+		{"c/000.txt", filepath.Join(wd, "c", "000.txt"), true},
+		{"c/sub/../000.txt", "c/000.txt", true},
+		{"c/000.txt", "c/001.txt", false},
+		{"", "", false},
+		{"c/000.txt", "", false},
+	} {
+		if got := SamePath(tc.a, tc.b); got != tc.want {
+			t.Errorf("SamePath(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
 	}
 }

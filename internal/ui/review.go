@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	xwidth "golang.org/x/text/width"
 
 	"gitui/internal/extract"
 	"gitui/internal/review"
@@ -569,9 +570,11 @@ func (m *Model) submitReview(what input, value string) tea.Cmd {
 }
 
 // parseValue reads what a reviewer typed: a decimal, with thousands commas
-// allowed and ≈ or ~ in front for an approximate figure.
+// allowed and ≈ or ~ in front for an approximate figure. Full-width digits
+// and punctuation, as a Chinese input method types them, read as their
+// half-width forms, as the extractor reads them in the reports.
 func parseValue(s string) (extract.Number, bool, error) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(xwidth.Narrow.String(s))
 	approx := false
 	for _, p := range []string{"≈", "~", "约"} {
 		if rest, ok := strings.CutPrefix(s, p); ok {

@@ -358,3 +358,35 @@ func TestReviewRetryKeepsItsFigure(t *testing.T) {
 		t.Errorf("retry stored %+v", ev)
 	}
 }
+
+func TestParseValue(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   string
+		approx bool
+		bad    bool
+	}{
+		{in: "1491", want: "1491"},
+		{in: " 1,492 ", want: "1492"},
+		{in: "≈4711.7", want: "4711.7", approx: true},
+		{in: "约 30", want: "30", approx: true},
+		// Typed with a Chinese input method.
+		{in: "１２３", want: "123"},
+		{in: "１，２３４．５", want: "1234.5"},
+		{in: "～５６２", want: "562", approx: true},
+		{in: "12x", bad: true},
+		{in: "", bad: true},
+	}
+	for _, tt := range tests {
+		n, approx, err := parseValue(tt.in)
+		if tt.bad {
+			if err == nil {
+				t.Errorf("parseValue(%q) = %s, want an error", tt.in, n)
+			}
+			continue
+		}
+		if err != nil || n.String() != tt.want || approx != tt.approx {
+			t.Errorf("parseValue(%q) = %s, %v, %v; want %s, %v", tt.in, n, approx, err, tt.want, tt.approx)
+		}
+	}
+}

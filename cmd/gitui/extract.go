@@ -12,7 +12,6 @@ import (
 	"os/signal"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 	"text/tabwriter"
 
@@ -43,8 +42,8 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: gitui extract [--format jsonl|table] [--workers N] PATH...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(interspersed(fs, args)); err != nil {
-		return exitUsage
+	if ok, code := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() == 0 || (*format != "jsonl" && *format != "table") {
 		fs.Usage()
@@ -58,13 +57,17 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	w := bufio.NewWriter(stdout)
-	defer w.Flush()
+	w := bufio.NewWriter(namedWriter{stdout, "stdout"})
 	out := newJSONLWriter
 	if *format == "table" {
 		out = newTableWriter
 	}
 	problems, err := writeReports(ctx, fs.Args(), corpus.Options{Workers: *workers}, out(w))
+	if err == nil {
+		// The last lines are written here: a full disk or a closed pipe
+		// must not pass for a complete output.
+		err = w.Flush()
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gitui extract: %s\n", textsafe.Line(err.Error()))
 		return exitProblems
@@ -76,6 +79,22 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	return exitOK
+}
+
+// namedWriter names its destination in its write errors, so that a
+// failure to write the output is told apart from a failure to read a
+// report.
+type namedWriter struct {
+	w    io.Writer
+	name string
+}
+
+func (n namedWriter) Write(p []byte) (int, error) {
+	k, err := n.w.Write(p)
+	if err != nil {
+		err = fmt.Errorf("write %s: %w", n.name, err)
+	}
+	return k, err
 }
 
 // reportWriter writes the reports of a load in path order. add is called
@@ -307,33 +326,4 @@ func (tw *tableWriter) finish(problems []*corpus.Problem) error {
 		fmt.Fprintf(t, "%s\t-\t-\t-\t-\t-\t%s\n", textsafe.Line(p.Path), textsafe.Line(p.Step+": "+p.Err.Error()))
 	}
 	return t.Flush()
-}
-
-// interspersed moves flags that follow paths in front of them, so that
-// `gitui extract DIR --format table` works as users type it.
-func interspersed(fs *flag.FlagSet, args []string) []string {
-	var flags, rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			rest = append(rest, args[i+1:]...)
-			break
-		}
-		if !strings.HasPrefix(a, "-") || a == "-" {
-			rest = append(rest, a)
-			continue
-		}
-		flags = append(flags, a)
-		name := strings.TrimLeft(a, "-")
-		if strings.Contains(name, "=") {
-			continue
-		}
-		if f := fs.Lookup(name); f != nil && i+1 < len(args) {
-			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
-				flags = append(flags, args[i+1])
-				i++
-			}
-		}
-	}
-	return append(flags, rest...)
 }

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,11 +27,8 @@ func runReviewLog(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: gitui review-log [--store FILE] [--format text|jsonl] PATH")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if ok, code := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() != 1 || (*format != "text" && *format != "jsonl") {
 		fs.Usage()
@@ -73,7 +69,7 @@ func runReviewLog(args []string, stdout, stderr io.Writer) int {
 			switch {
 			case e.SHA256 == sha:
 				events = append(events, e)
-			case sameFile(e.Path, path):
+			case review.SamePath(e.Path, path):
 				events = append(events, e)
 				stale[e.ID] = true
 			}
@@ -85,12 +81,14 @@ func runReviewLog(args []string, stdout, stderr io.Writer) int {
 		byID[e.ID] = e
 	}
 	if *format == "jsonl" {
-		enc := json.NewEncoder(stdout)
+		// Values stay byte-exact for scripts; the runes a terminal acts
+		// on (C1 controls such as CSI, bidi overrides) are written as
+		// JSON escapes, whichever field of a crafted log carries them.
+		enc := json.NewEncoder(textsafe.NewJSONWriter(stdout))
 		enc.SetEscapeHTML(false)
 		for _, e := range events {
-			e.Reviewer, e.Path, e.Note = textsafe.Line(e.Reviewer), textsafe.Line(e.Path), textsafe.Line(e.Note)
 			if err := enc.Encode(e); err != nil {
-				fmt.Fprintf(stderr, "gitui review-log: write: %v\n", err)
+				fmt.Fprintf(stderr, "gitui review-log: write stdout: %s\n", textsafe.Line(err.Error()))
 				return exitProblems
 			}
 		}
@@ -174,14 +172,4 @@ func corpusOf(path string) string {
 		}
 		dir = parent
 	}
-}
-
-// sameFile reports whether a path recorded in an event names file.
-func sameFile(recorded, file string) bool {
-	if recorded == "" {
-		return false
-	}
-	a, err1 := filepath.Abs(recorded)
-	b, err2 := filepath.Abs(file)
-	return err1 == nil && err2 == nil && a == b
 }

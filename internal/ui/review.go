@@ -23,6 +23,8 @@ type figure = extract.Field
 type reviewState struct {
 	store *review.Session // nil: read-only explorer
 	busy  bool            // an append is in flight; further actions wait
+	// refreshing: a read of other processes' appends is in flight.
+	refreshing bool
 
 	rows []review.Reviewed // the selected report's figures, schema order
 
@@ -93,11 +95,9 @@ func (m *Model) loadFigures() {
 		return
 	}
 	if m.rev.store != nil {
+		// What other processes appended arrives by refreshReviews, off the
+		// UI path: reading it may wait for their lock.
 		st := m.rev.store.Store()
-		// Another gitui may have appended; this is a stat when not.
-		if err := st.Refresh(); err != nil {
-			m.say("reading reviews: "+err.Error(), true)
-		}
 		m.rev.stale = m.staleEvents(st, e)
 		m.rev.rows = review.Apply(e.rep.Source, e.rep.Fields, st.Events(e.rep.SHA256))
 		return
@@ -105,6 +105,43 @@ func (m *Model) loadFigures() {
 	for _, f := range e.rep.Fields {
 		m.rev.rows = append(m.rev.rows, review.Reviewed{Field: f, State: review.Extracted})
 	}
+}
+
+// reviewsRefreshedMsg reports a read of what other processes appended to
+// the review log.
+type reviewsRefreshedMsg struct{ err error }
+
+// refreshReviews reads, in the background, what other processes appended to
+// the review log since the last read: started when the selection moves to
+// another report, so that report shows their reviews. One read at a time.
+func (m *Model) refreshReviews() tea.Cmd {
+	if m.rev.store == nil || m.rev.refreshing {
+		return nil
+	}
+	m.rev.refreshing = true
+	st := m.rev.store.Store()
+	return func() tea.Msg { return reviewsRefreshedMsg{err: st.Refresh()} }
+}
+
+// reviewsRefreshed folds what the read brought over the selected report,
+// keeping the cursor on its figure.
+func (m *Model) reviewsRefreshed(msg reviewsRefreshedMsg) {
+	m.rev.refreshing = false
+	if msg.err != nil {
+		m.say("reading reviews: "+msg.err.Error(), true)
+		return
+	}
+	if e := m.selected(); e != nil && e.rep != nil {
+		m.rev.reviewed -= e.reviewed
+		m.rev.figures -= e.added
+		countReview(m.rev.store, e)
+		m.rev.reviewed += e.reviewed
+		m.rev.figures += e.added
+	}
+	f, _ := m.figureAt(m.figs.cur)
+	cur := m.figs.cur
+	m.loadFigures()
+	m.setFigure(m.rowOfID(f.ID, cur))
 }
 
 // staleEvents counts the events recorded for e's path under another

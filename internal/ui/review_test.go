@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/gofrs/flock"
 
 	"gitui/internal/review"
 )
@@ -388,5 +389,101 @@ func TestParseValue(t *testing.T) {
 		if err != nil || n.String() != tt.want || approx != tt.approx {
 			t.Errorf("parseValue(%q) = %s, %v, %v; want %s, %v", tt.in, n, approx, err, tt.want, tt.approx)
 		}
+	}
+}
+
+// refreshMsgs runs cmd as the program would and returns the review-log
+// reads among its messages; commands that wait on a timer (the cursor
+// blink) are given up on.
+func refreshMsgs(cmd tea.Cmd) []reviewsRefreshedMsg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(2 * time.Second):
+		return nil
+	}
+	switch msg := msg.(type) {
+	case reviewsRefreshedMsg:
+		return []reviewsRefreshedMsg{msg}
+	case tea.BatchMsg:
+		var out []reviewsRefreshedMsg
+		for _, c := range msg {
+			out = append(out, refreshMsgs(c)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// TestReviewRefreshOffUIPath has another process append to the log and
+// hold its lock: moving to another report must not wait for the lock, and
+// once it is free the other process's review shows.
+func TestReviewRefreshOffUIPath(t *testing.T) {
+	m, _, path := reviewModel(t)
+	// send presses keys and returns their commands.
+	send := func(keys ...string) []tea.Cmd {
+		var cmds []tea.Cmd
+		for _, k := range keys {
+			_, cmd := m.Update(keyMsg(k))
+			cmds = append(cmds, cmd)
+		}
+		return cmds
+	}
+	// filterTo selects the first report matching q in a fresh filter.
+	filterTo := func(q string) []tea.Cmd {
+		cmds := send("/", "esc", "/")
+		cmds = append(cmds, send(strings.Split(q, "")...)...)
+		return append(cmds, send("enter", "j")...) // j: off the group heading
+	}
+	run := func(cmds []tea.Cmd) []reviewsRefreshedMsg {
+		var got []reviewsRefreshedMsg
+		for _, c := range cmds {
+			got = append(got, refreshMsgs(c)...)
+		}
+		for _, msg := range got {
+			m.Update(msg)
+		}
+		return got
+	}
+	run(filterTo("000_18"))
+	rep := m.selected().rep
+	run(filterTo("西城"))
+	if m.selected().rep == rep {
+		t.Fatal("西城 not selected")
+	}
+
+	other, err := review.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Append(review.Event{SHA256: rep.SHA256, Path: rep.Path, Field: "proactive.total",
+		Action: review.Accept, Reviewer: "other"}); err != nil {
+		t.Fatal(err)
+	}
+	lock := flock.New(path)
+	if err := lock.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	cmds := filterTo("000_18")
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("moving to another report took %v while the log was locked", d)
+	}
+	if m.selected().rep != rep {
+		t.Fatal("000_18 not selected again")
+	}
+	if err := lock.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	if got := run(cmds); len(got) == 0 {
+		t.Fatal("no read of the log started")
+	}
+	if _, s := m.figureAt(0); s != review.Accepted {
+		t.Errorf("the other process's accept shows as %q", s)
 	}
 }

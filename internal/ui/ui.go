@@ -174,9 +174,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, spinTick()
 	case reviewDoneMsg:
 		return m, m.reviewDone(msg)
+	case reviewsRefreshedMsg:
+		m.reviewsRefreshed(msg)
+		return m, nil
 	case tea.KeyPressMsg:
 		m.moved = true
-		return m, m.key(msg)
+		sel := m.sel
+		cmd := m.key(msg)
+		return m, m.andRefresh(sel, cmd)
 	case tea.MouseClickMsg:
 		// While a line is being typed the selection stays put: the editor
 		// acts on what was selected when it opened.
@@ -184,14 +189,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.moved = true
+		sel := m.sel
 		m.click(msg.Mouse())
-		return m, nil
+		return m, m.andRefresh(sel, nil)
 	case tea.MouseWheelMsg:
 		if m.in != inputNone {
 			return m, nil
 		}
+		sel := m.sel
 		m.wheel(msg.Mouse())
-		return m, nil
+		return m, m.andRefresh(sel, nil)
 	}
 	if m.in != inputNone {
 		var cmd tea.Cmd
@@ -199,6 +206,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
+}
+
+// andRefresh adds to cmd a read of the review log when the selection moved
+// off report sel.
+func (m *Model) andRefresh(sel int32, cmd tea.Cmd) tea.Cmd {
+	if m.sel == sel || m.sel < 0 {
+		return cmd
+	}
+	if r := m.refreshReviews(); r != nil {
+		return tea.Batch(cmd, r)
+	}
+	return cmd
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {

@@ -109,10 +109,12 @@ func integer(i int) cell { return cell{s: strconv.Itoa(i), numeric: true} }
 
 // Text makes s safe for a text cell: control characters become visible
 // stand-ins (textsafe.Line) and a leading = + - @ (which a spreadsheet
-// would read as a formula) gets an apostrophe before it.
+// would read as a formula) gets an apostrophe before it. A leading tab or
+// CR, which some spreadsheets also evaluate, cannot remain: textsafe.Line
+// has already made them a space and ␍, so only the four are checked.
 func Text(s string) string {
 	s = textsafe.Line(s)
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
 		return "'" + s
 	}
 	return s

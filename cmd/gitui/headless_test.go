@@ -108,10 +108,16 @@ func TestExportNestedReviewLog(t *testing.T) {
 		t.Errorf("export of the corpus: %q, want the correction 70 saved in sub/.gitui", got)
 	}
 
+	// review-log of the corpus lists its own log and names the nested one.
+	code, _, stderr := runCmd(t, "review-log", dir)
+	if code != exitOK || !strings.Contains(stderr, filepath.Join("sub", ".gitui", "reviews.jsonl")+" holds reviews of a sub-folder") {
+		t.Errorf("review-log %s: exit %d, the nested log is not named: %s", dir, code, stderr)
+	}
+
 	// A review of the same report in the corpus's own log is shadowed by
 	// the nearer one: say so rather than drop it silently.
 	correct(t, dir, r, "applications.channel.letter", v)
-	code, _, stderr := runCmd(t, "export", "--force", "-o", out, dir)
+	code, _, stderr = runCmd(t, "export", "--force", "-o", out, dir)
 	if code != exitOK || !strings.Contains(stderr, "not applied; the nearer log") {
 		t.Errorf("exit %d, no warning about the shadowed log: %s", code, stderr)
 	}

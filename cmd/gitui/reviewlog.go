@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -52,6 +53,12 @@ func runReviewLog(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	warnStoreProblems("gitui review-log", st, stderr)
+	if fi.IsDir() && *storePath == "" {
+		for _, log := range nestedLogs(path, st.Path()) {
+			fmt.Fprintf(stderr, "gitui review-log: warning: %s holds reviews of a sub-folder, not shown here; run gitui review-log on that folder\n",
+				textsafe.Line(log))
+		}
+	}
 
 	all := st.All()
 	events := all
@@ -172,4 +179,21 @@ func corpusOf(path string) string {
 		}
 		dir = parent
 	}
+}
+
+// nestedLogs returns the review logs inside root other than shown, the log
+// being listed: those an explorer opened on a sub-folder saved.
+func nestedLogs(root, shown string) []string {
+	var logs []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() || d.Name() != review.DirName {
+			return nil
+		}
+		log := review.DefaultPath(filepath.Dir(p))
+		if fi, err := os.Lstat(log); err == nil && fi.Mode().IsRegular() && !review.SamePath(log, shown) {
+			logs = append(logs, log)
+		}
+		return filepath.SkipDir
+	})
+	return logs
 }

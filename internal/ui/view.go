@@ -64,25 +64,11 @@ func newReportView(id int32, r *corpus.Report) *reportView {
 // shown carries a span of the report's Source onto the printable text, or
 // ok false when it is empty or falls outside what is shown.
 func (v *reportView) shown(sp extract.Span) (start, end int, ok bool) {
-	s, e := textOffset(v.rep, sp.Start), textOffset(v.rep, sp.End)
+	s, e := v.rep.TextOffset(sp.Start), v.rep.TextOffset(sp.End)
 	if s < 0 || e <= s || e > len(v.rep.Text) {
 		return 0, 0, false
 	}
 	return v.safe.Offset(s), v.safe.Offset(e), true
-}
-
-// textOffset carries a byte offset of r.Source into r.Text: the first text
-// byte that maps at or after it. It returns -1 past the end.
-func textOffset(r *corpus.Report, src int) int {
-	if r.TextToSource == nil {
-		return src
-	}
-	m := r.TextToSource
-	i := sort.Search(len(m), func(i int) bool { return int(m[i]) >= src })
-	if i >= len(m) {
-		return -1
-	}
-	return min(i, len(r.Text))
 }
 
 // wrap returns the text wrapped to width cells; paragraphs are wrapped

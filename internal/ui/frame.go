@@ -95,15 +95,15 @@ func (m *Model) header() string {
 	if root == "" {
 		root = "bundled samples"
 	}
-	loaded := len(m.idx.entries) - m.prob
+	loaded := len(m.idx.entries) - m.probCount
 	s := t.TitleOn.Render("gitui") + " " + t.Dim.Render(root) + "  "
 	if !m.done {
 		s += spinFrames[m.spin%len(spinFrames)] + " loading: " + count(m.decided) + "/" + count(m.total) + " files, " + count(loaded) + " reports"
 	} else {
 		s += plural(loaded, "report")
 	}
-	if m.prob > 0 {
-		s += "  " + t.Bad.Render(plural(m.prob, "problem"))
+	if m.probCount > 0 {
+		s += "  " + t.Bad.Render(plural(m.probCount, "problem"))
 	}
 	if m.skipped > 0 {
 		s += "  " + t.Dim.Render(count(m.skipped)+" skipped")

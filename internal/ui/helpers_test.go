@@ -1,25 +1,13 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"gitui/internal/corpus"
-	"gitui/internal/samples"
 )
-
-// sampleEvents loads the bundled samples into a closed, buffered stream.
-func sampleEvents(t testing.TB) <-chan corpus.Event {
-	t.Helper()
-	c, err := corpus.LoadAllFS(context.Background(), samples.FS(), corpus.Options{Workers: 1})
-	if err != nil {
-		t.Fatalf("load samples: %v", err)
-	}
-	return reportEvents(c.Reports, c.Problems)
-}
 
 func reportEvents(reps []*corpus.Report, probs []*corpus.Problem) <-chan corpus.Event {
 	ch := make(chan corpus.Event, len(reps)+len(probs)+1)
@@ -40,7 +28,7 @@ func reportEvents(reps []*corpus.Report, probs []*corpus.Problem) <-chan corpus.
 // drain feeds the whole stream to m the way the program would.
 func drain(m *Model, ch <-chan corpus.Event) {
 	for {
-		msg := waitBatch(ch, m.rev.store)().(batchMsg)
+		msg := waitBatch(ch, m.rev.session)().(batchMsg)
 		m.Update(msg)
 		if msg.closed {
 			return

@@ -21,8 +21,8 @@ type figure = extract.Field
 // to the store, the selected report's figures with the events folded over
 // them, and the corpus-wide progress.
 type reviewState struct {
-	store *review.Session // nil: read-only explorer
-	busy  bool            // an append is in flight; further actions wait
+	session *review.Session // nil: read-only explorer; else appends to the store
+	busy    bool            // an append is in flight; further actions wait
 	// refreshing: a read of other processes' appends is in flight.
 	refreshing bool
 
@@ -94,10 +94,10 @@ func (m *Model) loadFigures() {
 	if e == nil || e.rep == nil {
 		return
 	}
-	if m.rev.store != nil {
+	if m.rev.session != nil {
 		// What other processes appended arrives by refreshReviews, off the
 		// UI path: reading it may wait for their lock.
-		st := m.rev.store.Store()
+		st := m.rev.session.Store()
 		m.rev.stale = m.staleEvents(st, e)
 		m.rev.rows = review.Apply(e.rep.Source, e.rep.Fields, st.Events(e.rep.SHA256))
 		return
@@ -115,11 +115,11 @@ type reviewsRefreshedMsg struct{ err error }
 // the review log since the last read: started when the selection moves to
 // another report, so that report shows their reviews. One read at a time.
 func (m *Model) refreshReviews() tea.Cmd {
-	if m.rev.store == nil || m.rev.refreshing {
+	if m.rev.session == nil || m.rev.refreshing {
 		return nil
 	}
 	m.rev.refreshing = true
-	st := m.rev.store.Store()
+	st := m.rev.session.Store()
 	return func() tea.Msg { return reviewsRefreshedMsg{err: st.Refresh()} }
 }
 
@@ -134,7 +134,7 @@ func (m *Model) reviewsRefreshed(msg reviewsRefreshedMsg) {
 	if e := m.selected(); e != nil && e.rep != nil {
 		m.rev.reviewed -= e.reviewed
 		m.rev.figures -= e.added
-		countReview(m.rev.store, e)
+		countReview(m.rev.session, e)
 		m.rev.reviewed += e.reviewed
 		m.rev.figures += e.added
 	}
@@ -258,7 +258,7 @@ func (m *Model) stateLine(s review.State) string {
 
 // reviewCounts is the compact review state of one report in the list.
 func (m *Model) reviewCounts(e *entry) string {
-	if m.rev.store == nil || (e.reviewed == 0 && e.flagged == 0) {
+	if m.rev.session == nil || (e.reviewed == 0 && e.flagged == 0) {
 		return ""
 	}
 	s := m.theme.Good.Render(fmt.Sprintf("✓%d", e.reviewed))
@@ -270,7 +270,7 @@ func (m *Model) reviewCounts(e *entry) string {
 
 // reviewProgress is the corpus-wide "312/4,210 figures reviewed".
 func (m *Model) reviewProgress() string {
-	if m.rev.store == nil {
+	if m.rev.session == nil {
 		return ""
 	}
 	return fmt.Sprintf("%s/%s figures reviewed", count(m.rev.reviewed), count(m.rev.figures))
@@ -317,7 +317,7 @@ type reviewDoneMsg struct {
 // reviewKey handles the review bindings on the selected figure.
 func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	if m.rev.store == nil || m.rev.busy {
+	if m.rev.session == nil || m.rev.busy {
 		if m.rev.busy && key.Matches(msg, k.Accept, k.Flag, k.Edit, k.Add, k.Reject, k.Undo, k.Redo) {
 			m.say("still saving the last action", true)
 		}
@@ -326,7 +326,7 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	e := m.selected()
 	if key.Matches(msg, k.Undo, k.Redo) {
 		undo := key.Matches(msg, k.Undo)
-		s := m.rev.store
+		s := m.rev.session
 		m.rev.busy = true
 		return func() tea.Msg {
 			var ev review.Event
@@ -397,7 +397,7 @@ func (m *Model) do(ev review.Event, next bool) tea.Cmd {
 // typed something for, which the editor gives back if the store refuses it.
 func (m *Model) doTyped(sel int32, e *entry, ev review.Event, next bool, into input, typed string) tea.Cmd {
 	ev.SHA256, ev.Path = e.rep.SHA256, e.rep.Path
-	s := m.rev.store
+	s := m.rev.session
 	m.rev.busy = true
 	return func() tea.Msg {
 		stored, err := s.Do(ev)
@@ -445,7 +445,7 @@ func (m *Model) reviewDone(msg reviewDoneMsg) tea.Cmd {
 		te := m.idx.entries[target]
 		m.rev.reviewed -= te.reviewed
 		m.rev.figures -= te.added
-		countReview(m.rev.store, te)
+		countReview(m.rev.session, te)
 		m.rev.reviewed += te.reviewed
 		m.rev.figures += te.added
 		if target != m.sel {
@@ -533,7 +533,7 @@ func (m *Model) nextInQueue() {
 					}
 				}
 			}
-			rows := review.Apply(e.rep.Source, e.rep.Fields, m.rev.store.Store().Events(e.rep.SHA256))
+			rows := review.Apply(e.rep.Source, e.rep.Fields, m.rev.session.Store().Events(e.rep.SHA256))
 			for i, r := range rows {
 				if r.State != review.Extracted || (pass == 0 && !failing[r.ID]) {
 					continue
@@ -562,7 +562,7 @@ func (m *Model) nextInQueue() {
 // submitReview acts on the line editor of a review action, on the figure
 // the editor was opened for.
 func (m *Model) submitReview(what input, value string) tea.Cmd {
-	if m.rev.store == nil {
+	if m.rev.session == nil {
 		return nil
 	}
 	e, t := m.targetEntry(), m.rev.target

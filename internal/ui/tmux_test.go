@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -41,7 +40,16 @@ func needTmux(t *testing.T) string {
 func buildGitui(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "gitui")
-	goBin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	// The go on PATH, else the one in $GOROOT: go test sets neither
+	// for certain, and runtime.GOROOT is deprecated.
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		root := os.Getenv("GOROOT")
+		if root == "" {
+			t.Skip("no go command on PATH and GOROOT is not set")
+		}
+		goBin = filepath.Join(root, "bin", "go")
+	}
 	cmd := exec.Command(goBin, "build", "-o", bin, "gitui/cmd/gitui")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("build gitui: %v\n%s", err, out)

@@ -94,12 +94,12 @@ type Model struct {
 	msgBad  bool
 
 	// loading
-	events               <-chan corpus.Event
-	decided, total, prob int
-	skipped              int
-	walked               bool // the walk finished: total is final
-	done                 bool
-	spin                 int
+	events                    <-chan corpus.Event
+	decided, total, probCount int
+	skipped                   int
+	walked                    bool // the walk finished: total is final
+	done                      bool
+	spin                      int
 
 	rev reviewState
 }
@@ -133,7 +133,7 @@ func New(opts Options) *Model {
 		w:      80,
 		h:      24,
 	}
-	m.rev.store = opts.Review
+	m.rev.session = opts.Review
 	if opts.Notice != "" {
 		m.say(textsafe.Line(opts.Notice), true)
 	}
@@ -146,7 +146,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.events == nil {
 		return nil
 	}
-	return tea.Batch(waitBatch(m.events, m.rev.store), spinTick())
+	return tea.Batch(waitBatch(m.events, m.rev.session), spinTick())
 }
 
 // Update routes a message to the focused pane, the line editor or the
@@ -165,7 +165,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.done = true
 			return m, nil
 		}
-		return m, waitBatch(m.events, m.rev.store)
+		return m, waitBatch(m.events, m.rev.session)
 	case spinMsg:
 		if m.done {
 			return m, nil
@@ -530,7 +530,7 @@ func (m *Model) addBatch(b batchMsg) {
 	}
 	m.decided = max(m.decided, b.decided)
 	m.total = max(m.total, b.total)
-	m.prob += b.problems
+	m.probCount += b.problems
 	m.skipped += b.skipped
 	m.walked = m.walked || b.walked
 }

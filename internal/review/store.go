@@ -65,6 +65,10 @@ type Store struct {
 	// the file (the read after the write failed): a later read skips
 	// their lines, which are already in events.
 	unread map[string]bool
+	// byPath indexes events[:indexed] by pathKey of their Path, for
+	// Stale; nil until first used and whenever events are read afresh.
+	byPath  map[string][]int
+	indexed int
 	// testHook, when set, is called at named steps of Append, so tests
 	// can change the file between them.
 	testHook func(step string)
@@ -152,6 +156,7 @@ func (s *Store) readNew() error {
 		s.events, s.problems, s.offset, s.lines = nil, nil, 0, 0
 		s.reported = map[int64]bool{}
 		s.unread = map[string]bool{}
+		s.byPath, s.indexed = nil, 0
 	}
 	s.file = fi
 	if fi.Size() == s.offset {
@@ -429,9 +434,23 @@ func (s *Store) All() []Event {
 func (s *Store) Stale(path, sha string) []Event {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	key, ok := pathKey(path)
+	if !ok {
+		return nil
+	}
+	// Indexed by path: an export asks this of every report, and making
+	// every event's path absolute each time would cost a getcwd apiece.
+	if s.byPath == nil {
+		s.byPath, s.indexed = map[string][]int{}, 0
+	}
+	for ; s.indexed < len(s.events); s.indexed++ {
+		if k, ok := pathKey(s.events[s.indexed].Path); ok {
+			s.byPath[k] = append(s.byPath[k], s.indexed)
+		}
+	}
 	var out []Event
-	for _, e := range s.events {
-		if e.SHA256 != sha && SamePath(e.Path, path) {
+	for _, i := range s.byPath[key] {
+		if e := s.events[i]; e.SHA256 != sha {
 			out = append(out, e)
 		}
 	}
@@ -444,15 +463,18 @@ func (s *Store) Stale(path, sha string) []Event {
 // nothing. Symbolic links are not resolved: a review names where the report
 // was, not what it pointed to.
 func SamePath(a, b string) bool {
-	if a == "" || b == "" {
-		return false
+	ka, ok1 := pathKey(a)
+	kb, ok2 := pathKey(b)
+	return ok1 && ok2 && ka == kb
+}
+
+// pathKey is the form of a path SamePath compares: absolute and cleaned.
+func pathKey(p string) (string, bool) {
+	if p == "" {
+		return "", false
 	}
-	if a == b {
-		return true
-	}
-	absA, err1 := filepath.Abs(a)
-	absB, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && absA == absB
+	abs, err := filepath.Abs(p)
+	return abs, err == nil
 }
 
 // Problems returns the lines that could not be read, in file order.

@@ -560,3 +560,40 @@ func TestSamePath(t *testing.T) {
 		}
 	}
 }
+
+// Stale's index of paths follows the log when the file is replaced and
+// read afresh: it must not point at events that are gone.
+func TestStoreStaleAfterReplace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "reviews.jsonl")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Append(accept("proactive.total")); err != nil {
+		t.Fatal(err)
+	}
+	const changed = "0000000000000000000000000000000000000000000000000000000000000001"
+	if got := s.Stale("./000.txt", changed); len(got) != 1 {
+		t.Fatalf("Stale before the replace: %+v", got)
+	}
+	other := accept("replies.total")
+	other.ID, other.Path = "other", "elsewhere/001.txt"
+	line, _ := json.Marshal(other)
+	tmp := filepath.Join(dir, "new.jsonl")
+	if err := os.WriteFile(tmp, append(line, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Refresh(); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Stale("000.txt", changed); len(got) != 0 {
+		t.Errorf("Stale of a path no event names any more: %+v", got)
+	}
+	if got := s.Stale("elsewhere/001.txt", changed); len(got) != 1 || got[0].ID != "other" {
+		t.Errorf("Stale of the new log's path: %+v", got)
+	}
+}

@@ -126,7 +126,7 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 		}
 		return nil
 	case "人次", "次":
-		if consultation(c, sentenceBefore(v.s, m.leftAt)) {
+		if consultation(c, sentenceBefore(v.s, m.leftAt), sentenceAfter(v.s, m.end)) {
 			return one("consultations.total")
 		}
 		return nil
@@ -263,14 +263,29 @@ func feeField(c string) string {
 
 // consultation reads "接受…咨询9800人次" and "接待咨询1711余人次"; a count
 // by channel ("电话咨询4200人次", "现场咨询5600人次") is a breakdown.
-// sentence is the text of the clause's sentence before it.
-func consultation(c, sentence string) bool {
+// sentence is the text of the clause's sentence before it, after the text
+// of the sentence after the count.
+//
+// The field counts consultations about disclosure. When a sentence gives
+// all the consultations a service hall received and then those about
+// disclosure ("共接待群众咨询约2600人次，其中涉及政府信息公开的咨询96人次"),
+// the second is the field and the first is not.
+func consultation(c, sentence, after string) bool {
 	// 谘询 is a variant spelling kept by normalization (p001, Traditional).
 	w, ok := suffixAny(c, "咨询", "谘询")
 	if !ok {
 		return false
 	}
 	rest := strings.TrimSuffix(c, w)
+	if strings.HasPrefix(rest, "其中") {
+		return strings.Contains(rest, "信息公开") && hasAny(sentence, "咨询", "谘询") &&
+			!strings.Contains(sentence, "信息公开")
+	}
+	if !strings.Contains(c, "信息公开") && !strings.Contains(sentence, "信息公开") {
+		if k := strings.Index(after, "其中"); k >= 0 && strings.Contains(after[k:], "信息公开") && hasAny(after[k:], "咨询", "谘询") {
+			return false
+		}
+	}
 	// One channel is a breakdown; channels listed together ("接受公众电话、
 	// 现场咨询416人次", "来电来访咨询") are the total over them.
 	channels := 0

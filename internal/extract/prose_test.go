@@ -324,6 +324,18 @@ func TestApplicationsAndReplies(t *testing.T) {
 			want:   map[string]string{"consultations.total": "~1600"},
 		},
 		{
+			name:   "a service hall's consultations, then those about disclosure: the latter is the field",
+			source: "holdout4/tw01_zhuhai_cuixiang_subdistrict_2020_tw",
+			text:   "疫情期間，街道政務服務大廳共接待群眾諮詢約２６００人次，其中涉及政府信息公開的諮詢９６人次。",
+			want:   map[string]string{"consultations.total": "96"},
+		},
+		{
+			name:   "disclosure consultations, then a part of them about applications: the former",
+			source: "rule of the above, other way round",
+			text:   "全年接受政府信息公开咨询980人次，其中涉及依申请公开的政府信息公开咨询52人次。",
+			want:   map[string]string{"consultations.total": "980"},
+		},
+		{
 			name:   "a channel's consultations after the total are a breakdown",
 			source: "holdout2/n04_jiangbei_housing_2015",
 			text:   "全年接受公众咨询3,562人次,其中现场咨询1,208人次,电话咨询2,117人次,网上咨询237人次。",

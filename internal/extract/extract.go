@@ -15,7 +15,7 @@ import (
 
 // Version identifies the extraction rules. Caches keyed by it are invalidated
 // when it changes; bump it with any change that alters output.
-const Version = "5"
+const Version = "6"
 
 // Span is a half-open byte range [Start, End) of a report's decoded text.
 type Span struct {

@@ -247,9 +247,42 @@ const titleLines = 30
 
 // titleCandidate reports a line that may be a title: short, and naming
 // the disclosure and the report. The title regexp runs on these only.
+//
+// A title followed by a date on its line is an entry of a list of links (a
+// site's "related reports" column: "城关区教育局2021年政府信息公开工作年度报告
+// 2022-01-11"), and one after 上一篇/下一篇 a link to another report: neither
+// is this report's title.
 func titleCandidate(l string) bool {
-	return len(l) <= 240 && strings.Contains(l, "公开") && hasAny(l, "报告", "年报", "总结") &&
-		utf8.RuneCountInString(l) <= 80
+	if len(l) > 240 || !strings.Contains(l, "公开") || !hasAny(l, "报告", "年报", "总结") ||
+		utf8.RuneCountInString(l) > 80 {
+		return false
+	}
+	if hasAny(l, "上一篇", "下一篇") {
+		return false
+	}
+	return !endsWithDate(strings.TrimRight(l, " \t"))
+}
+
+// endsWithDate reports whether s ends in a date written 2022-01-10,
+// 2022/01/10 or 2022.01.10, after a report's words.
+func endsWithDate(s string) bool {
+	if len(s) < 10 {
+		return false
+	}
+	t := s[len(s)-10:]
+	for i := 0; i < 10; i++ {
+		switch i {
+		case 4, 7:
+			if t[i] != '-' && t[i] != '/' && t[i] != '.' {
+				return false
+			}
+		default:
+			if !isDigit(t[i]) {
+				return false
+			}
+		}
+	}
+	return hasAny(s[:len(s)-10], "报告", "年报", "总结")
 }
 
 // headLimit bounds the part of a report searched for headers, in bytes.

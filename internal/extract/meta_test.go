@@ -30,6 +30,14 @@ func TestMeta(t *testing.T) {
 			agency: "通山县自然资源和规划局", year: 2020,
 		},
 		{
+			name:   "a site's list of related reports, each with its date, names other agencies",
+			source: "holdout4/l01_lhasa_chengguan_2021_long",
+			text: "区级部门及街道（乡）政府信息公开年报\n城关区发展和改革委员会2021年政府信息公开工作年度报告\t2022-01-10\n" +
+				"城关区教育局2021年政府信息公开工作年度报告\t2022-01-11\n\n拉萨市城关区人民政府2021年政府信息公开工作年度报告\n\n" +
+				"本报告根据《中华人民共和国政府信息公开条例》编制。",
+			agency: "拉萨市城关区人民政府", year: 2021,
+		},
+		{
 			name:   "a name alone on the first line; the title without a name",
 			source: "seeds/003",
 			text:   "\n梅河口市国土资源局\n\n2017年度政府信息公开工作报告\n按照《梅河口市人民政府办公室关于做好2017年政府信息公开情况统计报送及年度报告编制公布工作的通知》要求，对我局2017年政府信息公开情况进行深入细致的统计",

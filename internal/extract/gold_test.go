@@ -218,6 +218,7 @@ func TestGold(t *testing.T) {
 		{"holdout", "../../testdata/holdout/reports", "../../testdata/holdout/gold", 0.98, 0.90, false},
 		{"holdout2", "../../testdata/holdout2/reports", "../../testdata/holdout2/gold", 0.98, 0.90, false},
 		{"holdout3", "../../testdata/holdout3/reports", "../../testdata/holdout3/gold", 0.98, 0.90, false},
+		{"holdout4", "../../testdata/holdout4/reports", "../../testdata/holdout4/gold", 0.98, 0.90, false},
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -16,14 +15,9 @@ import (
 // runCheck lists, per report, the identities its figures fail (with the
 // reviewers' corrections applied) and what the extractor could not read.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gitui check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("gitui check", "usage: gitui check [--strict] [--store FILE] PATH...", stderr)
 	strict := fs.Bool("strict", false, "exit 1 when any identity fails")
 	store := fs.String("store", "", "review log `FILE` (default DIR/.gitui/reviews.jsonl of each PATH)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gitui check [--strict] [--store FILE] PATH...")
-		fs.PrintDefaults()
-	}
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}

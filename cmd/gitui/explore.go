@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,16 +21,11 @@ import (
 // --store names another file; the bundled samples are reviewed only with
 // --store.
 func runExplorer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gitui", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("gitui", "usage: gitui [flags] [DIR]", stderr)
 	store := fs.String("store", "", "review log `FILE` (default DIR/.gitui/reviews.jsonl)")
 	reviewer := fs.String("reviewer", "", "reviewer `NAME` recorded with each action (default $GITUI_REVIEWER or the user name)")
 	readOnly := fs.Bool("read-only", false, "browse without reviewing")
 	cache := fs.String("cache", "", "extraction cache `DIR` (default DIR/.gitui/cache, or the user cache dir when DIR is read-only)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gitui [flags] [DIR]")
-		fs.PrintDefaults()
-	}
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,16 +18,11 @@ import (
 // runExport writes the figures of the reports under PATH..., with the
 // reviewers' corrections applied, to a file.
 func runExport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gitui export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("gitui export", "usage: gitui export [--format csv|long|jsonl|xlsx] -o FILE [--store FILE] [--force] PATH...", stderr)
 	format := fs.String("format", "", "`csv|long|jsonl|xlsx` (default from the -o extension: .xlsx, .jsonl, else csv)")
 	out := fs.String("o", "", "output `FILE`; - writes csv, long or jsonl to standard output")
 	store := fs.String("store", "", "review log `FILE` (default DIR/.gitui/reviews.jsonl of each PATH)")
 	force := fs.Bool("force", false, "overwrite an existing output file")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gitui export [--format csv|long|jsonl|xlsx] -o FILE [--store FILE] [--force] PATH...")
-		fs.PrintDefaults()
-	}
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,14 +33,9 @@ type extractRecord struct {
 }
 
 func runExtract(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gitui extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("gitui extract", "usage: gitui extract [--format jsonl|table] [--workers N] PATH...", stderr)
 	format := fs.String("format", "jsonl", "output `format`: jsonl or table")
 	workers := fs.Int("workers", 0, "extraction workers (0: one per core)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gitui extract [--format jsonl|table] [--workers N] PATH...")
-		fs.PrintDefaults()
-	}
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}

@@ -3,8 +3,22 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"strings"
 )
+
+// newFlagSet returns the flag set of a command: errors and usage go to
+// stderr, and the usage is the given line followed by the flags.
+func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
 
 // parseFlags parses the flags of a subcommand the same way for every one:
 // flags may follow the paths (`gitui check DIR --strict`), -h prints the

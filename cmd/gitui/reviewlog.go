@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -20,14 +19,9 @@ import (
 // runReviewLog prints the review events of a corpus (PATH is its folder) or
 // of one report (PATH is the file), newest first.
 func runReviewLog(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gitui review-log", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("gitui review-log", "usage: gitui review-log [--store FILE] [--format text|jsonl] PATH", stderr)
 	storePath := fs.String("store", "", "review log `FILE` (default DIR/.gitui/reviews.jsonl)")
 	format := fs.String("format", "text", "`text|jsonl`")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gitui review-log [--store FILE] [--format text|jsonl] PATH")
-		fs.PrintDefaults()
-	}
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}

@@ -66,11 +66,7 @@ func (m *Model) renderFigures(w, h int) block {
 	for i := m.figs.top; i < m.figureCount() && i < m.figs.top+rows; i++ {
 		s := m.figureRowText(e, prev, i, w)
 		if i == m.figs.cur {
-			st := t.CursorOff
-			if m.focus == paneFigs {
-				st = t.Cursor
-			}
-			s = st.Render(fit(stripANSI(s), w))
+			s = t.cursorRow(s, m.focus == paneFigs, w)
 		}
 		lines = append(lines, s)
 	}

@@ -50,11 +50,7 @@ func (m *Model) renderList(w, h int) block {
 			s = m.listRow(m.idx.entries[r.entry], w, m.sameYear(i))
 		}
 		if i == m.list.cur {
-			st := t.CursorOff
-			if m.focus == paneList {
-				st = t.Cursor
-			}
-			s = st.Render(fit(stripANSI(s), w))
+			s = t.cursorRow(s, m.focus == paneList, w)
 		}
 		lines = append(lines, s)
 	}

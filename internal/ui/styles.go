@@ -107,3 +107,14 @@ func (t Theme) mark(class int, s string) string {
 	}
 	return s
 }
+
+// cursorRow draws the selected row of a pane, w cells wide: in the cursor
+// style when the pane has the focus, marked more quietly when not. The row's
+// own styling gives way to the cursor's.
+func (t Theme) cursorRow(row string, focused bool, w int) string {
+	st := t.CursorOff
+	if focused {
+		st = t.Cursor
+	}
+	return st.Render(fit(stripANSI(row), w))
+}

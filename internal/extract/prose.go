@@ -751,10 +751,7 @@ func percentChecks(byID map[string]cand) []Check {
 			continue
 		}
 		stated := c.pct
-		decimals := 0
-		if _, frac, ok := strings.Cut(stated.String(), "."); ok {
-			decimals = len(frac)
-		}
+		decimals := stated.decimals()
 		share := new(big.Rat).Quo(c.v.Rat(), t.v.Rat())
 		share.Mul(share, big.NewRat(100, 1))
 		actual, err := ParseNumber(share.FloatString(decimals))

@@ -1,7 +1,6 @@
 package extract_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -10,10 +9,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
 
 	"gitui/internal/corpus"
 )
@@ -49,46 +44,6 @@ func (g *goldReport) values(t *testing.T) map[string]goldValue {
 		out[id] = v
 	}
 	return out
-}
-
-// decodeForTest decodes like tools/score.py does, for tests that call
-// Extract on text directly.
-func decodeForTest(raw []byte) string {
-	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(raw) {
-		return string(raw)
-	}
-	best, bestN := "", -1
-	for _, dec := range [][]byte{gb(raw), big5(raw)} {
-		if dec == nil {
-			continue
-		}
-		s := string(dec)
-		n := 0
-		for _, w := range []string{"政府", "信息", "公开", "公開", "申请", "申請", "年度", "报告", "報告", "的"} {
-			n += strings.Count(s, w)
-		}
-		if n > bestN {
-			best, bestN = s, n
-		}
-	}
-	return best
-}
-
-func gb(raw []byte) []byte {
-	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
-	if err != nil || bytes.ContainsRune(b, utf8.RuneError) {
-		return nil
-	}
-	return b
-}
-
-func big5(raw []byte) []byte {
-	b, err := traditionalchinese.Big5.NewDecoder().Bytes(raw)
-	if err != nil || bytes.ContainsRune(b, utf8.RuneError) {
-		return nil
-	}
-	return b
 }
 
 type score struct {

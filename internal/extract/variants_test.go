@@ -48,7 +48,11 @@ func testReports(t *testing.T) map[string]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[filepath.Base(n)] = decodeForTest(raw)
+		text, _, err := corpus.Decode(raw)
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		out[filepath.Base(n)] = text
 	}
 	return out
 }

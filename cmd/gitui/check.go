@@ -77,14 +77,14 @@ func reviewedChecks(l loadedReport) []extract.Check {
 		}
 	}
 	if len(changed) == 0 {
-		return l.report.Checks
+		return l.report.Checks()
 	}
 	identity := map[string]bool{}
-	for _, c := range extract.Checks(l.report.Fields, l.report.Format) {
+	for _, c := range extract.Checks(l.report.Fields(), l.report.Format) {
 		identity[c.ID] = true
 	}
 	checks := extract.Checks(fields, l.report.Format)
-	for _, c := range l.report.Checks {
+	for _, c := range l.report.Checks() {
 		if !identity[c.ID] && !slices.ContainsFunc(c.Fields, func(id string) bool { return changed[id] }) {
 			checks = append(checks, c)
 		}

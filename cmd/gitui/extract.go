@@ -256,7 +256,7 @@ func record(r *corpus.Report) extractRecord {
 	rec := extractRecord{
 		Path: r.Path, SHA256: r.SHA256, Encoding: r.Encoding,
 		Agency: r.Agency, Format: string(r.Format),
-		Fields: r.Fields, Checks: r.Checks, Problems: r.Problems,
+		Fields: r.Fields(), Checks: r.Checks(), Problems: r.Problems,
 	}
 	if r.Year != 0 {
 		y := r.Year
@@ -290,14 +290,14 @@ func newTableWriter(w io.Writer) reportWriter { return &tableWriter{w: w} }
 
 func (tw *tableWriter) add(r *corpus.Report) error {
 	row := tableRow{path: r.Path, agency: r.Agency, year: "-", format: string(r.Format),
-		fields: len(r.Fields), problemCount: len(r.Problems)}
+		fields: r.NumFields(), problemCount: len(r.Problems)}
 	if r.Year != 0 {
 		row.year = fmt.Sprint(r.Year)
 	}
 	if row.agency == "" {
 		row.agency = "-"
 	}
-	for _, ch := range r.Checks {
+	for _, ch := range r.Checks() {
 		if !ch.OK {
 			row.failed++
 		}

@@ -46,7 +46,7 @@ func loadReport(t *testing.T, dir, name string) *corpus.Report {
 
 func fieldOf(t *testing.T, r *corpus.Report, id string) extract.Field {
 	t.Helper()
-	for _, f := range r.Fields {
+	for _, f := range r.Fields() {
 		if f.ID == id {
 			return f
 		}
@@ -249,14 +249,14 @@ func TestCheckStrict(t *testing.T) {
 	// Correct one term of a passing identity: it fails, --strict says so.
 	r := loadReport(t, dir, table)
 	var check extract.Check
-	for _, c := range r.Checks {
+	for _, c := range r.Checks() {
 		if c.OK && strings.HasPrefix(c.ID, "row_total.") {
 			check = c
 			break
 		}
 	}
 	if check.ID == "" {
-		t.Fatalf("no passing row_total identity in %s: %v", table, r.Checks)
+		t.Fatalf("no passing row_total identity in %s: %v", table, r.Checks())
 	}
 	id := check.Fields[0]
 	correct(t, dir, r, id, fieldOf(t, r, id).Value.Add(extract.Int(1)))

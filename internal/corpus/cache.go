@@ -176,7 +176,7 @@ func (c *cache) put(rep *Report) error {
 		ModTime:  rep.ModTime.UnixNano(),
 		SHA256:   rep.SHA256,
 		Encoding: rep.Encoding,
-		Result:   rep.Result,
+		Result:   rep.Result(),
 	}
 	payload := appendEntry(nil, &e)
 	var b bytes.Buffer
@@ -204,10 +204,10 @@ func (c *cache) put(rep *Report) error {
 	return nil
 }
 
-// useCached sets r.Result to res, a Result read from the cache, taking each
-// field's Text from r.Source. It reports false, leaving r alone, if a span
-// does not lie in r.Source.
-func (r *Report) useCached(res extract.Result) bool {
+// useCached sets r's figures to res, a Result read from the cache, taking
+// each field's Text from r.Source. It reports false, leaving r alone, if a
+// span does not lie in r.Source.
+func (r *Report) useCached(res extract.Result, in *interner) bool {
 	for i := range res.Fields {
 		f := &res.Fields[i]
 		if f.Start < 0 || f.Start >= f.End || f.End > len(r.Source) {
@@ -215,6 +215,9 @@ func (r *Report) useCached(res extract.Result) bool {
 		}
 		f.Text = r.Source[f.Start:f.End]
 	}
-	r.Result, r.Cached = res, true
+	if r.setResult(res, in) != nil {
+		return false
+	}
+	r.Cached = true
 	return true
 }

@@ -148,16 +148,17 @@ func TestCacheEntryCodec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep.Result.Problems = append(rep.Result.Problems, "a row could not be read")
-	rep.Result.Fields = append(rep.Result.Fields, extract.Field{ID: "fees.collected", Value: mustNumber(t, "-4711.70"),
+	res := rep.Result()
+	res.Problems = append(res.Problems, "a row could not be read")
+	res.Fields = append(res.Fields, extract.Field{ID: "fees.collected", Value: mustNumber(t, "-4711.70"),
 		Approx: true, Unit: "元", Span: extract.Span{Start: 3, End: 9}})
-	rep.Result.Fields = append(rep.Result.Fields, extract.Field{ID: "proactive.total", Value: mustNumber(t, "100"),
+	res.Fields = append(res.Fields, extract.Field{ID: "proactive.total", Value: mustNumber(t, "100"),
 		Unit: "份", Span: extract.Span{Start: 10, End: 12}}) // a unit other than the schema's
-	rep.Result.Checks = append(rep.Result.Checks,
+	res.Checks = append(res.Checks,
 		extract.Check{ID: "balance.natural", OK: true, Expected: mustNumber(t, "12"), Fields: []string{"fees.collected", "not.in.schema"}},
 		extract.Check{ID: "balance.natural", Fields: []string{"not.in.schema"}},
 		extract.Check{ID: "empty", Fields: []string{}})
-	e := &cacheEntry{Path: rep.Path, Size: rep.Size, ModTime: -1, SHA256: rep.SHA256, Encoding: rep.Encoding, Result: rep.Result}
+	e := &cacheEntry{Path: rep.Path, Size: rep.Size, ModTime: -1, SHA256: rep.SHA256, Encoding: rep.Encoding, Result: res}
 	payload := appendEntry(nil, e)
 	got, err := readEntry(payload, nil)
 	if err != nil {
@@ -192,8 +193,9 @@ func FuzzCacheEntry(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	rep.Checks = append(rep.Checks, extract.Check{ID: "x", Fields: []string{"proactive.total", "y"}})
-	f.Add(appendEntry(nil, &cacheEntry{Path: rep.Path, SHA256: rep.SHA256, Result: rep.Result}))
+	res := rep.Result()
+	res.Checks = append(res.Checks, extract.Check{ID: "x", Fields: []string{"proactive.total", "y"}})
+	f.Add(appendEntry(nil, &cacheEntry{Path: rep.Path, SHA256: rep.SHA256, Result: res}))
 	f.Fuzz(func(t *testing.T, payload []byte) {
 		e, err := readEntry(payload, &interner{})
 		if err != nil {

@@ -16,8 +16,9 @@ import (
 
 // interner shares equal strings across the reports of one load.
 type interner struct {
-	mu sync.Mutex
-	m  map[string]string
+	mu    sync.Mutex
+	m     map[string]string
+	lists map[string][]string
 }
 
 // get returns the shared copy of an ID: the schema's, or the load's.
@@ -46,6 +47,35 @@ func (in *interner) share(s string) string {
 	return s
 }
 
+// list returns the load's copy of a list of IDs, making one if it has
+// none; the IDs of the copy are shared too.
+func (in *interner) list(ids []string) []string {
+	if in == nil || len(ids) == 0 {
+		return ids
+	}
+	key := strings.Join(ids, "\x00")
+	in.mu.Lock()
+	l, ok := in.lists[key]
+	in.mu.Unlock()
+	if ok {
+		return l
+	}
+	l = make([]string, len(ids))
+	for i, id := range ids {
+		l[i] = in.get(id)
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if prev, ok := in.lists[key]; ok {
+		return prev
+	}
+	if in.lists == nil {
+		in.lists = make(map[string][]string)
+	}
+	in.lists[key] = l
+	return l
+}
+
 // number returns n backed by a shared string. The extractor parses
 // numbers out of its normalized copy of the text, and a Number that is a
 // slice of that copy keeps all of it alive.
@@ -61,31 +91,18 @@ func (in *interner) number(n extract.Number) extract.Number {
 	return m
 }
 
-// compact makes r's Result share strings with the schema, with in, and with
-// r.Source, and copies out the strings that may pin larger ones.
+// compact makes r's checks share strings with the schema and with in,
+// and copies out the strings that may pin larger ones. Checks of the same
+// identity name the same fields, so their field lists are shared too.
 func (r *Report) compact(in *interner) {
-	for i := range r.Fields {
-		f := &r.Fields[i]
-		f.ID = in.get(f.ID)
-		f.Value = in.number(f.Value)
-		if sf, ok := schema.Lookup(f.ID); ok && sf.Unit == f.Unit {
-			f.Unit = sf.Unit
-		}
-		if f.Start >= 0 && f.Start <= f.End && f.End <= len(r.Source) && r.Source[f.Start:f.End] == f.Text {
-			f.Text = r.Source[f.Start:f.End]
-		}
-	}
-	for i := range r.Checks {
-		c := &r.Checks[i]
+	for i := range r.checks {
+		c := &r.checks[i]
 		c.ID = in.get(c.ID)
 		c.Expected = in.number(c.Expected)
 		c.Actual = in.number(c.Actual)
-		for j, id := range c.Fields {
-			c.Fields[j] = in.get(id)
-		}
+		c.Fields = in.list(c.Fields)
 	}
-	r.Fields = exact(r.Fields)
-	r.Checks = exact(r.Checks)
+	r.checks = exact(r.checks)
 	r.Agency = strings.Clone(r.Agency)
 	r.Published = strings.Clone(r.Published)
 	for i, p := range r.Problems {

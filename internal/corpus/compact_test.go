@@ -4,31 +4,67 @@ import (
 	"encoding/json"
 	"testing"
 	"unsafe"
+
+	"gitui/internal/extract"
 )
 
-// TestCompact checks that compacting a report changes no value, and that
-// afterwards the texts of its fields lie in its Source.
+// TestCompact checks that packing and compacting a report changes no
+// value, and that afterwards the texts of its fields lie in its Source.
 func TestCompact(t *testing.T) {
 	for _, name := range []string{"seeds/000_18bd725a6c48fc58.txt", "dev/reports/t005_pingtan_zone_2021_crawl.txt"} {
 		rep, err := Parse(name, readTestdata(t, name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rep.Fields) == 0 {
-			t.Fatalf("%s: no fields to compact", name)
+		res := rep.Result()
+		if len(res.Fields) == 0 || len(res.Checks) == 0 {
+			t.Fatalf("%s: no fields or checks to compact", name)
 		}
-		before, _ := json.Marshal(rep.Result)
-		rep.compact(&interner{})
-		after, _ := json.Marshal(rep.Result)
+		before, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.setResult(res, &interner{}); err != nil {
+			t.Fatal(err)
+		}
+		after, err := json.Marshal(rep.Result())
+		if err != nil {
+			t.Fatal(err)
+		}
 		if string(before) != string(after) {
 			t.Errorf("%s: compact changed the result:\n%s\n%s", name, before, after)
 		}
 		src := uintptr(unsafe.Pointer(unsafe.StringData(rep.Source)))
-		for _, f := range rep.Fields {
+		for _, f := range rep.Fields() {
 			p := uintptr(unsafe.Pointer(unsafe.StringData(f.Text)))
 			if p < src || p+uintptr(len(f.Text)) > src+uintptr(len(rep.Source)) {
 				t.Errorf("%s: %s: Text %q is a copy, not a slice of Source", name, f.ID, f.Text)
 			}
 		}
+	}
+}
+
+// TestSetResultRefusesUngrounded checks that a figure whose span does not
+// hold its text, or whose ID is not the schema's, is refused.
+func TestSetResultRefusesUngrounded(t *testing.T) {
+	rep, err := Parse("seeds/000.txt", readTestdata(t, "seeds/000_18bd725a6c48fc58.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := rep.NumFields()
+	res := rep.Result()
+	bad := res
+	bad.Fields = append([]extract.Field(nil), res.Fields...)
+	bad.Fields[0].Text += "0"
+	if err := rep.SetResult(bad); err == nil {
+		t.Error("a span not holding its text was accepted")
+	}
+	bad.Fields = append([]extract.Field(nil), res.Fields...)
+	bad.Fields[0].ID = "no.such.field"
+	if err := rep.SetResult(bad); err == nil {
+		t.Error("an ID outside the schema was accepted")
+	}
+	if rep.NumFields() != want {
+		t.Errorf("a refused result changed the report: %d figures, want %d", rep.NumFields(), want)
 	}
 }

@@ -291,12 +291,12 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	var c *cache
 	if opt.CacheDir != "" && !mtime.IsZero() {
 		c = &cache{dir: opt.CacheDir, version: opt.version, schema: opt.schema, strings: opt.strings}
-		if e, ok := c.get(path, rep.Size, mtime, rep.SHA256); ok && e.Encoding == rep.Encoding && rep.useCached(e.Result) {
+		if e, ok := c.get(path, rep.Size, mtime, rep.SHA256); ok && e.Encoding == rep.Encoding && rep.useCached(e.Result, opt.strings) {
 			return Event{Report: rep}
 		}
 	}
 	done := make(chan error, 1)
-	go func() { done <- rep.extract(opt.extractor) }()
+	go func() { done <- rep.extract(opt.extractor, opt.strings) }()
 	budget := opt.Budget + time.Duration(len(rep.Text)>>20)*time.Second
 	timer := time.NewTimer(budget)
 	defer timer.Stop()
@@ -311,7 +311,6 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	case <-ctx.Done():
 		return Event{Problem: &Problem{Path: path, Step: "extract", Err: ctx.Err()}}
 	}
-	rep.compact(opt.strings)
 	if c != nil {
 		// A cache that cannot be written costs time on the next load,
 		// never a report: the error is dropped.

@@ -203,7 +203,7 @@ func TestLoadEvents(t *testing.T) {
 		}
 		for i := range first.Reports {
 			a, b := first.Reports[i], sorted.Reports[i]
-			if a.SHA256 != b.SHA256 || !reflect.DeepEqual(a.Result, b.Result) {
+			if a.SHA256 != b.SHA256 || !reflect.DeepEqual(a.Result(), b.Result()) {
 				t.Errorf("%s: differs between loads", a.Path)
 			}
 		}
@@ -330,20 +330,22 @@ func TestLoadFSSamples(t *testing.T) {
 // an HTML report end up in its source.
 func TestParseHTMLMapsFields(t *testing.T) {
 	var fields []extract.Field
+	// Schema IDs for the figures found, keyed by their text.
+	ids := map[string]string{"45": "proactive.total", "12": "proactive.cumulative", "3件": "fees.collected", "0元": "reconsideration.total"}
 	ex := func(text string) extract.Result {
 		fields = nil
 		for _, num := range []string{"45", "12", "3件", "0元"} {
 			i := strings.Index(text, num)
-			fields = append(fields, extract.Field{ID: "f" + num, Span: extract.Span{Start: i, End: i + len(num)}, Text: num})
+			fields = append(fields, extract.Field{ID: ids[num], Span: extract.Span{Start: i, End: i + len(num)}, Text: num})
 		}
 		// A span across cells takes in the markup between them; a span
 		// that is not one must be dropped, with the checks that use it.
 		i := strings.Index(text, "规章 | 0")
-		fields = append(fields, extract.Field{ID: "across", Span: extract.Span{Start: i, End: i + len("规章 | 0")}, Text: "规章 | 0"})
-		fields = append(fields, extract.Field{ID: "bad", Span: extract.Span{Start: 5, End: 2}})
+		fields = append(fields, extract.Field{ID: "litigation.total", Span: extract.Span{Start: i, End: i + len("规章 | 0")}, Text: "规章 | 0"})
+		fields = append(fields, extract.Field{ID: "applications.total", Span: extract.Span{Start: 5, End: 2}})
 		return extract.Result{Fields: fields, Checks: []extract.Check{
-			{ID: "uses-bad", Fields: []string{"f45", "bad"}},
-			{ID: "fine", Fields: []string{"f45", "f12"}},
+			{ID: "uses-bad", Fields: []string{"proactive.total", "applications.total"}},
+			{ID: "fine", Fields: []string{"proactive.total", "proactive.cumulative"}},
 		}}
 	}
 	rep, err := parse("page.html", []byte(pageHTML), ex)
@@ -353,9 +355,9 @@ func TestParseHTMLMapsFields(t *testing.T) {
 	if rep.Source != pageHTML || rep.TextToSource == nil || rep.Text == rep.Source {
 		t.Fatal("HTML report not rendered")
 	}
-	want := map[string]string{"f45": "45", "f12": "&#x31;2", "f3件": "3件", "f0元": "0&#20803;", "across": "规章</td><td>\n  0"}
+	want := map[string]string{"proactive.total": "45", "proactive.cumulative": "&#x31;2", "fees.collected": "3件", "reconsideration.total": "0&#20803;", "litigation.total": "规章</td><td>\n  0"}
 	got := map[string]string{}
-	for _, f := range rep.Fields {
+	for _, f := range rep.Fields() {
 		if rep.Source[f.Start:f.End] != f.Text {
 			t.Errorf("%s: Text %q is not Source[%d:%d] = %q", f.ID, f.Text, f.Start, f.End, rep.Source[f.Start:f.End])
 		}
@@ -364,8 +366,8 @@ func TestParseHTMLMapsFields(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("mapped fields %q, want %q", got, want)
 	}
-	if len(rep.Checks) != 1 || rep.Checks[0].ID != "fine" {
-		t.Errorf("checks %v, want only the one not using the dropped field", rep.Checks)
+	if len(rep.Checks()) != 1 || rep.Checks()[0].ID != "fine" {
+		t.Errorf("checks %v, want only the one not using the dropped field", rep.Checks())
 	}
 }
 
@@ -460,7 +462,7 @@ func TestParseHTMLMatchesText(t *testing.T) {
 		}
 		values := func(r *Report) map[string]string {
 			m := map[string]string{}
-			for _, f := range r.Fields {
+			for _, f := range r.Fields() {
 				m[f.ID] = f.Value.String()
 			}
 			return m
@@ -468,10 +470,10 @@ func TestParseHTMLMatchesText(t *testing.T) {
 		if got, want := values(rendered), values(plain); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: figures of the page %v, of the text %v", filepath.Base(name), got, want)
 		}
-		if len(plain.Fields) == 0 {
+		if len(plain.Fields()) == 0 {
 			t.Errorf("%s: no figures to compare", filepath.Base(name))
 		}
-		for _, f := range rendered.Fields {
+		for _, f := range rendered.Fields() {
 			if rendered.Source[f.Start:f.End] != f.Text {
 				t.Errorf("%s: %s not grounded in the page", filepath.Base(name), f.ID)
 			}
@@ -499,7 +501,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		for _, fld := range rep.Fields {
+		for _, fld := range rep.Fields() {
 			if fld.Start < 0 || fld.Start >= fld.End || fld.End > len(rep.Source) || rep.Source[fld.Start:fld.End] != fld.Text {
 				t.Fatalf("Parse(%q): %s [%d,%d) %q not grounded", raw, fld.ID, fld.Start, fld.End, fld.Text)
 			}

@@ -49,7 +49,7 @@ func parse(path string, raw []byte, extractor func(string) extract.Result) (*Rep
 	if err != nil {
 		return nil, err
 	}
-	if err := rep.extract(extractor); err != nil {
+	if err := rep.extract(extractor, nil); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -83,15 +83,18 @@ func decodeReport(path string, raw []byte) (*Report, error) {
 	return rep, nil
 }
 
-// extract sets r.Result from r.Text, with spans into r.Source.
-func (r *Report) extract(extractor func(string) extract.Result) error {
+// extract sets r's figures from r.Text, with spans into r.Source, sharing
+// strings through in (nil: none).
+func (r *Report) extract(extractor func(string) extract.Result, in *interner) error {
 	res, err := safeExtract(extractor, r.Text)
 	if err != nil {
 		return &Problem{Path: r.Path, Step: "extract", Err: err}
 	}
-	r.Result = res
 	if r.TextToSource != nil {
-		r.mapFields()
+		r.mapFields(&res)
+	}
+	if err := r.setResult(res, in); err != nil {
+		return &Problem{Path: r.Path, Step: "extract", Err: err}
 	}
 	return nil
 }
@@ -111,25 +114,25 @@ func safeExtract(extractor func(string) extract.Result, text string) (res extrac
 // text does not read as its rendered text (a span across markup that the
 // renderer changed) is dropped with the checks that use it: a figure that
 // cannot be shown in its source is not reported.
-func (r *Report) mapFields() {
-	kept := r.Fields[:0]
+func (r *Report) mapFields(res *extract.Result) {
+	kept := res.Fields[:0]
 	dropped := map[string]bool{}
-	for _, f := range r.Fields {
+	for _, f := range res.Fields {
 		s, e, ok := r.sourceSpan(f.Start, f.End)
 		if !ok {
 			dropped[f.ID] = true
-			r.Problems = append(r.Problems, fmt.Sprintf("%s: %q could not be mapped to the HTML source", f.ID, f.Text))
+			res.Problems = append(res.Problems, fmt.Sprintf("%s: %q could not be mapped to the HTML source", f.ID, f.Text))
 			continue
 		}
 		f.Start, f.End, f.Text = s, e, r.Source[s:e]
 		kept = append(kept, f)
 	}
-	r.Fields = kept
+	res.Fields = kept
 	if len(dropped) == 0 {
 		return
 	}
-	checks := r.Checks[:0]
-	for _, c := range r.Checks {
+	checks := res.Checks[:0]
+	for _, c := range res.Checks {
 		uses := false
 		for _, id := range c.Fields {
 			uses = uses || dropped[id]
@@ -138,7 +141,7 @@ func (r *Report) mapFields() {
 			checks = append(checks, c)
 		}
 	}
-	r.Checks = checks
+	res.Checks = checks
 }
 
 // sourceSpan maps the span [start, end) of r.Text to r.Source, reporting

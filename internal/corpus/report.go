@@ -36,8 +36,17 @@ type Report struct {
 	Text         string
 	TextToSource []int32
 
-	extract.Result
-	// Cached is true when Result was read from the extraction cache
+	// Meta is what the report says about itself, and Problems what the
+	// extractor could not read with certainty, such as a table row it
+	// could not map. The figures and checks are read with Fields, Field
+	// and Checks (see figures.go).
+	extract.Meta
+	Problems []string
+	figures  []figure
+	values   string
+	checks   []extract.Check
+
+	// Cached is true when the figures were read from the extraction cache
 	// rather than extracted in this load.
 	Cached bool
 }

@@ -76,7 +76,7 @@ func FromCorpus(path string, r *corpus.Report, events []review.Event) Report {
 		Agency:  r.Agency,
 		Year:    r.Year,
 		Format:  r.Format,
-		Figures: review.Apply(r.Source, r.Fields, events),
+		Figures: review.Apply(r.Source, r.Fields(), events),
 	}
 }
 

@@ -90,7 +90,7 @@ func scoreSet(t *testing.T, reports, gold string) score {
 		if err != nil {
 			t.Fatalf("%s: %v", g.File, err)
 		}
-		text, r := rep.Source, rep.Result
+		text, r := rep.Source, rep.Result()
 		if g.Year != nil {
 			s.yearN++
 			if r.Year == *g.Year {

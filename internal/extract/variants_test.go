@@ -148,7 +148,7 @@ func TestVariantEncodedAndHTML(t *testing.T) {
 			if err != nil {
 				t.Errorf("%s (GB18030): %v", name, err)
 			} else {
-				sameFigures(t, name, "GB18030", want.Fields, r.Fields, r.Source)
+				sameFigures(t, name, "GB18030", want.Fields, r.Fields(), r.Source)
 			}
 		}
 
@@ -158,7 +158,7 @@ func TestVariantEncodedAndHTML(t *testing.T) {
 			t.Errorf("%s (HTML): %v", name, err)
 			continue
 		}
-		sameFigures(t, name, "HTML", want.Fields, r.Fields, r.Source)
+		sameFigures(t, name, "HTML", want.Fields, r.Fields(), r.Source)
 	}
 }
 

@@ -144,12 +144,12 @@ func checkFigures(t *testing.T, cs Case, r *corpus.Report) {
 	if name == "" {
 		name = filepath.Base(r.Path)
 	}
-	if cs.NoFigures && len(r.Fields) > 0 {
+	if cs.NoFigures && r.NumFields() > 0 {
 		t.Errorf("%s (%s) states no figure, yet %d were extracted, first %s = %s from %q",
-			name, cs.What, len(r.Fields), r.Fields[0].ID, r.Fields[0].Value, r.Fields[0].Text)
+			name, cs.What, r.NumFields(), r.Fields()[0].ID, r.Fields()[0].Value, r.Fields()[0].Text)
 	}
 	long := longDigitRuns(r.Source)
-	for _, f := range r.Fields {
+	for _, f := range r.Fields() {
 		if f.Start < 0 || f.End > len(r.Source) || f.Start >= f.End || r.Source[f.Start:f.End] != f.Text {
 			t.Errorf("%s: field %s = %s is not grounded: span [%d,%d) text %q", name, f.ID, f.Value, f.Start, f.End, f.Text)
 			continue
@@ -432,7 +432,7 @@ func figuresByPath(c *corpus.Corpus) map[string]string {
 	out := map[string]string{}
 	for _, r := range c.Reports {
 		var b strings.Builder
-		for _, f := range r.Fields {
+		for _, f := range r.Fields() {
 			fmt.Fprintf(&b, "%s=%s@%d:%d ", f.ID, f.Value, f.Start, f.End)
 		}
 		out[r.Path] = b.String()

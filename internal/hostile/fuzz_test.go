@@ -82,7 +82,7 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		long := longDigitRuns(r.Source)
-		for _, fl := range r.Fields {
+		for _, fl := range r.Fields() {
 			if fl.Start < 0 || fl.Start >= fl.End || fl.End > len(r.Source) || r.Source[fl.Start:fl.End] != fl.Text {
 				t.Fatalf("field %s = %s is not grounded: [%d,%d) %q", fl.ID, fl.Value, fl.Start, fl.End, fl.Text)
 			}

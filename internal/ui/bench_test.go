@@ -26,6 +26,7 @@ func bigCorpus(b *testing.B) []*entry {
 	bigOnce.Do(func() {
 		reps, _ := fixture(b)
 		base := reps[2] // the unnamed report: 9 figures, a failing check
+		baseRes := base.Result()
 		places := []string{"北京市", "上海市", "西城区", "海淀区", "朝阳区", "平潭", "长春市", "抚远市", "石岛", "长宁区"}
 		kinds := []string{"国土资源局", "住房和城乡建设委员会", "人力资源和社会保障局", "自然资源局", "人民政府办公室",
 			"财政局", "教育局", "卫生健康委员会", "生态环境局", "交通运输局"}
@@ -35,8 +36,11 @@ func bigCorpus(b *testing.B) []*entry {
 			for y := 2004; y < 2024 && len(bigEntries) < benchReports; y++ {
 				r := &corpus.Report{Path: fmt.Sprintf("c/%05d/%d.txt", i, y), SHA256: fmt.Sprintf("%064x", len(bigEntries)),
 					Encoding: "utf-8", Source: base.Source, Text: base.Text}
-				r.Result = extract.Result{Meta: extract.Meta{Agency: agency, Year: y, Format: base.Format},
-					Fields: base.Fields, Checks: base.Checks}
+				res := baseRes
+				res.Agency, res.Year = agency, y
+				if err := r.SetResult(res); err != nil {
+					b.Fatal(err)
+				}
 				bigEntries = append(bigEntries, newEntry(r, nil))
 			}
 		}
@@ -178,10 +182,14 @@ func BenchmarkOpenHugeReport(b *testing.B) {
 	text := sb.String()
 	r := &corpus.Report{Path: "huge.txt", SHA256: "huge", Encoding: "utf-8", Source: text, Text: text}
 	r.Agency, r.Year = "巨大机关", 2020
-	for _, f := range base.Fields {
+	res := extract.Result{Meta: r.Meta}
+	for _, f := range base.Fields() {
 		f.Start += len(text) - len(base.Text)
 		f.End += len(text) - len(base.Text)
-		r.Fields = append(r.Fields, f)
+		res.Fields = append(res.Fields, f)
+	}
+	if err := r.SetResult(res); err != nil {
+		b.Fatal(err)
 	}
 	m := New(Options{NoColor: true})
 	m.Update(tea.WindowSizeMsg{Width: 150, Height: 45})
@@ -190,7 +198,7 @@ func BenchmarkOpenHugeReport(b *testing.B) {
 	for b.Loop() {
 		m.cache = viewCache{}
 		m.selectEntry(0)
-		m.setFigure(len(r.Fields) - 1)
+		m.setFigure(r.NumFields() - 1)
 		_ = m.View()
 	}
 }

@@ -115,20 +115,18 @@ func (m *Model) figureRowText(e *entry, prev *entry, i, w int) string {
 // report: the change ("▲+43", "▼-1", "=") and last year's value, or ok
 // false when last year's report does not state it.
 func yoy(prev *entry, f figure) (change, last string, ok bool) {
-	for _, p := range prev.rep.Fields {
-		if p.ID != f.ID {
-			continue
-		}
-		d := new(big.Rat).Sub(f.Value.Rat(), p.Value.Rat())
-		switch d.Sign() {
-		case 1:
-			return "▲+" + ratString(d), p.Value.String(), true
-		case -1:
-			return "▼" + ratString(d), p.Value.String(), true
-		}
-		return "=", p.Value.String(), true
+	p, ok := prev.rep.FieldByID(f.ID)
+	if !ok {
+		return "–", "", false
 	}
-	return "–", "", false
+	d := new(big.Rat).Sub(f.Value.Rat(), p.Value.Rat())
+	switch d.Sign() {
+	case 1:
+		return "▲+" + ratString(d), p.Value.String(), true
+	case -1:
+		return "▼" + ratString(d), p.Value.String(), true
+	}
+	return "=", p.Value.String(), true
 }
 
 // ratString prints an exact decimal difference without trailing zeros.
@@ -183,10 +181,11 @@ func (m *Model) figureDetail(e *entry, prev *entry, w int) []string {
 	fi := m.figureField(m.figs.cur)
 	check := t.Dim.Render(" no identity covers this figure")
 	if v := m.src.view; v != nil && fi >= 0 && fi < len(v.checks) && len(v.checks[fi]) > 0 {
-		c := e.rep.Checks[v.checks[fi][0]]
+		checks := e.rep.Checks()
+		c := checks[v.checks[fi][0]]
 		for _, ci := range v.checks[fi] {
-			if !e.rep.Checks[ci].OK {
-				c = e.rep.Checks[ci]
+			if !checks[ci].OK {
+				c = checks[ci]
 				break
 			}
 		}

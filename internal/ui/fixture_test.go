@@ -38,7 +38,7 @@ func makeReport(t testing.TB, path, agency string, year int, text string, figs [
 	sum := sha256.Sum256([]byte(path + "\x00" + text))
 	r := &corpus.Report{Path: path, SHA256: hex.EncodeToString(sum[:]),
 		Encoding: "utf-8", Source: text, Text: text}
-	r.Agency, r.Year, r.Format = agency, year, schema.Narrative
+	res := extract.Result{Meta: extract.Meta{Agency: agency, Year: year, Format: schema.Narrative}, Checks: checks}
 	for _, f := range figs {
 		c := strings.Index(text, f.context)
 		if c < 0 {
@@ -54,10 +54,12 @@ func makeReport(t testing.TB, path, agency string, year int, text string, figs [
 			t.Fatal(err)
 		}
 		sf, _ := schema.Lookup(f.id)
-		r.Fields = append(r.Fields, extract.Field{ID: f.id, Value: v, Approx: f.approx, Unit: sf.Unit,
+		res.Fields = append(res.Fields, extract.Field{ID: f.id, Value: v, Approx: f.approx, Unit: sf.Unit,
 			Span: extract.Span{Start: start, End: start + len(f.num)}, Text: f.num})
 	}
-	r.Checks = checks
+	if err := r.SetResult(res); err != nil {
+		t.Fatal(err)
+	}
 	return r
 }
 

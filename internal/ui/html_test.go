@@ -19,7 +19,7 @@ func TestHTMLSpansMapIntoText(t *testing.T) {
 <table><tr><td>予以公开</td><td>266</td></tr></table></body></html>`
 	text, toSource := corpus.RenderHTML(src)
 	r := &corpus.Report{Path: "r.html", SHA256: "h", Encoding: "utf-8", Source: src, Text: text, TextToSource: toSource}
-	r.Agency, r.Year = "西城区房屋管理局", 2014
+	res := extract.Result{Meta: extract.Meta{Agency: "西城区房屋管理局", Year: 2014}}
 	for _, f := range []struct{ id, src, shown string }{
 		{"proactive.total", "1&#52;91", "1491"}, // a character reference inside the span
 		{"consultations.total", "9800", "9800"},
@@ -27,7 +27,10 @@ func TestHTMLSpansMapIntoText(t *testing.T) {
 	} {
 		i := strings.Index(src, f.src)
 		v, _ := extract.ParseNumber(f.shown)
-		r.Fields = append(r.Fields, extract.Field{ID: f.id, Value: v, Span: extract.Span{Start: i, End: i + len(f.src)}, Text: f.src})
+		res.Fields = append(res.Fields, extract.Field{ID: f.id, Value: v, Span: extract.Span{Start: i, End: i + len(f.src)}, Text: f.src})
+	}
+	if err := r.SetResult(res); err != nil {
+		t.Fatal(err)
 	}
 	m := newLoaded(t, reportEvents([]*corpus.Report{r}, nil), 120, 30)
 	press(m, "tab")

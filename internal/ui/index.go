@@ -70,8 +70,8 @@ func newEntry(r *corpus.Report, p *corpus.Problem) *entry {
 		file = r.Path
 		e.agency = strings.TrimSpace(textsafe.Line(r.Agency))
 		e.year = r.Year
-		e.fields = len(r.Fields)
-		for _, c := range r.Checks {
+		e.fields = r.NumFields()
+		for _, c := range r.Checks() {
 			if !c.OK {
 				e.failed++
 			}

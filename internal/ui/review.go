@@ -99,10 +99,10 @@ func (m *Model) loadFigures() {
 		// UI path: reading it may wait for their lock.
 		st := m.rev.session.Store()
 		m.rev.stale = m.staleEvents(st, e)
-		m.rev.rows = review.Apply(e.rep.Source, e.rep.Fields, st.Events(e.rep.SHA256))
+		m.rev.rows = review.Apply(e.rep.Source, e.rep.Fields(), st.Events(e.rep.SHA256))
 		return
 	}
-	for _, f := range e.rep.Fields {
+	for _, f := range e.rep.Fields() {
 		m.rev.rows = append(m.rev.rows, review.Reviewed{Field: f, State: review.Extracted})
 	}
 }
@@ -192,10 +192,10 @@ func (m *Model) figureField(i int) int {
 // figureRow returns the row of extracted field fi.
 func (m *Model) figureRow(fi int) int {
 	e := m.selected()
-	if e == nil || e.rep == nil || fi < 0 || fi >= len(e.rep.Fields) {
+	if e == nil || e.rep == nil || fi < 0 || fi >= e.rep.NumFields() {
 		return m.figs.cur
 	}
-	id := e.rep.Fields[fi].ID
+	id := e.rep.Field(fi).ID
 	for i, r := range m.rev.rows {
 		if r.ID == id {
 			return i
@@ -287,7 +287,7 @@ func countReview(s *review.Session, e *entry) {
 	if len(ev) == 0 {
 		return
 	}
-	for _, r := range review.Apply(e.rep.Source, e.rep.Fields, ev) {
+	for _, r := range review.Apply(e.rep.Source, e.rep.Fields(), ev) {
 		if r.State != review.Extracted {
 			e.reviewed++
 		}
@@ -527,13 +527,13 @@ func (m *Model) nextInQueue() {
 			var failing map[string]bool
 			if pass == 0 {
 				failing = make(map[string]bool)
-				for _, c := range e.rep.Checks {
+				for _, c := range e.rep.Checks() {
 					for _, f := range c.Fields {
 						failing[f] = failing[f] || !c.OK
 					}
 				}
 			}
-			rows := review.Apply(e.rep.Source, e.rep.Fields, m.rev.session.Store().Events(e.rep.SHA256))
+			rows := review.Apply(e.rep.Source, e.rep.Fields(), m.rev.session.Store().Events(e.rep.SHA256))
 			for i, r := range rows {
 				if r.State != review.Extracted || (pass == 0 && !failing[r.ID]) {
 					continue

@@ -22,7 +22,7 @@ type reportView struct {
 	fieldSpan []span
 	failing   []bool         // per field: in a failing check
 	checks    [][]int        // per field: the checks it takes part in
-	pos       map[string]int // field ID → index in rep.Fields
+	pos       map[string]int // field ID → index in rep.Fields()
 
 	doc *srctext.Doc // the printable text, wrapped lazily
 }
@@ -33,12 +33,13 @@ type span struct{ start, end, field int }
 func newReportView(id int32, r *corpus.Report) *reportView {
 	v := &reportView{id: id, rep: r, safe: srctext.MakeSafe(r.Text)}
 	v.doc = srctext.NewDoc(v.safe.Text)
-	v.fieldSpan = make([]span, len(r.Fields))
-	v.failing = make([]bool, len(r.Fields))
-	v.checks = make([][]int, len(r.Fields))
-	pos := make(map[string]int, len(r.Fields))
+	fields := r.Fields()
+	v.fieldSpan = make([]span, len(fields))
+	v.failing = make([]bool, len(fields))
+	v.checks = make([][]int, len(fields))
+	pos := make(map[string]int, len(fields))
 	v.pos = pos
-	for i, f := range r.Fields {
+	for i, f := range fields {
 		pos[f.ID] = i
 		sp := span{start: -1, end: -1, field: i}
 		if s, e, ok := v.shown(f.Span); ok {
@@ -48,7 +49,7 @@ func newReportView(id int32, r *corpus.Report) *reportView {
 		v.fieldSpan[i] = sp
 	}
 	sort.SliceStable(v.spans, func(a, b int) bool { return v.spans[a].start < v.spans[b].start })
-	for ci, c := range r.Checks {
+	for ci, c := range r.Checks() {
 		for _, id := range c.Fields {
 			if i, ok := pos[id]; ok {
 				v.checks[i] = append(v.checks[i], ci)

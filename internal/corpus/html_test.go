@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -82,6 +83,22 @@ func checkOffsets(t *testing.T, src, text string, off []int32) {
 			t.Fatalf("toSource[%d] = %d < toSource[%d] = %d", i, off[i], i-1, off[i-1])
 		}
 	}
+	// The packed map a report keeps must answer as the full one does.
+	m := newOffsetMap(off)
+	for i, o := range off {
+		if got := m.source(i); got != int(o) {
+			t.Fatalf("packed map: source(%d) = %d, want %d", i, got, o)
+		}
+	}
+	for s := 0; s <= len(src)+1; s++ {
+		want := sort.Search(len(off), func(i int) bool { return int(off[i]) >= s })
+		if want == len(off) {
+			want = -1
+		}
+		if got := m.first(s); got != want {
+			t.Fatalf("packed map: first(%d) = %d, want %d", s, got, want)
+		}
+	}
 }
 
 // TestRenderHTMLDigitsMap checks that every number of the rendered page maps
@@ -93,7 +110,7 @@ func TestRenderHTMLDigitsMap(t *testing.T) {
 	if len(locs) < 10 {
 		t.Fatalf("only %d numbers rendered", len(locs))
 	}
-	r := &Report{Source: pageHTML, Text: text, TextToSource: off}
+	r := &Report{Source: pageHTML, Text: text, toSource: newOffsetMap(off)}
 	for _, loc := range locs {
 		num := text[loc[0]:loc[1]]
 		s, e, ok := r.sourceSpan(loc[0], loc[1])
@@ -128,7 +145,7 @@ func FuzzRenderHTML(f *testing.F) {
 // byte of text of a rendered page.
 func TestTextOffset(t *testing.T) {
 	text, off := RenderHTML(pageHTML)
-	r := &Report{Source: pageHTML, Text: text, TextToSource: off}
+	r := &Report{Source: pageHTML, Text: text, toSource: newOffsetMap(off)}
 	for i := 0; i < len(text); i++ {
 		src := r.SourceOffset(i)
 		j := r.TextOffset(src)

@@ -352,7 +352,7 @@ func TestParseHTMLMapsFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Source != pageHTML || rep.TextToSource == nil || rep.Text == rep.Source {
+	if rep.Source != pageHTML || !rep.Rendered() || rep.Text == rep.Source {
 		t.Fatal("HTML report not rendered")
 	}
 	want := map[string]string{"proactive.total": "45", "proactive.cumulative": "&#x31;2", "fees.collected": "3件", "reconsideration.total": "0&#20803;", "litigation.total": "规章</td><td>\n  0"}
@@ -412,7 +412,7 @@ func benchLoad(b *testing.B, opt Options) {
 	for _, r := range c.Reports {
 		size += r.Size
 		text += int64(len(r.Source))
-		if r.TextToSource != nil {
+		if r.Rendered() {
 			text += int64(len(r.Text))
 		}
 	}

@@ -78,7 +78,8 @@ func decodeReport(path string, raw []byte) (*Report, error) {
 		Text:     src,
 	}
 	if isHTMLName(path) {
-		rep.Text, rep.TextToSource = RenderHTML(src)
+		text, toSource := RenderHTML(src)
+		rep.Text, rep.toSource = text, newOffsetMap(toSource)
 	}
 	return rep, nil
 }
@@ -90,7 +91,7 @@ func (r *Report) extract(extractor func(string) extract.Result, in *interner) er
 	if err != nil {
 		return &Problem{Path: r.Path, Step: "extract", Err: err}
 	}
-	if r.TextToSource != nil {
+	if r.Rendered() {
 		r.mapFields(&res)
 	}
 	if err := r.setResult(res, in); err != nil {
@@ -151,9 +152,9 @@ func (r *Report) sourceSpan(start, end int) (int, int, bool) {
 	if start < 0 || start >= end || end > len(r.Text) {
 		return 0, 0, false
 	}
-	s := int(r.TextToSource[start])
+	s := r.SourceOffset(start)
 	last := end - 1
-	e := int(r.TextToSource[last]) + 1
+	e := r.SourceOffset(last) + 1
 	if r.Source[e-1] != r.Text[last] {
 		// The span ends in a character reference: end after it.
 		if j := strings.IndexByte(r.Source[e-1:], ';'); j >= 0 && j < 40 {

@@ -12,7 +12,6 @@ package corpus
 
 import (
 	"fmt"
-	"sort"
 	"time"
 
 	"gitui/internal/extract"
@@ -30,11 +29,10 @@ type Report struct {
 	// are byte offsets into Source; this is the contract of `gitui extract`.
 	Source string
 	// Text is what the explorer shows and the extractor reads: Source itself
-	// for plain text, the rendered text of an HTML page. TextToSource maps a
-	// byte offset of Text to one of Source (len(Text)+1 entries); it is nil
-	// when Text is Source.
-	Text         string
-	TextToSource []int32
+	// for plain text, the rendered text of an HTML page, whose offsets
+	// SourceOffset and TextOffset map to and from Source.
+	Text     string
+	toSource offsetMap
 
 	// Meta is what the report says about itself, and Problems what the
 	// extractor could not read with certainty, such as a table row it
@@ -53,30 +51,31 @@ type Report struct {
 
 // SourceOffset maps a byte offset of r.Text to r.Source.
 func (r *Report) SourceOffset(i int) int {
-	if r.TextToSource == nil {
+	if r.toSource.identity() {
 		return i
 	}
-	return int(r.TextToSource[i])
+	return r.toSource.source(i)
 }
 
 // TextOffset maps a byte offset of r.Source to r.Text: the first byte of
-// Text that comes from src or after it, or -1 if none does. With
-// SourceOffset it lets callers convert spans without reading TextToSource,
-// whose form may change.
+// Text that comes from src or after it, or -1 if none does.
 func (r *Report) TextOffset(src int) int {
-	if r.TextToSource == nil {
+	if r.toSource.identity() {
 		if src > len(r.Text) {
 			return -1
 		}
 		return src
 	}
-	m := r.TextToSource
-	i := sort.Search(len(m), func(i int) bool { return int(m[i]) >= src })
-	if i >= len(m) {
+	i := r.toSource.first(src)
+	if i < 0 {
 		return -1
 	}
 	return min(i, len(r.Text))
 }
+
+// Rendered reports whether r.Text is a rendering of r.Source (an HTML
+// page) rather than Source itself.
+func (r *Report) Rendered() bool { return !r.toSource.identity() }
 
 // Problem is a file that could not be loaded, or a step that failed for it.
 type Problem struct {

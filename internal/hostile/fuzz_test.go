@@ -69,14 +69,12 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if r.TextToSource != nil {
-			if len(r.TextToSource) != len(r.Text)+1 {
-				t.Fatalf("TextToSource has %d entries for %d bytes of text", len(r.TextToSource), len(r.Text))
-			}
-			prev := int32(0)
-			for i, o := range r.TextToSource {
-				if o < prev || int(o) > len(r.Source) {
-					t.Fatalf("TextToSource[%d] = %d after %d, source %d bytes", i, o, prev, len(r.Source))
+		if r.Rendered() {
+			prev := 0
+			for i := 0; i <= len(r.Text); i++ {
+				o := r.SourceOffset(i)
+				if o < prev || o > len(r.Source) {
+					t.Fatalf("SourceOffset(%d) = %d after %d, source %d bytes", i, o, prev, len(r.Source))
 				}
 				prev = o
 			}

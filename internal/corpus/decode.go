@@ -4,14 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Encoding names recorded in Report.Encoding.
@@ -56,6 +57,75 @@ func bomlessUTF16(raw []byte) bool {
 // the same list as tools/score.py's decode().
 var reportWords = []string{"政府", "信息", "公开", "公開", "申请", "申請", "年度", "报告", "報告", "的"}
 
+// reportWordFirst holds the first character of each of reportWords, all
+// three bytes long in UTF-8, and reportWordStarts the same characters as
+// a set, a bit per character of the Basic Multilingual Plane.
+var reportWordFirst, reportWordStarts = func() (first []rune, set [1 << 16 / 64]uint64) {
+	for _, w := range reportWords {
+		r, size := utf8.DecodeRuneInString(w)
+		if size != 3 {
+			panic("corpus: report words must start with a three-byte character")
+		}
+		first = append(first, r)
+		set[r>>6] |= 1 << (r & 63)
+	}
+	return first, set
+}()
+
+// countReportWords returns the sum of strings.Count(s, w) over reportWords,
+// in one pass over s rather than one per word. The counts agree because
+// in UTF-8 text every occurrence starts at a character, and no word's
+// occurrences can overlap (each is one character, or two different ones),
+// so counting every occurrence counts the non-overlapping ones. s is valid
+// UTF-8 (a decoder's output), so the scan steps from character to
+// character.
+func countReportWords(s []byte) int {
+	n := 0
+	for i := 0; i+2 < len(s); {
+		c := s[i]
+		switch {
+		case c < 0xC0:
+			i++
+			continue
+		case c >= 0xF0:
+			i += 4
+			continue
+		case c < 0xE0:
+			i += 2
+			continue
+		}
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if reportWordStarts[r>>6]>>(r&63)&1 != 0 {
+			for k, w := range reportWords {
+				if reportWordFirst[k] == r && len(w) <= len(s)-i && string(s[i:i+len(w)]) == w {
+					n++
+				}
+			}
+		}
+		i += 3
+	}
+	return n
+}
+
+// bufPool holds the buffers that the legacy decodings are tried in.
+var bufPool sync.Pool
+
+func getBuf() []byte {
+	if p, ok := bufPool.Get().(*[]byte); ok {
+		return *p
+	}
+	return nil
+}
+
+// putBuf returns buf to the pool, unless it is nil or too large to keep
+// for the next report.
+func putBuf(buf []byte) {
+	if buf == nil || cap(buf) > 1<<20 {
+		return
+	}
+	bufPool.Put(&buf)
+}
+
 // Decode turns raw bytes into UTF-8 text and names the encoding.
 //
 // It reads the bytes as tools/score.py's decode() does, so that byte offsets
@@ -83,25 +153,31 @@ func Decode(raw []byte) (text, encoding string, err error) {
 	if body := bytes.TrimPrefix(raw, []byte{0xef, 0xbb, 0xbf}); utf8.Valid(body) {
 		return checkText(string(body), EncUTF8, nil)
 	}
-	best, bestEnc, bestN := "", "", -1
+	// Both legacy decodings are tried, each into a pooled buffer, and
+	// only the winner is copied out as the text.
+	var best []byte
+	bestEnc, bestN := "", -1
 	for _, c := range []struct {
-		name  string
-		clean func([]byte) (string, bool)
-	}{{EncGB18030, decodeGB18030}, {EncBig5, decodeBig5}} {
-		s, ok := c.clean(raw)
+		name   string
+		decode func(dst, raw []byte) ([]byte, bool)
+	}{{EncGB18030, appendGB18030}, {EncBig5, appendBig5}} {
+		buf := getBuf()
+		out, ok := c.decode(buf[:0], raw)
 		if !ok {
+			putBuf(out)
 			continue
 		}
-		n := 0
-		for _, w := range reportWords {
-			n += strings.Count(s, w)
-		}
-		if n > bestN {
-			best, bestEnc, bestN = s, c.name, n
+		if n := countReportWords(out); n > bestN {
+			putBuf(best)
+			best, bestEnc, bestN = out, c.name, n
+		} else {
+			putBuf(out)
 		}
 	}
 	if bestN >= 0 {
-		return checkText(best, bestEnc, nil)
+		text := string(best)
+		putBuf(best)
+		return checkText(text, bestEnc, nil)
 	}
 	return checkText(replaceInvalidUTF8(raw), EncReplaced, nil)
 }
@@ -209,19 +285,52 @@ type codeRune struct {
 	r    rune
 }
 
-// lookup returns the character of code in table (sorted by code).
-func lookup(table []codeRune, code uint16) (rune, bool) {
-	i := sort.Search(len(table), func(i int) bool { return table[i].code >= code })
-	if i < len(table) && table[i].code == code {
-		return table[i].r, true
+// codeTable holds a list of codeRunes as pages of a lead byte's codes:
+// code L<<8|T decodes to t[L][T], 0 for a code not listed. Lead bytes
+// without a listed code have no page. Frequent codes share lead bytes with
+// listed ones (A1 holds both the ideographic punctuation and GB18030's
+// user-defined codes), and a page tells them apart in one load.
+type codeTable [256]*[256]rune
+
+func newCodeTable(list []codeRune) *codeTable {
+	t := new(codeTable)
+	for _, c := range list {
+		lead, trail := c.code>>8, c.code&0xFF
+		if t[lead] == nil {
+			t[lead] = new([256]rune)
+		}
+		if c.r == 0 {
+			panic("corpus: a code table cannot list U+0000")
+		}
+		t[lead][trail] = c.r
+	}
+	return t
+}
+
+// get returns the character of the code lead, trail, if listed.
+func (t *codeTable) get(lead, trail byte) (rune, bool) {
+	if page := t[lead]; page != nil && page[trail] != 0 {
+		return page[trail], true
 	}
 	return 0, false
 }
 
+// gb18030Table and big5Table are gb18030Overrides and big5Overrides.
+var gb18030Table, big5Table = newCodeTable(gb18030Overrides[:]), newCodeTable(big5Overrides[:])
+
 // decodeGB18030 decodes raw as Python's gb18030 codec does, reporting false
 // where it would fail.
 func decodeGB18030(raw []byte) (string, bool) {
-	return decodeSpliced(simplifiedchinese.GB18030, raw, gb18030Overrides[:], &gb18030OverridesLeads, func(raw []byte, i int) int {
+	out, ok := appendGB18030(nil, raw)
+	if !ok {
+		return "", false
+	}
+	return string(out), true
+}
+
+// appendGB18030 appends raw decoded as by decodeGB18030 to dst.
+func appendGB18030(dst, raw []byte) ([]byte, bool) {
+	return appendSpliced(dst, simplifiedchinese.GB18030, raw, gb18030Table, func(raw []byte, i int) int {
 		c := raw[i]
 		switch {
 		case c < 0x80:
@@ -238,7 +347,16 @@ func decodeGB18030(raw []byte) (string, bool) {
 // decodeBig5 decodes raw as Python's big5 codec does, reporting false where
 // it would fail.
 func decodeBig5(raw []byte) (string, bool) {
-	return decodeSpliced(traditionalchinese.Big5, raw, big5Overrides[:], &big5OverridesLeads, func(raw []byte, i int) int {
+	out, ok := appendBig5(nil, raw)
+	if !ok {
+		return "", false
+	}
+	return string(out), true
+}
+
+// appendBig5 appends raw decoded as by decodeBig5 to dst.
+func appendBig5(dst, raw []byte) ([]byte, bool) {
+	return appendSpliced(dst, traditionalchinese.Big5, raw, big5Table, func(raw []byte, i int) int {
 		c := raw[i]
 		switch {
 		case c < 0x80:
@@ -249,49 +367,38 @@ func decodeBig5(raw []byte) (string, bool) {
 		if plainBig5(c, raw[i+1]) {
 			return 2
 		}
-		if _, ok := lookup(big5Overrides[:], uint16(c)<<8|uint16(raw[i+1])); ok {
+		if _, ok := big5Table.get(c, raw[i+1]); ok {
 			return 2
 		}
 		return 0
 	})
 }
 
-// decodeSpliced decodes raw with enc, except that the two-byte codes of
-// table (whose lead bytes are marked in leads) decode to their listed
-// characters. size returns the length of the
-// code at raw[i], or 0 if it is invalid.
-func decodeSpliced(enc encoding.Encoding, raw []byte, table []codeRune, leads *[256]bool, size func(raw []byte, i int) int) (string, bool) {
-	var b strings.Builder
+// appendSpliced appends raw decoded with enc to dst, except that the
+// two-byte codes listed in table decode to their listed characters. size
+// returns the length of the code at raw[i], or 0 if it is invalid. The runs
+// between the listed codes are decoded by one decoder, reset for each,
+// straight into dst.
+func appendSpliced(dst []byte, enc encoding.Encoding, raw []byte, table *codeTable, size func(raw []byte, i int) int) ([]byte, bool) {
+	dec := enc.NewDecoder()
 	from := 0
 	for i := 0; i < len(raw); {
 		n := size(raw, i)
 		if n == 0 {
-			return "", false
+			return dst, false
 		}
-		if n == 2 && leads[raw[i]] {
-			if r, ok := lookup(table, uint16(raw[i])<<8|uint16(raw[i+1])); ok {
-				if !decodeTo(&b, enc, raw[from:i]) {
-					return "", false
+		if n == 2 {
+			if r, ok := table.get(raw[i], raw[i+1]); ok {
+				if dst, ok = appendClean(dst, dec, raw[from:i]); !ok {
+					return dst, false
 				}
-				b.WriteRune(r)
+				dst = utf8.AppendRune(dst, r)
 				from = i + 2
 			}
 		}
 		i += n
 	}
-	if from == 0 {
-		return decodeClean(enc, raw)
-	}
-	if !decodeTo(&b, enc, raw[from:]) {
-		return "", false
-	}
-	return b.String(), true
-}
-
-func decodeTo(b *strings.Builder, enc encoding.Encoding, raw []byte) bool {
-	s, ok := decodeClean(enc, raw)
-	b.WriteString(s)
-	return ok
+	return appendClean(dst, dec, raw[from:])
 }
 
 // plainBig5 reports whether lead, trail is in the ranges of plain Big5
@@ -314,14 +421,16 @@ func plainBig5(lead, trail byte) bool {
 	return false
 }
 
-// decodeClean decodes raw, reporting false if any byte sequence was invalid.
-// A legitimately encoded U+FFFD is read as invalid too: no report has one.
-func decodeClean(enc encoding.Encoding, raw []byte) (string, bool) {
-	out, err := enc.NewDecoder().Bytes(raw)
-	if err != nil || bytes.Contains(out, []byte("\uFFFD")) {
-		return "", false
+// appendClean appends raw decoded by dec to dst, reporting false if any
+// byte sequence was invalid. A legitimately encoded U+FFFD is read as
+// invalid too: no report has one.
+func appendClean(dst []byte, dec *encoding.Decoder, raw []byte) ([]byte, bool) {
+	n := len(dst)
+	dst, _, err := transform.Append(dec, dst, raw)
+	if err != nil || bytes.Contains(dst[n:], []byte("\uFFFD")) {
+		return dst, false
 	}
-	return string(out), true
+	return dst, true
 }
 
 // replaceInvalidUTF8 decodes raw as UTF-8, replacing each maximal invalid

@@ -126,7 +126,7 @@ func BenchmarkTables(b *testing.B) {
 	}
 	loopCPU(b, n, func() {
 		for i, d := range docs {
-			extractTables(d, formats[i])
+			extractTables(d, formats[i], nil)
 		}
 	})
 }

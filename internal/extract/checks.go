@@ -2,7 +2,9 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"sync"
 
 	"gitui/internal/schema"
 )
@@ -17,12 +19,25 @@ import (
 //	review_total.<group>    total = upheld + corrected + other + pending
 //	channel_sum             applications.new.total = Σ applications.channel.*
 func Checks(fields []Field, f schema.Format) []Check {
+	return checks(fields, f, 0)
+}
+
+// checks is Checks with room for extra more checks after the identities'.
+// It returns nil when there are none and extra is 0.
+func checks(fields []Field, f schema.Format, extra int) []Check {
 	if len(fields) == 0 {
-		return nil
+		if extra == 0 {
+			return nil
+		}
+		return make([]Check, 0, extra)
 	}
 	// The values by schema place: every term of an identity is in the
 	// schema (buildIdentities checks), so a field outside it is no term.
-	vals := termValues{fields: fields, at: make([]int32, len(schema.All())), ints: make([]smallInt, len(fields))}
+	at, ints := getPlaces(), intsPool.Get().(*[]smallInt)
+	defer placesPool.Put(at)
+	defer intsPool.Put(ints)
+	*ints = slices.Grow((*ints)[:0], len(fields))[:len(fields)]
+	vals := termValues{fields: fields, at: *at, ints: *ints}
 	for i, fl := range fields {
 		if at := schema.Order(fl.ID); at >= 0 && vals.at[at] == 0 {
 			vals.at[at] = int32(i + 1)
@@ -30,19 +45,23 @@ func Checks(fields []Field, f schema.Format) []Check {
 			vals.ints[i] = smallInt{n, err == nil && n <= 1<<50 && n >= -(1<<50)}
 		}
 	}
-	var out []Check
-	// The checks' Fields are cut from one allocation, each its own
-	// region with no room to grow into the next.
-	var ids []string
+	// The checks and their Fields are allocated once, at their exact
+	// size; each check's Fields is its own region of ids, with no room
+	// to grow into the next.
 	defs := identitiesFor(vals, f)
-	for i, def := range defs {
-		if ids == nil && present(vals, def) {
-			n := 0
-			for _, d := range defs[i:] {
-				n += len(d.lhs) + len(d.rhs)
-			}
-			ids = make([]string, 0, n)
+	n, nids := 0, 0
+	for _, def := range defs {
+		if present(vals, def) {
+			n++
+			nids += len(def.lhs) + len(def.rhs)
 		}
+	}
+	if n+extra == 0 {
+		return nil
+	}
+	out := make([]Check, 0, n+extra)
+	ids := make([]string, 0, nids)
+	for _, def := range defs {
 		if c, ok := identity(vals, def, ids[len(ids):len(ids)]); ok {
 			out = append(out, c)
 			ids = ids[:len(ids)+len(c.Fields)]
@@ -50,6 +69,9 @@ func Checks(fields []Field, f schema.Format) []Check {
 	}
 	return out
 }
+
+// intsPool holds the []smallInt of checks.
+var intsPool = sync.Pool{New: func() any { return new([]smallInt) }}
 
 // present reports whether every term of def is stated.
 func present(vals termValues, def identityDef) bool {

@@ -187,7 +187,7 @@ func TestChecksOnReports(t *testing.T) {
 		}
 		d := newDoc(string(raw))
 		f := detectFormat(d)
-		fields, _, _ := extractTables(d, f)
+		fields, _, _ := extractTables(d, f, nil)
 		checks := Checks(fields, f)
 		for _, id := range tt.passed {
 			c, ok := findCheck(checks, id)

@@ -68,12 +68,18 @@ func Extract(text string) Result {
 	var r Result
 	r.Meta = extractMeta(d)
 	r.Format = detectFormat(d)
-	tf, unread, tp := extractTables(d, r.Format)
+	// The table's fields are merged into r.Fields and then dropped: they
+	// are read into a pooled buffer.
+	tb := getFields()
+	tf, unread, tp := extractTables(d, r.Format, tb.fields)
 	r.Problems = append(r.Problems, tp...)
 	pf, pc := proseFields(d, r.Format, r.Year, r.Agency)
 	r.Fields = merge(d, tf, pf, unread)
-	r.Checks = append(Checks(r.Fields, r.Format), pc...)
-	r.Checks = append(r.Checks, restatedChecks(tf, pf)...)
+	rc := restatedChecks(tf, pf)
+	putFields(tb, tf)
+	r.Checks = checks(r.Fields, r.Format, len(pc)+len(rc))
+	r.Checks = append(r.Checks, pc...)
+	r.Checks = append(r.Checks, rc...)
 	return r
 }
 
@@ -87,7 +93,9 @@ func merge(d *doc, table, prose []Field, unread []string) []Field {
 	// place (an ID outside the schema panics in grounded), so reading
 	// kept in order sorts the fields.
 	const blocked = -1
-	kept := make([]int32, len(fields))
+	keptBuf := getPlaces()
+	defer placesPool.Put(keptBuf)
+	kept := *keptBuf
 	n := 0
 	for g, group := range [][]Field{table, prose} {
 		base := 0

@@ -14,7 +14,9 @@ func restatedChecks(table, prose []Field) []Check {
 	}
 	// The first table field of each schema place, as 1 + its index in
 	// table; -1 once a prose field was checked against it.
-	cells := make([]int32, len(schema.All()))
+	cellsBuf := getPlaces()
+	defer placesPool.Put(cellsBuf)
+	cells := *cellsBuf
 	for i, f := range table {
 		if at := schema.Order(f.ID); at >= 0 && cells[at] == 0 {
 			cells[at] = int32(i + 1)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"gitui/internal/schema"
@@ -57,8 +58,9 @@ type tableRow struct {
 // it could not map with certainty. unread lists the IDs of cells whose row
 // the table prints but whose value could not be read: a prose sentence
 // restating such a cell is not trusted in its place (prose counts often
-// differ from the table, which is the figure of record).
-func extractTables(d *doc, f schema.Format) (fields []Field, unread []string, problems []string) {
+// differ from the table, which is the figure of record). The fields are
+// appended to dst[:0].
+func extractTables(d *doc, f schema.Format, dst []Field) (fields []Field, unread []string, problems []string) {
 	if f == schema.Narrative {
 		return nil, nil, nil
 	}
@@ -117,7 +119,7 @@ func extractTables(d *doc, f schema.Format) (fields []Field, unread []string, pr
 	for _, r := range rows {
 		size += len(r.ids)
 	}
-	fields = make([]Field, 0, size)
+	fields = slices.Grow(dst[:0], size)
 	seen := make([]bool, len(schema.All())) // by schema place: emit keeps schema IDs only
 	var scratch []Field                     // each row's fields, reused row after row
 	for _, r := range rows {

@@ -535,7 +535,7 @@ func TestExtractTables(t *testing.T) {
 			if f == "" {
 				f = detectFormat(d)
 			}
-			fields, _, problems := extractTables(d, f)
+			fields, _, problems := extractTables(d, f, nil)
 			got := make(map[string]Field)
 			for _, fl := range fields {
 				if _, ok := schema.Lookup(fl.ID); !ok {
@@ -600,7 +600,7 @@ func TestTableUnits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fields, _, problems := extractTables(newDoc(tt.text), tt.format)
+			fields, _, problems := extractTables(newDoc(tt.text), tt.format, nil)
 			for _, f := range fields {
 				if f.ID == tt.id {
 					if f.Value.String() != tt.value || f.Unit != tt.unit {
@@ -726,7 +726,7 @@ func TestParseCell(t *testing.T) {
 func TestTableProblemsBounded(t *testing.T) {
 	text := "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n" +
 		strings.Repeat("2.重复申请 1 2\n", 500)
-	_, _, problems := extractTables(newDoc(text), schema.Table2021)
+	_, _, problems := extractTables(newDoc(text), schema.Table2021, nil)
 	if len(problems) == 0 || len(problems) > maxTableProblems+1 {
 		t.Errorf("%d problems, want 1 to %d", len(problems), maxTableProblems+1)
 	}

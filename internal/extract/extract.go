@@ -68,15 +68,15 @@ func Extract(text string) Result {
 	var r Result
 	r.Meta = extractMeta(d)
 	r.Format = detectFormat(d)
-	// The table's fields are merged into r.Fields and then dropped: they
-	// are read into a pooled buffer.
-	tb := getFields()
-	tf, unread, tp := extractTables(d, r.Format, tb.fields)
+	// The table's rows and fields are merged into r.Fields and then
+	// dropped: they are read into pooled buffers.
+	tb := getTableBufs()
+	tf, unread, tp := extractTables(d, r.Format, tb)
 	r.Problems = append(r.Problems, tp...)
 	pf, pc := proseFields(d, r.Format, r.Year, r.Agency)
 	r.Fields = merge(d, tf, pf, unread)
 	rc := restatedChecks(tf, pf)
-	putFields(tb, tf)
+	putTableBufs(tb, tf)
 	r.Checks = checks(r.Fields, r.Format, len(pc)+len(rc))
 	r.Checks = append(r.Checks, pc...)
 	r.Checks = append(r.Checks, rc...)

@@ -7,10 +7,10 @@ import (
 )
 
 // Extract runs once for every report of a corpus, and each call works in
-// a few buffers it drops when it returns: tables of an entry per schema
-// field, which index a report's fields by schema place, and the fields of
-// a table report before they are merged (~220 of them). Taken from pools
-// instead, they are not allocated and collected report after report.
+// buffers it drops when it returns: tables of an entry per schema field,
+// which index a report's fields by schema place, and a table report's
+// rows, cells and fields before they are merged (~220 fields). Taken from
+// pools instead, they are not allocated and collected report after report.
 
 // placesPool holds []int32 with an entry per schema field.
 var placesPool = sync.Pool{New: func() any { return new([]int32) }}
@@ -28,22 +28,56 @@ func getPlaces() *[]int32 {
 	return p
 }
 
-// fieldBuf is a buffer of fields from fieldsPool.
-type fieldBuf struct{ fields []Field }
+// tableBufs are the buffers extractTables reads a report's tables into:
+// the rows with their cells, and the fields they give.
+type tableBufs struct {
+	rows   []tableRow
+	cells  cellArena
+	fields []Field
+}
 
-var fieldsPool = sync.Pool{New: func() any { return new(fieldBuf) }}
+var tablePool = sync.Pool{New: func() any { return new(tableBufs) }}
 
-// getFields returns an empty buffer of fields, to be given back with
-// putFields.
-func getFields() *fieldBuf { return fieldsPool.Get().(*fieldBuf) }
+// getTableBufs returns empty table buffers, to be given back with
+// putTableBufs.
+func getTableBufs() *tableBufs { return tablePool.Get().(*tableBufs) }
 
-// putFields gives b back with used, what b.fields[:0] became once
-// appended to (nil if it was not). The fields are cleared first: a pooled
-// buffer must not keep the last report's text alive.
-func putFields(b *fieldBuf, used []Field) {
-	clear(used)
-	if cap(used) >= cap(b.fields) {
-		b.fields = used[:0]
+// putTableBufs gives b back with fields, what b.fields[:0] became once
+// extractTables appended to it (nil if it did not). Everything is cleared
+// first: a pooled buffer must not keep the last report's text alive.
+func putTableBufs(b *tableBufs, fields []Field) {
+	clear(fields)
+	if cap(fields) >= cap(b.fields) {
+		b.fields = fields[:0]
 	}
-	fieldsPool.Put(b)
+	clear(b.rows)
+	b.rows = b.rows[:0]
+	b.cells.reset()
+	tablePool.Put(b)
+}
+
+// cellArena hands out the cells of a report's table rows from one
+// buffer, a row's room after the last.
+type cellArena struct{ buf []cell }
+
+// take returns an empty slice with room for n cells. A row that reads
+// more cells than it has room for grows its slice as any other, away from
+// the next row's room. A nil arena allocates.
+func (a *cellArena) take(n int) []cell {
+	if a == nil {
+		return make([]cell, 0, n)
+	}
+	if cap(a.buf)-len(a.buf) < n {
+		// The rows given out so far keep the old buffer.
+		a.buf = make([]cell, 0, max(2*cap(a.buf), 256, n))
+	}
+	k := len(a.buf)
+	a.buf = a.buf[:k+n]
+	return a.buf[k : k : k+n]
+}
+
+// reset clears the arena for the next report.
+func (a *cellArena) reset() {
+	clear(a.buf)
+	a.buf = a.buf[:0]
 }

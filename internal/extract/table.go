@@ -58,14 +58,18 @@ type tableRow struct {
 // it could not map with certainty. unread lists the IDs of cells whose row
 // the table prints but whose value could not be read: a prose sentence
 // restating such a cell is not trusted in its place (prose counts often
-// differ from the table, which is the figure of record). The fields are
-// appended to dst[:0].
-func extractTables(d *doc, f schema.Format, dst []Field) (fields []Field, unread []string, problems []string) {
+// differ from the table, which is the figure of record). The rows and
+// fields are read into tb's buffers, or new ones when tb is nil.
+func extractTables(d *doc, f schema.Format, tb *tableBufs) (fields []Field, unread []string, problems []string) {
 	if f == schema.Narrative {
 		return nil, nil, nil
 	}
+	if tb == nil {
+		tb = new(tableBufs)
+	}
 	s := d.norm
-	var rows []tableRow
+	rows := tb.rows[:0]
+	defer func() { tb.rows = rows }()
 
 	proStart := proactiveStart(s)
 	appStart, appLo := applicationStart(s), -1
@@ -79,7 +83,7 @@ func extractTables(d *doc, f schema.Format, dst []Field) (fields []Field, unread
 		if appLo > proStart {
 			proEnd = appLo
 		}
-		rows = append(rows, proactiveRows(s, proStart, proEnd, f)...)
+		rows = proactiveRows(rows, s, proStart, proEnd, f, &tb.cells)
 		reviewFrom = proEnd
 	}
 	if appStart >= 0 {
@@ -87,8 +91,8 @@ func extractTables(d *doc, f schema.Format, dst []Field) (fields []Field, unread
 		if k := indexText(s[appStart:], "行政复议"); k >= 0 {
 			appHi = appStart + k
 		}
-		app, end := applicationRows(s, appLo, appHi, f)
-		rows = append(rows, app...)
+		var end int
+		rows, end = applicationRows(rows, s, appLo, appHi, f, &tb.cells)
 		reviewFrom = end
 	}
 	if reviewFrom < 0 {
@@ -99,7 +103,7 @@ func extractTables(d *doc, f schema.Format, dst []Field) (fields []Field, unread
 		}
 	}
 	if reviewFrom >= 0 {
-		if r, ok := reviewRow(s, reviewFrom); ok {
+		if r, ok := reviewRow(s, reviewFrom, &tb.cells); ok {
 			rows = append(rows, r)
 		}
 	}
@@ -119,7 +123,7 @@ func extractTables(d *doc, f schema.Format, dst []Field) (fields []Field, unread
 	for _, r := range rows {
 		size += len(r.ids)
 	}
-	fields = slices.Grow(dst[:0], size)
+	fields = slices.Grow(tb.fields[:0], size)
 	seen := make([]bool, len(schema.All())) // by schema place: emit keeps schema IDs only
 	var scratch []Field                     // each row's fields, reused row after row
 	for _, r := range rows {
@@ -217,10 +221,10 @@ func applicationStart(s string) int {
 	return start
 }
 
-// proactiveRows reads the items of the 第二十条 sub-tables in s[lo:hi].
-func proactiveRows(s string, lo, hi int, f schema.Format) []tableRow {
+// proactiveRows reads the items of the 第二十条 sub-tables in s[lo:hi],
+// appended to rows, with their cells from cells.
+func proactiveRows(rows []tableRow, s string, lo, hi int, f schema.Format, cells *cellArena) []tableRow {
 	labels := findLabels(s, lo, hi, proactiveLabels)
-	var rows []tableRow
 	marker := lo
 	for i, l := range labels {
 		switch l.spec.kind {
@@ -245,7 +249,7 @@ func proactiveRows(s string, lo, hi int, f schema.Format) []tableRow {
 		}
 		rows = append(rows, tableRow{
 			name: s[l.start:l.end], ids: ids, units: units,
-			read: readCells(s, l.end, end, len(ids), false),
+			read: readCells(s, l.end, end, len(ids), false, cells),
 		})
 	}
 	return rows
@@ -313,9 +317,10 @@ func proactiveColumns(key, header string, f schema.Format) (cols, units []string
 	return nil, nil
 }
 
-// applicationRows reads the rows of the application table in s[lo:hi] and
-// returns them with the end of the last label read.
-func applicationRows(s string, lo, hi int, f schema.Format) ([]tableRow, int) {
+// applicationRows reads the rows of the application table in s[lo:hi],
+// appended to rows with their cells from cells, and returns them with the
+// end of the last label read.
+func applicationRows(rows []tableRow, s string, lo, hi int, f schema.Format, cells *cellArena) ([]tableRow, int) {
 	labels := findLabels(s, lo, hi, applicationLabels)
 	// (六)其他处理 is a row of its own only in 2019 tables; a 2021 table
 	// splits it into three numbered rows under it.
@@ -325,7 +330,6 @@ func applicationRows(s string, lo, hi int, f schema.Format) ([]tableRow, int) {
 			split = true
 		}
 	}
-	var rows []tableRow
 	last := lo
 	for i, l := range labels {
 		last = l.end
@@ -336,14 +340,14 @@ func applicationRows(s string, lo, hi int, f schema.Format) ([]tableRow, int) {
 		if i+1 < len(labels) {
 			end = labels[i+1].start
 		}
-		read := readCells(s, l.end, end, len(schema.Columns), false)
+		read := readCells(s, l.end, end, len(schema.Columns), false, cells)
 		if len(read.cells) == 0 {
 			// pdftotext sets a group's label in a column of its own,
 			// so a piece of it may come between a row's label and its
 			// cells: "1.本机关不掌握\n(四)无  相关政府信息  5 1 0 0 1 0 7".
 			// The piece is the row's own group, not the next heading.
 			if k := ownGroupPiece(s, l.end, end, l.spec.key); k > 0 {
-				read = readCells(s, k, end, len(schema.Columns), false)
+				read = readCells(s, k, end, len(schema.Columns), false, cells)
 			}
 		}
 		rows = append(rows, tableRow{
@@ -384,14 +388,14 @@ func ownGroupPiece(s string, a, b int, key string) int {
 
 // reviewRow reads the 15 cells of the 行政复议/行政诉讼 table: its header
 // starts at the first 行政复议 after from, and its numbers follow the
-// header's last word.
-func reviewRow(s string, from int) (tableRow, bool) {
+// header's last word. Its cells come from cells.
+func reviewRow(s string, from int, cells *cellArena) (tableRow, bool) {
 	k := indexText(s[from:], "行政复议")
 	if k < 0 {
 		return tableRow{}, false
 	}
 	a := from + k + len("行政复议")
-	rr := readCells(s, a, len(s), len(reviewColumns), true)
+	rr := readCells(s, a, len(s), len(reviewColumns), true, cells)
 	if len(rr.cells) == 0 {
 		return tableRow{}, false
 	}

@@ -57,9 +57,10 @@ type rowRead struct {
 // With header set, text before the first cell is a header: if it holds
 // digits the span is prose, and nothing is read. Text with digits after a
 // row's want cells is not a cell of the row but a page's running header
-// ("…2024年政府信息公开工作年度报告"), and ends it.
-func readCells(s string, a, b, want int, header bool) rowRead {
-	r := rowRead{cells: make([]cell, 0, want)}
+// ("…2024年政府信息公开工作年度报告"), and ends it. The cells are
+// appended to room taken from arena.
+func readCells(s string, a, b, want int, header bool, arena *cellArena) rowRead {
+	r := rowRead{cells: arena.take(want)}
 	// A label's last character runs straight into a digit only when the
 	// separators are gone ("规章000"); "规章:0" is a label and its colon.
 	if a < b && isASCIIDigit(s[a]) && a > 0 {

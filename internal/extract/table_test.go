@@ -666,7 +666,7 @@ func TestGluedSignal(t *testing.T) {
 		for a > 0 && d.norm[a-1] == ' ' {
 			a--
 		}
-		if got := readCells(d.norm, a, len(d.norm), 3, false).glued; got != tt.glued {
+		if got := readCells(d.norm, a, len(d.norm), 3, false, nil).glued; got != tt.glued {
 			t.Errorf("readCells(%q).glued = %v, want %v", tt.text, got, tt.glued)
 		}
 	}

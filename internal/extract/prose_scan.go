@@ -222,9 +222,17 @@ func before(s string, i, n int) string {
 // 。, ; or paragraph break (at most 240 bytes).
 func sentenceBefore(s string, i int) string {
 	b := before(s, i, 240)
-	if k := strings.LastIndexAny(b, "。;\n"); k >= 0 {
-		_, size := utf8.DecodeRuneInString(b[k:])
-		b = b[k+size:]
+	// strings.LastIndexAny(b, "。;\n"), by bytes: the view is valid
+	// UTF-8, where 82 after E3 80 ends 。 and only it.
+	for k := len(b) - 1; k >= 0; k-- {
+		switch b[k] {
+		case ';', '\n':
+			return b[k+1:]
+		case 0x82:
+			if k >= 2 && b[k-2] == 0xE3 && b[k-1] == 0x80 {
+				return b[k+1:]
+			}
+		}
 	}
 	return b
 }

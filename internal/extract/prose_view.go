@@ -147,6 +147,10 @@ func pageNumber(line string) bool {
 	if len(line) == 0 || len(line) > 40 {
 		return false
 	}
+	if isDigit(line[0]) {
+		// Neither set off by a dash nor 第…页: a table cell, most often.
+		return false
+	}
 	// Set off on both sides: a line "-3" is a table cell (本年增/减).
 	const dashes = " -—–_"
 	rest := strings.Trim(line, dashes)

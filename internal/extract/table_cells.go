@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -219,11 +220,16 @@ func markdownRuleLine(s string, i, b int) (int, bool) {
 	if !lineMayStart(s, i, b, "\n", "|-:") {
 		return 0, false
 	}
-	e := strings.IndexByte(s[i:b], '\n')
-	if e < 0 {
-		e = b
-	} else {
-		e += i
+	// A rule holds pipes, dashes, colons and spaces only; a table row
+	// shows another character within a cell or two, and is passed over
+	// there instead of at its end.
+	e := i
+	for e < b && s[e] != '\n' {
+		r, size := utf8.DecodeRuneInString(s[e:b])
+		if r != '|' && r != '-' && r != ':' && !unicode.IsSpace(r) {
+			return 0, false
+		}
+		e += size
 	}
 	line := strings.TrimSpace(s[i:e])
 	// Every cell of a rule holds "---": most lines are rejected here.

@@ -1,61 +1,117 @@
 package corpus
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"hash/crc32"
 	"os"
 	"path/filepath"
-	"strconv"
-	"syscall"
 	"time"
 
-	"gitui/internal/extract"
+	"gitui/internal/schema"
 )
 
-// The extraction cache keeps what Extract found in each report, so that
-// reopening an unchanged corpus extracts nothing again. Each report has one
-// small file, named by a hash of its absolute path, holding a header line
+// The extraction cache keeps every loaded report, text and figures, in one
+// index file, so that reopening an unchanged corpus reads one file and
+// stats the others instead of reading, decoding, rendering and extracting
+// each again: an unchanged 100,000-report corpus opens in about a second.
+// See index.go for the file's layout.
 //
-//	gitui-cache 3 "<extract.Version>" <schema fingerprint> <crc32c of payload> <payload length>
-//
-// and a binary payload (see appendEntry) with the path, size, modification
-// time and SHA-256 of the report file and its extraction Result. An entry
-// is used only if every one of these matches the file being loaded and
-// every span lies in the decoded text; anything else (another extractor
-// version, a truncated or corrupt file, an entry of another path) is a miss
-// and the entry is rewritten. Entries are written to a temporary file and
-// renamed into place, so a reader never sees half an entry.
-//
-// The payload is binary rather than JSON because decoding JSON cost as
-// much as extracting again: a table report has over two hundred fields.
-// Field.Text is not stored; it is Source[Start:End], which also keeps the
-// cached report holding one copy of its text.
+// An entry is used for a file whose size and modification time are those
+// recorded, as git trusts its index, unless the file was modified less
+// than racyWindow before it was read for the entry: a file edited again
+// within the same tick of a coarse clock could keep both. Such an entry
+// is checked against the file's SHA-256 first. Anything else (another
+// extractor version or schema, a checksum that fails, a span out of its
+// text) makes the whole index a miss; the load then extracts and writes a
+// new one. The index is written to a temporary file and renamed into
+// place, so a reader never sees half of one.
 
-const cacheMagic = "gitui-cache 3"
+// racyWindow is how close to the time it was read a file's modification
+// time makes its entry uncertain: more than any file system's timestamp
+// granularity (FAT's is two seconds).
+const racyWindow = 3 * time.Second
 
-// cacheEntry is the payload of a cache file.
-type cacheEntry struct {
-	Path     string
-	Size     int64
-	ModTime  int64 // UnixNano
-	SHA256   string
-	Encoding string
-	Result   extract.Result
-}
-
-// cache is an extraction cache in one folder.
+// cache is the extraction cache of one load.
 type cache struct {
 	dir     string
-	version string    // extract.Version, a parameter for tests
-	schema  string    // schemaFingerprint(): payloads index the schema
-	strings *interner // shares the IDs of entries read
+	version string // extract.Version, a parameter for tests
+	schema  string // schemaFingerprint(): entries index the schema
+	cwd     string // to key entries by absolute path
+
+	entries map[string]*indexEntry // read from the index at the start
 }
 
-var crc32c = crc32.MakeTable(crc32.Castagnoli)
+// indexEntry is one report of the index.
+type indexEntry struct {
+	rep    *Report
+	mtime  int64 // UnixNano, as recorded
+	readAt int64 // UnixNano: when the file was read for the entry
+	used   bool  // by this load
+}
+
+// newCache returns the cache in dir with the entries of its index, or
+// none if the index is missing, foreign or damaged.
+func newCache(dir, version string) *cache {
+	c := &cache{dir: dir, version: version, schema: schemaFingerprint()}
+	c.cwd, _ = os.Getwd()
+	c.entries, _ = readIndex(c.indexPath(), c.version, c.schema)
+	return c
+}
+
+func (c *cache) indexPath() string { return filepath.Join(c.dir, "index") }
+
+// key returns the absolute form of path, which entries are keyed by, so
+// that a corpus opened by another spelling of its folder hits.
+func (c *cache) key(path string) string {
+	if filepath.IsAbs(path) || c.cwd == "" {
+		return filepath.Clean(path)
+	}
+	return filepath.Join(c.cwd, path)
+}
+
+// lookup returns the entry of the file at path if the file has the
+// recorded size and modification time.
+func (c *cache) lookup(path string, size int64, mtime time.Time) *indexEntry {
+	e := c.entries[c.key(path)]
+	if e == nil || e.rep.Size != size || e.mtime != mtime.UnixNano() {
+		return nil
+	}
+	return e
+}
+
+// racy reports whether e's file may have changed since it was read without
+// its size or time showing it.
+func (e *indexEntry) racy() bool {
+	return e.mtime > e.readAt-int64(racyWindow)
+}
+
+// hit returns the report of entry e, loaded from path, whose content was
+// last found to be the entry's at readAt (UnixNano).
+func (e *indexEntry) hit(path string, readAt int64) *Report {
+	r := *e.rep
+	r.Path = path
+	r.Cached = true
+	r.readAt = time.Unix(0, readAt)
+	return &r
+}
+
+// update writes the index anew with the reports of a load, unless every
+// one of them is an entry of it, unchanged.
+func (c *cache) update(reports []*Report) error {
+	keys := make([]string, len(reports))
+	same := len(reports) == len(c.entries)
+	for i, r := range reports {
+		keys[i] = c.key(r.Path)
+		if e := c.entries[keys[i]]; same && (e == nil || !r.Cached || r.readAt.UnixNano() != e.readAt) {
+			same = false
+		}
+	}
+	if same {
+		return nil
+	}
+	return writeIndex(c.indexPath(), c.version, c.schema, keys, reports)
+}
 
 // DefaultCacheDir returns where the cache of the corpus in folder root
 // goes: root/.gitui/cache when that can be written, otherwise a folder
@@ -97,127 +153,15 @@ func writable(dir string) bool {
 	return true
 }
 
-// file returns the cache file of the report at path.
-func (c *cache) file(path string) string {
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
+// schemaFingerprint identifies the field catalogue that packed figures
+// index into.
+func schemaFingerprint() string {
+	h := sha256.New()
+	for _, f := range schema.All() {
+		h.Write([]byte(f.ID))
+		h.Write([]byte{0})
+		h.Write([]byte(f.Unit))
+		h.Write([]byte{0})
 	}
-	sum := sha256.Sum256([]byte(path))
-	name := hex.EncodeToString(sum[:16])
-	return filepath.Join(c.dir, name[:2], name[2:])
-}
-
-// get returns the entry of the report at path if it was made by this
-// extractor from a file of this size, modification time and content.
-func (c *cache) get(path string, size int64, mtime time.Time, sha string) (*cacheEntry, bool) {
-	raw, err := readCacheFile(c.file(path))
-	if err != nil {
-		return nil, false
-	}
-	e, err := c.decode(raw)
-	if err != nil {
-		return nil, false
-	}
-	if e.Path != path || e.Size != size || e.ModTime != mtime.UnixNano() || e.SHA256 != sha {
-		return nil, false
-	}
-	return e, true
-}
-
-// maxEntry bounds a cache file; an entry holds figures, not text, and is
-// far smaller.
-const maxEntry = 64 << 20
-
-// readCacheFile reads a cache file that is a regular file of at most maxEntry
-// bytes. It opens it non-blocking and checks its kind first: a named pipe
-// in a tampered cache would block a load forever, a link to /dev/zero
-// would never end.
-func readCacheFile(path string) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("cache entry %s is not a regular file (%v)", path, fi.Mode().Type())
-	}
-	return readLimited(f, fi.Size(), maxEntry)
-}
-
-// decode checks a cache file's header and reads its payload.
-func (c *cache) decode(raw []byte) (*cacheEntry, error) {
-	nl := bytes.IndexByte(raw, '\n')
-	if nl < 0 {
-		return nil, errors.New("no header")
-	}
-	head, payload := raw[:nl], raw[nl+1:]
-	want := c.header(payload)
-	if string(head) != want {
-		return nil, errors.New("header mismatch")
-	}
-	return readEntry(payload, c.strings)
-}
-
-// header returns the header line of a cache file with payload.
-func (c *cache) header(payload []byte) string {
-	return fmt.Sprintf("%s %s %s %08x %d", cacheMagic, strconv.Quote(c.version), c.schema,
-		crc32.Checksum(payload, crc32c), len(payload))
-}
-
-// put writes the entry of rep, atomically.
-func (c *cache) put(rep *Report) error {
-	e := cacheEntry{
-		Path:     rep.Path,
-		Size:     rep.Size,
-		ModTime:  rep.ModTime.UnixNano(),
-		SHA256:   rep.SHA256,
-		Encoding: rep.Encoding,
-		Result:   rep.Result(),
-	}
-	payload := appendEntry(nil, &e)
-	var b bytes.Buffer
-	b.WriteString(c.header(payload))
-	b.WriteByte('\n')
-	b.Write(payload)
-	name := c.file(rep.Path)
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("cache %s: %w", rep.Path, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cache %s: %w", rep.Path, err)
-	}
-	_, werr := tmp.Write(b.Bytes())
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cache %s: write: %w", rep.Path, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cache %s: %w", rep.Path, err)
-	}
-	return nil
-}
-
-// useCached sets r's figures to res, a Result read from the cache, taking
-// each field's Text from r.Source. It reports false, leaving r alone, if a
-// span does not lie in r.Source.
-func (r *Report) useCached(res extract.Result, in *interner) bool {
-	for i := range res.Fields {
-		f := &res.Fields[i]
-		if f.Start < 0 || f.Start >= f.End || f.End > len(r.Source) {
-			return false
-		}
-		f.Text = r.Source[f.Start:f.End]
-	}
-	if r.setResult(res, in) != nil {
-		return false
-	}
-	r.Cached = true
-	return true
+	return hex.EncodeToString(h.Sum(nil)[:6])
 }

@@ -1,10 +1,14 @@
 package corpus
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -49,10 +53,8 @@ func TestCache(t *testing.T) {
 		t.Fatalf("reopen: %d extractions, cached %v; want 0, all cached", n, cached(second))
 	}
 	for i := range first.Reports {
-		f, s := first.Reports[i], second.Reports[i]
-		f.Cached = true
-		if !reflect.DeepEqual(f, s) {
-			t.Errorf("%s: cached report differs from extracted one", f.Path)
+		if diff := reportDiff(second.Reports[i], first.Reports[i]); diff != "" {
+			t.Errorf("%s: cached report differs from extracted one: %s", first.Reports[i].Path, diff)
 		}
 	}
 
@@ -92,36 +94,68 @@ func TestCache(t *testing.T) {
 		t.Fatalf("second load at version 2: %d extractions", calls.Load())
 	}
 
-	// Corrupt every cache file in a different way: each is ignored and
-	// rewritten.
-	var files []string
-	filepath.WalkDir(cacheDir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files = append(files, p)
-		}
-		return err
-	})
-	if len(files) != 2 {
-		t.Fatalf("cache files %q, want 2", files)
+	// A damaged index is ignored and rewritten.
+	index := filepath.Join(cacheDir, "index")
+	raw, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
 	}
-	raw, _ := os.ReadFile(files[0])
-	raw[len(raw)-3] ^= 0x20 // a flipped bit in the payload fails the checksum
-	os.WriteFile(files[0], raw, 0o644)
-	os.WriteFile(files[1], []byte("not a cache file"), 0o644)
+	raw[len(raw)-3] ^= 0x20 // a flipped bit fails the checksum
+	os.WriteFile(index, raw, 0o644)
 	if c := reopen("2"); calls.Load() != 2 || !reflect.DeepEqual(cached(c), []bool{false, false}) {
-		t.Fatalf("corrupt cache: %d extractions, cached %v", calls.Load(), cached(c))
+		t.Fatalf("corrupt index: %d extractions, cached %v", calls.Load(), cached(c))
 	}
 	if reopen("2"); calls.Load() != 0 {
-		t.Fatalf("after rebuilding the cache: %d extractions", calls.Load())
+		t.Fatalf("after rebuilding the index: %d extractions", calls.Load())
+	}
+	os.WriteFile(index, []byte("not a cache index"), 0o644)
+	if reopen("2"); calls.Load() != 2 {
+		t.Fatalf("foreign index file: %d extractions, want 2", calls.Load())
 	}
 
-	// An entry moved to the file of another path is foreign.
-	os.Rename(files[0], files[0]+".x")
-	os.Rename(files[1], files[0])
-	os.Rename(files[0]+".x", files[1])
-	if reopen("2"); calls.Load() != 2 {
-		t.Fatalf("swapped cache files: %d extractions, want 2", calls.Load())
+	// Files last modified well before they were read are known by their
+	// size and time: reopening reads none of them.
+	old := time.Now().Add(-time.Hour)
+	for _, p := range []string{a, b} {
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
 	}
+	reopen("2")
+	reads := &countingFiles{files: osFiles{roots: []string{dir}}}
+	c, err := collect(context.Background(), load(context.Background(), reads,
+		Options{CacheDir: cacheDir, extractor: counting, version: "2"}))
+	if err != nil || len(c.Reports) != 2 || !c.Reports[0].Cached || !c.Reports[1].Cached {
+		t.Fatalf("reopen of old files: %v, %v", c, err)
+	}
+	if n := reads.reads.Load(); n != 0 {
+		t.Errorf("reopen of unchanged old files read %d of them", n)
+	}
+	if c.Reports[1].Source != string(edited) {
+		t.Errorf("the cached report does not hold the file's text")
+	}
+
+	// The same files under another folder are other files.
+	moved := filepath.Join(t.TempDir(), "moved")
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	dir = moved
+	cacheDir = filepath.Join(dir, ".gitui", "cache")
+	if reopen("2"); calls.Load() != 2 {
+		t.Fatalf("corpus moved: %d extractions, want 2", calls.Load())
+	}
+}
+
+// countingFiles counts the files a load reads.
+type countingFiles struct {
+	files
+	reads atomic.Int32
+}
+
+func (c *countingFiles) read(path string, max int64) ([]byte, time.Time, error) {
+	c.reads.Add(1)
+	return c.files.read(path, max)
 }
 
 func TestDefaultCacheDir(t *testing.T) {
@@ -141,40 +175,110 @@ func TestDefaultCacheDir(t *testing.T) {
 	}
 }
 
-// TestCacheEntryCodec round-trips the entry of a real report and checks
-// that every truncation of it is refused, never misread.
-func TestCacheEntryCodec(t *testing.T) {
-	rep, err := Parse("seeds/003.txt", readTestdata(t, "seeds/003_9e3f5efc8a0e9d92.txt"))
-	if err != nil {
-		t.Fatal(err)
+// TestIndexRoundTrip writes reports to an index and reads them back: the
+// same text, offsets, figures, checks and problems, nil lists kept nil.
+func TestIndexRoundTrip(t *testing.T) {
+	var reports []*Report
+	for _, name := range []string{"seeds/003_9e3f5efc8a0e9d92.txt", "dev/reports/t005_pingtan_zone_2021_crawl.txt"} {
+		rep, err := Parse(name, readTestdata(t, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		reports = append(reports, rep)
 	}
-	res := rep.Result()
+	page, err := Parse("page.html", []byte(pageHTML))
+	if err != nil || !page.Rendered() || page.NumFields() == 0 {
+		t.Fatalf("page: %v", err)
+	}
+	reports = append(reports, page)
+	odd := *reports[0]
+	res := odd.Result()
 	res.Problems = append(res.Problems, "a row could not be read")
-	res.Fields = append(res.Fields, extract.Field{ID: "fees.collected", Value: mustNumber(t, "-4711.70"),
-		Approx: true, Unit: "元", Span: extract.Span{Start: 3, End: 9}})
-	res.Fields = append(res.Fields, extract.Field{ID: "proactive.total", Value: mustNumber(t, "100"),
-		Unit: "份", Span: extract.Span{Start: 10, End: 12}}) // a unit other than the schema's
-	res.Checks = append(res.Checks,
-		extract.Check{ID: "balance.natural", OK: true, Expected: mustNumber(t, "12"), Fields: []string{"fees.collected", "not.in.schema"}},
-		extract.Check{ID: "balance.natural", Fields: []string{"not.in.schema"}},
-		extract.Check{ID: "empty", Fields: []string{}})
-	e := &cacheEntry{Path: rep.Path, Size: rep.Size, ModTime: -1, SHA256: rep.SHA256, Encoding: rep.Encoding, Result: res}
-	payload := appendEntry(nil, e)
-	got, err := readEntry(payload, nil)
+	res.Fields = append(res.Fields[:0:0], extract.Field{ID: "fees.collected", Value: mustNumber(t, "-4711.70"),
+		Approx: true, Unit: "份", Span: extract.Span{Start: 3, End: 9}, Text: odd.Source[3:9]})
+	res.Checks = []extract.Check{
+		{ID: "balance.natural", OK: true, Expected: mustNumber(t, "12"), Fields: []string{"fees.collected", "not.in.schema"}},
+		{ID: "balance.natural", Fields: []string{"fees.collected", "not.in.schema"}},
+		{ID: "empty", Fields: []string{}},
+		{ID: "none"},
+	}
+	if err := odd.SetResult(res); err != nil {
+		t.Fatal(err)
+	}
+	odd.Path = "odd.txt"
+	reports = append(reports, &odd)
+	var keys []string
+	for i, r := range reports {
+		r.ModTime = time.Unix(1700000000, int64(i))
+		r.readAt = time.Unix(1700000100, 0)
+		keys = append(keys, "/corpus/"+r.Path)
+	}
+
+	index := filepath.Join(t.TempDir(), "index")
+	if err := writeIndex(index, "v", "fp", keys, reports); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readIndex(index, "v", "fp")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range e.Result.Fields {
-		e.Result.Fields[i].Text = "" // not stored: it is Source[Start:End]
+	if len(got) != len(reports) {
+		t.Fatalf("%d entries read, %d written", len(got), len(reports))
 	}
-	if !reflect.DeepEqual(got, e) {
-		t.Errorf("round trip:\n got %+v\nwant %+v", got, e)
-	}
-	for n := range len(payload) {
-		if _, err := readEntry(payload[:n], nil); err == nil {
-			t.Fatalf("payload cut to %d of %d bytes was read", n, len(payload))
+	for i, want := range reports {
+		e := got[keys[i]]
+		if e == nil {
+			t.Fatalf("%s: no entry", keys[i])
+		}
+		r := e.hit(want.Path, e.readAt)
+		if diff := reportDiff(r, want); diff != "" {
+			t.Errorf("%s: %s", want.Path, diff)
+		}
+		if !r.readAt.Equal(want.readAt) {
+			t.Errorf("%s: read at %v, want %v", want.Path, r.readAt, want.readAt)
 		}
 	}
+	if _, err := readIndex(index, "w", "fp"); err == nil {
+		t.Error("an index of another extractor version was read")
+	}
+	if _, err := readIndex(index, "v", "other"); err == nil {
+		t.Error("an index of another schema was read")
+	}
+	raw, _ := os.ReadFile(index)
+	for _, n := range []int{0, headerSize - 1, headerSize + 1, len(raw) - 1} {
+		os.WriteFile(index, raw[:n], 0o644)
+		if _, err := readIndex(index, "v", "fp"); err == nil {
+			t.Errorf("an index cut to %d of %d bytes was read", n, len(raw))
+		}
+	}
+	for _, at := range []int{headerSize + 10, len(raw) - 10} {
+		bad := append([]byte(nil), raw...)
+		bad[at] ^= 1
+		os.WriteFile(index, bad, 0o644)
+		if _, err := readIndex(index, "v", "fp"); err == nil {
+			t.Errorf("an index with byte %d flipped was read", at)
+		}
+	}
+}
+
+// reportDiff says how got differs from want in what a report holds of its
+// file and its extraction, or "".
+func reportDiff(got, want *Report) string {
+	switch {
+	case !reflect.DeepEqual(got.Result(), want.Result()):
+		return fmt.Sprintf("result\n got %+v\nwant %+v", got.Result(), want.Result())
+	case got.Source != want.Source || got.Text != want.Text:
+		return "text differs"
+	case got.SHA256 != want.SHA256 || got.Size != want.Size || got.Encoding != want.Encoding || !got.ModTime.Equal(want.ModTime):
+		return fmt.Sprintf("file data %s %d %s %v, want %s %d %s %v", got.SHA256, got.Size, got.Encoding, got.ModTime,
+			want.SHA256, want.Size, want.Encoding, want.ModTime)
+	}
+	for j := 0; j <= len(want.Text); j++ {
+		if got.SourceOffset(j) != want.SourceOffset(j) {
+			return fmt.Sprintf("SourceOffset(%d) = %d, want %d", j, got.SourceOffset(j), want.SourceOffset(j))
+		}
+	}
+	return ""
 }
 
 func mustNumber(t *testing.T, s string) extract.Number {
@@ -186,24 +290,42 @@ func mustNumber(t *testing.T, s string) extract.Number {
 	return n
 }
 
-// FuzzCacheEntry feeds arbitrary payloads to the entry reader: a cache file
-// is outside input, and a corrupt one must be refused, never crash a load.
-func FuzzCacheEntry(f *testing.F) {
-	rep, err := Parse("seed.txt", []byte(simplified))
+// FuzzIndexRecords feeds arbitrary records and texts to the index reader,
+// past the checksum that guards them on disk: whatever it accepts must be
+// safe to use, every figure and offset inside its text.
+func FuzzIndexRecords(f *testing.F) {
+	rep, err := Parse("page.html", []byte(pageHTML))
 	if err != nil {
 		f.Fatal(err)
 	}
-	res := rep.Result()
-	res.Checks = append(res.Checks, extract.Check{ID: "x", Fields: []string{"proactive.total", "y"}})
-	f.Add(appendEntry(nil, &cacheEntry{Path: rep.Path, SHA256: rep.SHA256, Result: res}))
-	f.Fuzz(func(t *testing.T, payload []byte) {
-		e, err := readEntry(payload, &interner{})
-		if err != nil {
+	rep.checks = append(rep.checks, extract.Check{ID: "x", Fields: []string{"proactive.total", "y"}})
+	w := &indexWriter{w: bufio.NewWriter(io.Discard), shared: map[string]ref{}}
+	var texts strings.Builder
+	w.w = bufio.NewWriter(&texts)
+	w.appendRecord("/k", rep)
+	w.w.Flush()
+	f.Add(w.records, texts.String())
+	f.Fuzz(func(t *testing.T, records []byte, texts string) {
+		r := &recordReader{b: records, texts: texts, lists: map[ref][]string{}, numbers: map[ref]extract.Number{}}
+		_, e := r.record()
+		if r.err != nil {
 			return
 		}
-		// What reads back must write back to the same bytes.
-		if again := appendEntry(nil, e); string(again) != string(payload) {
-			t.Fatalf("entry read from %x writes back as %x", payload, again)
+		rep := e.rep
+		for _, fl := range rep.Fields() {
+			if rep.Source[fl.Start:fl.End] != fl.Text {
+				t.Fatalf("figure %s not in its source", fl.ID)
+			}
+		}
+		for i := 0; i <= len(rep.Text); i++ {
+			if o := rep.SourceOffset(i); o < 0 || o > len(rep.Source) {
+				t.Fatalf("SourceOffset(%d) = %d, source %d bytes", i, o, len(rep.Source))
+			}
+		}
+		for s := 0; s <= len(rep.Source)+1; s++ {
+			if o := rep.TextOffset(s); o > len(rep.Text) {
+				t.Fatalf("TextOffset(%d) = %d, text %d bytes", s, o, len(rep.Text))
+			}
 		}
 	})
 }

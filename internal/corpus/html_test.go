@@ -85,6 +85,9 @@ func checkOffsets(t *testing.T, src, text string, off []int32) {
 	}
 	// The packed map a report keeps must answer as the full one does.
 	m := newOffsetMap(off)
+	if !m.valid(len(text), len(src)) {
+		t.Fatal("packed map not valid")
+	}
 	for i, o := range off {
 		if got := m.source(i); got != int(o) {
 			t.Fatalf("packed map: source(%d) = %d, want %d", i, got, o)

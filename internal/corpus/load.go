@@ -38,7 +38,9 @@ type Options struct {
 	extractor func(string) extract.Result
 	version   string
 	strings   *interner // shared by the reports of one load
-	schema    string    // schemaFingerprint(), for the cache
+	// cache returns the cache opened from CacheDir, waiting until its
+	// index is read; nil without one.
+	cache func() *cache
 }
 
 // Defaults of Options.
@@ -105,6 +107,9 @@ type files interface {
 	// read returns the contents and modification time of a file found by
 	// walk, failing for files over max bytes.
 	read(path string, max int64) ([]byte, time.Time, error)
+	// stat returns the size and modification time of a regular file
+	// found by walk; the time is zero where there is none.
+	stat(path string) (int64, time.Time, error)
 }
 
 // Load walks roots (folders walked recursively, or files) and streams
@@ -171,9 +176,6 @@ func collect(ctx context.Context, events <-chan Event) (*Corpus, error) {
 func load(ctx context.Context, src files, opt Options) <-chan Event {
 	opt = opt.withDefaults()
 	opt.strings = &interner{}
-	if opt.CacheDir != "" {
-		opt.schema = schemaFingerprint()
-	}
 	out := make(chan Event, opt.Workers)
 	foundc := make(chan found, 64)
 	jobs := make(chan string)
@@ -190,6 +192,22 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 			}
 		})
 	}()
+	// The cache's index is read while the walk starts and workers stat
+	// the first files.
+	var (
+		c          *cache
+		cacheReady = make(chan struct{})
+	)
+	go func() {
+		defer close(cacheReady)
+		if opt.CacheDir != "" {
+			c = newCache(opt.CacheDir, opt.version)
+		}
+	}()
+	opt.cache = func() *cache {
+		<-cacheReady
+		return c
+	}
 	for range opt.Workers {
 		go func() {
 			for p := range jobs {
@@ -224,6 +242,7 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 				return false
 			}
 		}
+		var loaded []*Report // for the cache's index
 		in := foundc
 		for in != nil || len(pending) > 0 || inflight > 0 {
 			var next string
@@ -266,10 +285,18 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 			case ev := <-results:
 				inflight--
 				done++
+				if ev.Report != nil && opt.CacheDir != "" {
+					loaded = append(loaded, ev.Report)
+				}
 				if !send(ev) {
 					return
 				}
 			}
+		}
+		if c := opt.cache(); c != nil {
+			// A cache that cannot be written costs time on the next
+			// load, never a report: the error is dropped.
+			_ = c.update(loaded)
 		}
 	}()
 	return out
@@ -278,6 +305,15 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 // loadOne reads and parses one file, taking its Result from the cache
 // when the cache has it, and extracting within the time budget otherwise.
 func loadOne(ctx context.Context, src files, path string, opt Options) Event {
+	var c *cache
+	if opt.CacheDir != "" {
+		size, mtime, err := src.stat(path)
+		c = opt.cache()
+		if e := c.lookup(path, size, mtime); err == nil && e != nil && !e.racy() {
+			return Event{Report: e.hit(path, e.readAt)}
+		}
+	}
+	readAt := time.Now()
 	raw, mtime, err := src.read(path, opt.MaxSize)
 	if err != nil {
 		return Event{Problem: &Problem{Path: path, Step: "read", Err: err}}
@@ -286,13 +322,16 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	if err != nil {
 		return Event{Problem: asProblem(path, err)}
 	}
-	rep.ModTime = mtime
+	rep.ModTime, rep.readAt = mtime, readAt
 	raw = nil // only Source is kept
-	var c *cache
-	if opt.CacheDir != "" && !mtime.IsZero() {
-		c = &cache{dir: opt.CacheDir, version: opt.version, schema: opt.schema, strings: opt.strings}
-		if e, ok := c.get(path, rep.Size, mtime, rep.SHA256); ok && e.Encoding == rep.Encoding && rep.useCached(e.Result, opt.strings) {
-			return Event{Report: rep}
+	if mtime.IsZero() {
+		c = nil // nothing to tell a changed file by
+	}
+	if c != nil {
+		// An entry whose file may have changed unseen is used only if the
+		// file still has its content.
+		if e := c.lookup(path, rep.Size, mtime); e != nil && e.rep.SHA256 == rep.SHA256 && e.rep.Encoding == rep.Encoding {
+			return Event{Report: e.hit(path, readAt.UnixNano())}
 		}
 	}
 	done := make(chan error, 1)
@@ -310,11 +349,6 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 			Err: fmt.Errorf("took longer than %v; abandoned", budget)}}
 	case <-ctx.Done():
 		return Event{Problem: &Problem{Path: path, Step: "extract", Err: ctx.Err()}}
-	}
-	if c != nil {
-		// A cache that cannot be written costs time on the next load,
-		// never a report: the error is dropped.
-		_ = c.put(rep)
 	}
 	return Event{Report: rep}
 }
@@ -366,6 +400,17 @@ func (o osFiles) read(path string, max int64) ([]byte, time.Time, error) {
 	}
 	raw, err := readLimited(f, info.Size(), max)
 	return raw, info.ModTime(), err
+}
+
+func (o osFiles) stat(path string) (int64, time.Time, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	if !info.Mode().IsRegular() {
+		return 0, time.Time{}, fmt.Errorf("not a regular file (%v)", info.Mode().Type())
+	}
+	return info.Size(), info.ModTime(), nil
 }
 
 func (o osFiles) walk(emit func(found) bool) {
@@ -511,6 +556,14 @@ func (f fsFiles) read(path string, max int64) ([]byte, time.Time, error) {
 	}
 	raw, err := readLimited(file, info.Size(), max)
 	return raw, info.ModTime(), err
+}
+
+func (f fsFiles) stat(path string) (int64, time.Time, error) {
+	info, err := fs.Stat(f.fsys, path)
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	return info.Size(), info.ModTime(), nil
 }
 
 func (f fsFiles) walk(emit func(found) bool) {

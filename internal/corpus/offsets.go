@@ -1,18 +1,25 @@
 package corpus
 
-import "sort"
+import (
+	"encoding/binary"
+	"sort"
+)
 
 // offsetMap maps the byte offsets of a rendered HTML page's text to its
 // source. Rendering copies text byte for byte between tags and
 // references, so the map is kept as its runs: run k starts at text offset
-// text[k], source offset src[k], and maps text[k]+j to src[k]+j up to the
-// next run. Four bytes for every byte of text, as a plain []int32, was the
-// largest thing a loaded corpus held after the text; a page has a run per
-// text node, reference and collapsed space instead.
+// t_k, source offset s_k, and maps t_k+j to s_k+j up to the next run. Four
+// bytes for every byte of text, as a plain []int32, was the largest thing a
+// loaded corpus held after the text; a page has a run per text node,
+// reference and collapsed space instead. The runs are a string of
+// little-endian uint32 pairs so that the cache's index can hand out
+// slices of itself (see index.go).
 type offsetMap struct {
-	text, src []int32
-	n         int // offsets mapped: len(Text)+1, the last one for the end
+	runs string // t_k, s_k: runSize bytes a run
+	n    int    // offsets mapped: len(Text)+1, the last one for the end
 }
+
+const runSize = 8
 
 // newOffsetMap packs full, a map from every text offset to a source
 // offset that never decreases.
@@ -23,40 +30,79 @@ func newOffsetMap(full []int32) offsetMap {
 			runs++
 		}
 	}
-	m := offsetMap{text: make([]int32, 0, runs), src: make([]int32, 0, runs), n: len(full)}
+	b := make([]byte, 0, runs*runSize)
 	for i, o := range full {
 		if i == 0 || o != full[i-1]+1 {
-			m.text = append(m.text, int32(i))
-			m.src = append(m.src, o)
+			b = binary.LittleEndian.AppendUint32(b, uint32(i))
+			b = binary.LittleEndian.AppendUint32(b, uint32(o))
 		}
 	}
-	return m
+	return offsetMap{runs: string(b), n: len(full)}
 }
 
 // identity reports whether m is the map of a text that is its source.
 func (m offsetMap) identity() bool { return m.n == 0 }
 
+func (m offsetMap) len() int { return len(m.runs) / runSize }
+
+// run returns the text and source offsets where run k starts.
+func (m offsetMap) run(k int) (text, src int) {
+	s := m.runs[k*runSize:]
+	u32 := func(s string) int {
+		return int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
+	}
+	return u32(s), u32(s[4:])
+}
+
 // source returns the source offset of text offset i, 0 ≤ i < m.n.
 func (m offsetMap) source(i int) int {
-	k := sort.Search(len(m.text), func(k int) bool { return int(m.text[k]) > i }) - 1
-	return int(m.src[k]) + i - int(m.text[k])
+	k := sort.Search(m.len(), func(k int) bool { t, _ := m.run(k); return t > i }) - 1
+	t, s := m.run(k)
+	return s + i - t
 }
 
 // last returns the source offset of the last text offset of run k.
 func (m offsetMap) last(k int) int {
 	end := m.n
-	if k+1 < len(m.text) {
-		end = int(m.text[k+1])
+	if k+1 < m.len() {
+		end, _ = m.run(k + 1)
 	}
-	return int(m.src[k]) + end - 1 - int(m.text[k])
+	t, s := m.run(k)
+	return s + end - 1 - t
 }
 
 // first returns the first text offset whose source offset is src or
 // after it, or -1 if none is.
 func (m offsetMap) first(src int) int {
-	k := sort.Search(len(m.text), func(k int) bool { return m.last(k) >= src })
-	if k == len(m.text) {
+	k := sort.Search(m.len(), func(k int) bool { return m.last(k) >= src })
+	if k == m.len() {
 		return -1
 	}
-	return int(m.text[k]) + max(0, src-int(m.src[k]))
+	t, s := m.run(k)
+	return t + max(0, src-s)
+}
+
+// valid reports whether m maps a text of textLen bytes into a source of
+// srcLen bytes, its runs in order: what the cache's index must hold.
+func (m offsetMap) valid(textLen, srcLen int) bool {
+	if len(m.runs)%runSize != 0 || m.len() == 0 || m.n != textLen+1 {
+		return false
+	}
+	t, s := m.run(0)
+	if t != 0 {
+		return false
+	}
+	for k := 1; k <= m.len(); k++ {
+		end, next := m.n, srcLen
+		if k < m.len() {
+			end, next = m.run(k)
+		}
+		// Run k-1 covers text [t, end) and source [s, s+end-t); the next
+		// run starts no earlier in either.
+		if end <= t || next < s || s+end-t-1 > srcLen {
+			return false
+		}
+		t, s = end, next
+	}
+	return true
 }

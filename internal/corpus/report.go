@@ -40,13 +40,15 @@ type Report struct {
 	// and Checks (see figures.go).
 	extract.Meta
 	Problems []string
-	figures  []figure
+	figures  string // packed, figureSize bytes each
 	values   string
 	checks   []extract.Check
 
 	// Cached is true when the figures were read from the extraction cache
 	// rather than extracted in this load.
 	Cached bool
+	// readAt is when the file was read, for the cache (see racyWindow).
+	readAt time.Time
 }
 
 // SourceOffset maps a byte offset of r.Text to r.Source.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -361,10 +360,10 @@ func TestHostileRoots(t *testing.T) {
 	}
 }
 
-// TestHostileCache replaces every entry of an extraction cache with what a
+// TestHostileCache replaces the index of an extraction cache with what a
 // tampered cache folder could hold (a named pipe, a link to /dev/zero, a
-// truncated or garbled entry): a load must finish, and give the figures an
-// uncached load gives.
+// truncated or garbled index), one after the other: each load must finish,
+// and give the figures an uncached load gives.
 func TestHostileCache(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := WriteEscapes(dir); err != nil {
@@ -374,55 +373,48 @@ func TestHostileCache(t *testing.T) {
 	opt := loadOptions
 	opt.CacheDir = cacheDir
 	want := figuresByPath(loadDir(t, dir))
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if _, err := corpus.LoadAll(ctx, []string{dir}, opt); err != nil {
-		t.Fatal(err)
-	}
-	var entries []string
-	filepath.WalkDir(cacheDir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			entries = append(entries, p)
-		}
-		return nil
-	})
-	if len(entries) == 0 {
-		t.Fatal("the cache holds no entries: nothing to tamper with")
-	}
-	for i, p := range entries {
-		data, _ := os.ReadFile(p)
-		os.Remove(p)
-		var err error
-		switch i % 4 {
-		case 0:
-			err = mkfifo(p)
-		case 1:
-			err = os.Symlink("/dev/zero", p)
-		case 2:
-			err = os.WriteFile(p, data[:len(data)/2], 0o644)
-		default:
-			for j := len(data) / 2; j < len(data); j += 7 {
-				data[j] ^= 0x5a
-			}
-			err = os.WriteFile(p, data, 0o644)
+	load := func(what string) *corpus.Corpus {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		c, err := corpus.LoadAll(ctx, []string{dir}, opt)
+		if ctx.Err() != nil {
+			t.Fatalf("a load through %s did not finish in 30s", what)
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
+		return c
 	}
-	ctx2, cancel2 := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel2()
-	c, err := corpus.LoadAll(ctx2, []string{dir}, opt)
-	if ctx2.Err() != nil {
-		t.Fatal("a load through the tampered cache did not finish in 30s")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := figuresByPath(c)
-	for path, w := range want {
-		if got[path] != w {
-			t.Errorf("%q: through the tampered cache %s, without a cache %s", path, got[path], w)
+	index := filepath.Join(cacheDir, "index")
+	for _, tamper := range []struct {
+		what string
+		do   func(data []byte) error
+	}{
+		{"a named pipe", func([]byte) error { return mkfifo(index) }},
+		{"a link to /dev/zero", func([]byte) error { return os.Symlink("/dev/zero", index) }},
+		{"a truncated index", func(data []byte) error { return os.WriteFile(index, data[:len(data)/2], 0o644) }},
+		{"a garbled index", func(data []byte) error {
+			for j := len(data) / 2; j < len(data); j += 7 {
+				data[j] ^= 0x5a
+			}
+			return os.WriteFile(index, data, 0o644)
+		}},
+	} {
+		load("a fresh cache")
+		data, err := os.ReadFile(index)
+		if err != nil || len(data) == 0 {
+			t.Fatalf("the cache holds no index: nothing to tamper with (%v)", err)
+		}
+		os.Remove(index)
+		if err := tamper.do(data); err != nil {
+			t.Fatal(err)
+		}
+		got := figuresByPath(load(tamper.what))
+		for path, w := range want {
+			if got[path] != w {
+				t.Errorf("%q: through %s %s, without a cache %s", path, tamper.what, got[path], w)
+			}
 		}
 	}
 }

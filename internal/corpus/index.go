@@ -1,0 +1,493 @@
+package corpus
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+	"unsafe"
+
+	"gitui/internal/extract"
+	"gitui/internal/schema"
+)
+
+// The index file of the extraction cache is
+//
+//	a header line, padded with spaces to headerSize bytes:
+//	  gitui-index 1 "<extract.Version>" <schema fingerprint> <reports> <texts bytes> <records bytes> <crc32c>
+//	texts: the bytes every string of every report is a slice of
+//	records: one per report (see appendRecord), in chunks of up to
+//	  chunkRecords, each a uvarint count and byte length, so that
+//	  chunks can be read in parallel
+//
+// The CRC-32C covers texts and records. A reader keeps texts as one string
+// for as long as its reports live, and every Source, Text, packed figure
+// list and agency is a slice of it, so that opening reads the file once
+// and copies nothing: records hold offsets into texts and few numbers.
+
+const (
+	indexMagic   = "gitui-index 1"
+	headerSize   = 256
+	chunkRecords = 1024
+)
+
+var crc32c = crc32.MakeTable(crc32.Castagnoli)
+
+var errCorrupt = errors.New("corrupt cache index")
+
+// ref is a string of texts: its offset and length.
+type ref struct{ off, n uint64 }
+
+// indexWriter writes an index: texts go to the file as they come, records
+// are kept until the texts end.
+type indexWriter struct {
+	w       *bufio.Writer
+	crc     uint32
+	size    uint64         // of texts so far
+	records []byte         // of the chunk being written
+	count   int            // records in it
+	chunks  []byte         // finished chunks
+	shared  map[string]ref // strings written once for many reports
+}
+
+// endChunk finishes the chunk being written.
+func (w *indexWriter) endChunk() {
+	if w.count == 0 {
+		return
+	}
+	w.chunks = binary.AppendUvarint(w.chunks, uint64(w.count))
+	w.chunks = binary.AppendUvarint(w.chunks, uint64(len(w.records)))
+	w.chunks = append(w.chunks, w.records...)
+	w.records, w.count = w.records[:0], 0
+}
+
+func (w *indexWriter) text(s string) ref {
+	w.w.WriteString(s)
+	w.crc = crc32.Update(w.crc, crc32c, []byte(s))
+	r := ref{w.size, uint64(len(s))}
+	w.size += uint64(len(s))
+	return r
+}
+
+// share writes s once for the index: check IDs, numbers, field lists,
+// encodings and formats repeat across reports.
+func (w *indexWriter) share(s string) ref {
+	if r, ok := w.shared[s]; ok {
+		return r
+	}
+	r := w.text(s)
+	w.shared[s] = r
+	return r
+}
+
+func (w *indexWriter) uvarint(v uint64) { w.records = binary.AppendUvarint(w.records, v) }
+func (w *indexWriter) varint(v int64)   { w.records = binary.AppendVarint(w.records, v) }
+
+func (w *indexWriter) ref(r ref) {
+	w.uvarint(r.off)
+	w.uvarint(r.n)
+}
+
+// list writes a count for a list of n, or 0 for a nil list, so that what
+// reads back is what was written.
+func (w *indexWriter) list(n int, isNil bool) {
+	if isNil {
+		w.uvarint(0)
+		return
+	}
+	w.uvarint(uint64(n) + 1)
+}
+
+// appendRecord writes the record of rep, keyed by key, and its strings.
+func (w *indexWriter) appendRecord(key string, rep *Report) {
+	w.ref(w.text(key))
+	w.ref(w.text(rep.SHA256))
+	w.ref(w.share(rep.Encoding))
+	w.varint(rep.Size)
+	w.varint(rep.ModTime.UnixNano())
+	w.varint(rep.readAt.UnixNano())
+	w.ref(w.text(rep.Agency))
+	w.varint(int64(rep.Year))
+	w.ref(w.share(string(rep.Format)))
+	w.ref(w.text(rep.Published))
+	w.list(len(rep.Problems), rep.Problems == nil)
+	for _, p := range rep.Problems {
+		w.ref(w.text(p))
+	}
+	w.ref(w.text(rep.Source))
+	if !rep.Rendered() {
+		w.uvarint(0)
+	} else {
+		w.uvarint(1)
+		w.ref(w.text(rep.Text))
+		w.ref(w.text(rep.toSource.runs))
+	}
+	w.ref(w.text(rep.figures))
+	w.ref(w.text(rep.values))
+	w.list(len(rep.checks), rep.checks == nil)
+	for _, c := range rep.checks {
+		w.ref(w.share(c.ID))
+		if c.OK {
+			w.uvarint(1)
+		} else {
+			w.uvarint(0)
+		}
+		w.ref(w.share(numberText(c.Expected)))
+		w.ref(w.share(numberText(c.Actual)))
+		if c.Fields == nil {
+			w.uvarint(0)
+		} else {
+			w.uvarint(1)
+			w.ref(w.share(strings.Join(c.Fields, "\x00")))
+		}
+	}
+}
+
+// numberText is n as printed, and "" for the zero Number, so that it
+// reads back as the zero Number rather than as "0".
+func numberText(n extract.Number) string {
+	if n == (extract.Number{}) {
+		return ""
+	}
+	return n.String()
+}
+
+// writeIndex writes the index of reports to path, atomically.
+func writeIndex(path, version, schemaFP string, keys []string, reports []*Report) (err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("cache index %s: %w", path, err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".index-*")
+	if err != nil {
+		return fmt.Errorf("cache index %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err := f.Write(make([]byte, headerSize)); err != nil {
+		return fmt.Errorf("cache index %s: %w", path, err)
+	}
+	w := &indexWriter{w: bufio.NewWriterSize(f, 1<<20), shared: make(map[string]ref)}
+	for i, rep := range reports {
+		w.appendRecord(keys[i], rep)
+		if w.count++; w.count == chunkRecords {
+			w.endChunk()
+		}
+	}
+	w.endChunk()
+	texts := w.size
+	w.w.Write(w.chunks)
+	crc := crc32.Update(w.crc, crc32c, w.chunks)
+	if err := w.w.Flush(); err != nil {
+		return fmt.Errorf("cache index %s: %w", path, err)
+	}
+	head := fmt.Sprintf("%s %s %s %d %d %d %08x", indexMagic, strconv.Quote(version), schemaFP,
+		len(reports), texts, len(w.chunks), crc)
+	if len(head) >= headerSize {
+		return fmt.Errorf("cache index %s: header too long", path)
+	}
+	head += strings.Repeat(" ", headerSize-1-len(head)) + "\n"
+	if _, err := f.WriteAt([]byte(head), 0); err != nil {
+		return fmt.Errorf("cache index %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cache index %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("cache index %s: %w", path, err)
+	}
+	return nil
+}
+
+// readIndex reads the index at path, made by this extractor version over
+// this schema, into entries by key. A missing, foreign or damaged index
+// is an error, and no entry of it is used.
+func readIndex(path, version, schemaFP string) (map[string]*indexEntry, error) {
+	// Non-blocking and regular files only: a named pipe in a tampered
+	// cache would block a load forever, /dev/zero would never end.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("cache index %s is not a regular file", path)
+	}
+	head := make([]byte, headerSize)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return nil, errCorrupt
+	}
+	var (
+		magic1, magic2, quoted, fp string
+		n, textsLen, recordsLen    int64
+		crc                        uint32
+	)
+	if _, err := fmt.Sscanf(string(head), "%s %s %s %s %d %d %d %x", &magic1, &magic2, &quoted, &fp,
+		&n, &textsLen, &recordsLen, &crc); err != nil {
+		return nil, errCorrupt
+	}
+	if magic1+" "+magic2 != indexMagic || quoted != strconv.Quote(version) || fp != schemaFP {
+		return nil, errors.New("cache index of another version")
+	}
+	if n < 0 || textsLen < 0 || recordsLen < 0 || headerSize+textsLen+recordsLen != fi.Size() || n > recordsLen {
+		return nil, errCorrupt
+	}
+	buf := make([]byte, textsLen+recordsLen)
+	if _, err := io.ReadFull(f, buf); err != nil {
+		return nil, errCorrupt
+	}
+	if crc32.Checksum(buf, crc32c) != crc {
+		return nil, errCorrupt
+	}
+	// Every report's strings are slices of texts, which is the buffer
+	// read rather than a copy of it: at 100,000 reports the copy took a
+	// tenth of a second and as much memory again. Nothing writes to buf
+	// after this point; the records part of it is garbage once read.
+	texts := unsafe.String(unsafe.SliceData(buf), textsLen)
+	return readChunks(buf[textsLen:], texts, n)
+}
+
+// readChunks reads the n records of chunks, strings in texts, a chunk to
+// a core.
+func readChunks(chunks []byte, texts string, n int64) (map[string]*indexEntry, error) {
+	type chunk struct {
+		count   int
+		records []byte
+		keys    []string
+		entries []*indexEntry
+		err     error
+	}
+	var all []*chunk
+	var total int64
+	for len(chunks) > 0 {
+		count, k := binary.Uvarint(chunks)
+		if k <= 0 || count == 0 || count > chunkRecords {
+			return nil, errCorrupt
+		}
+		chunks = chunks[k:]
+		size, k := binary.Uvarint(chunks)
+		if k <= 0 || size > uint64(len(chunks)-k) {
+			return nil, errCorrupt
+		}
+		all = append(all, &chunk{count: int(count), records: chunks[k : k+int(size)]})
+		chunks = chunks[k+int(size):]
+		total += int64(count)
+	}
+	if total != n {
+		return nil, errCorrupt
+	}
+	next := make(chan *chunk)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(all)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range next {
+				r := &recordReader{b: c.records, texts: texts,
+					lists: make(map[ref][]string), numbers: make(map[ref]extract.Number)}
+				for range c.count {
+					key, e := r.record()
+					if r.err != nil {
+						c.err = r.err
+						break
+					}
+					c.keys, c.entries = append(c.keys, key), append(c.entries, e)
+				}
+				if c.err == nil && len(r.b) != 0 {
+					c.err = errCorrupt
+				}
+			}
+		}()
+	}
+	for _, c := range all {
+		next <- c
+	}
+	close(next)
+	wg.Wait()
+	entries := make(map[string]*indexEntry, n)
+	for _, c := range all {
+		if c.err != nil {
+			return nil, c.err
+		}
+		for i, key := range c.keys {
+			entries[key] = c.entries[i]
+		}
+	}
+	return entries, nil
+}
+
+// recordReader reads records, remembering the first error.
+type recordReader struct {
+	b       []byte
+	texts   string
+	err     error
+	lists   map[ref][]string       // field lists of checks, shared as written
+	numbers map[ref]extract.Number // numbers of checks, parsed once
+}
+
+func (r *recordReader) fail() { r.err, r.b = errCorrupt, nil }
+
+func (r *recordReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *recordReader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *recordReader) ref() ref {
+	x := ref{r.uvarint(), r.uvarint()}
+	if x.off > uint64(len(r.texts)) || x.n > uint64(len(r.texts))-x.off {
+		r.fail()
+		return ref{}
+	}
+	return x
+}
+
+func (r *recordReader) string() string {
+	x := r.ref()
+	return r.texts[x.off : x.off+x.n]
+}
+
+// count reads a list count written by indexWriter.list: -1 for nil.
+func (r *recordReader) count() int {
+	n := r.uvarint()
+	if n > uint64(len(r.b))+1 {
+		r.fail()
+		return -1
+	}
+	return int(n) - 1
+}
+
+// number reads a number, parsing each one written once per chunk.
+func (r *recordReader) number() extract.Number {
+	x := r.ref()
+	if n, ok := r.numbers[x]; ok {
+		return n
+	}
+	s := r.texts[x.off : x.off+x.n]
+	if s == "" {
+		return extract.Number{}
+	}
+	n, err := extract.ParseNumber(s)
+	if err != nil || n.String() != s {
+		r.fail()
+	}
+	r.numbers[x] = n
+	return n
+}
+
+// record reads one record: its key and entry. Every offset is checked
+// against the strings it indexes; a record that does not fit is corrupt.
+func (r *recordReader) record() (string, *indexEntry) {
+	key := r.string()
+	rep := &Report{SHA256: r.string(), Encoding: r.string()}
+	rep.Size = r.varint()
+	e := &indexEntry{rep: rep, mtime: r.varint(), readAt: r.varint()}
+	rep.ModTime = time.Unix(0, e.mtime)
+	rep.readAt = time.Unix(0, e.readAt)
+	rep.Agency = r.string()
+	rep.Year = int(r.varint())
+	rep.Format = schema.Format(r.string())
+	rep.Published = r.string()
+	if n := r.count(); n >= 0 {
+		rep.Problems = make([]string, n)
+		for i := range rep.Problems {
+			rep.Problems[i] = r.string()
+		}
+	}
+	rep.Source = r.string()
+	rep.Text = rep.Source
+	switch r.uvarint() {
+	case 0:
+	case 1:
+		rep.Text = r.string()
+		rep.toSource = offsetMap{runs: r.string(), n: len(rep.Text) + 1}
+		if !rep.toSource.valid(len(rep.Text), len(rep.Source)) {
+			r.fail()
+		}
+	default:
+		r.fail()
+	}
+	rep.figures = r.string()
+	rep.values = r.string()
+	if len(rep.figures)%figureSize != 0 {
+		r.fail()
+	}
+	for i := 0; r.err == nil && i < rep.NumFields(); i++ {
+		if !rep.figure(i).check(rep.Source, rep.values) {
+			r.fail()
+		}
+	}
+	if n := r.count(); n >= 0 {
+		rep.checks = make([]extract.Check, n)
+		for i := range rep.checks {
+			c := &rep.checks[i]
+			c.ID = r.string()
+			switch r.uvarint() {
+			case 0:
+			case 1:
+				c.OK = true
+			default:
+				r.fail()
+			}
+			c.Expected, c.Actual = r.number(), r.number()
+			switch r.uvarint() {
+			case 0:
+			case 1:
+				c.Fields = r.list()
+			default:
+				r.fail()
+			}
+		}
+	}
+	if r.err != nil {
+		return "", nil
+	}
+	return key, e
+}
+
+// list reads a field list, shared by every check that names the same.
+func (r *recordReader) list() []string {
+	x := r.ref()
+	if l, ok := r.lists[x]; ok {
+		return l
+	}
+	var l []string
+	if s := r.texts[x.off : x.off+x.n]; s == "" {
+		l = []string{}
+	} else {
+		l = strings.Split(s, "\x00")
+	}
+	r.lists[x] = l
+	return l
+}

@@ -19,12 +19,13 @@ import (
 //	review_total.<group>    total = upheld + corrected + other + pending
 //	channel_sum             applications.new.total = Σ applications.channel.*
 func Checks(fields []Field, f schema.Format) []Check {
-	return checks(fields, f, 0)
+	return checks(fields, nil, f, 0)
 }
 
 // checks is Checks with room for extra more checks after the identities'.
-// It returns nil when there are none and extra is 0.
-func checks(fields []Field, f schema.Format, extra int) []Check {
+// It returns nil when there are none and extra is 0. places holds the
+// schema place of each field (nil: look them up).
+func checks(fields []Field, places []int32, f schema.Format, extra int) []Check {
 	if len(fields) == 0 {
 		if extra == 0 {
 			return nil
@@ -39,7 +40,13 @@ func checks(fields []Field, f schema.Format, extra int) []Check {
 	*ints = slices.Grow((*ints)[:0], len(fields))[:len(fields)]
 	vals := termValues{fields: fields, at: *at, ints: *ints}
 	for i, fl := range fields {
-		if at := schema.Order(fl.ID); at >= 0 && vals.at[at] == 0 {
+		var at int
+		if places != nil {
+			at = int(places[i])
+		} else {
+			at = schema.Order(fl.ID)
+		}
+		if at >= 0 && vals.at[at] == 0 {
 			vals.at[at] = int32(i + 1)
 			n, err := strconv.ParseInt(fl.Value.String(), 10, 64)
 			vals.ints[i] = smallInt{n, err == nil && n <= 1<<50 && n >= -(1<<50)}

@@ -74,10 +74,14 @@ func Extract(text string) Result {
 	tf, unread, tp := extractTables(d, r.Format, tb)
 	r.Problems = append(r.Problems, tp...)
 	pf, pc := proseFields(d, r.Format, r.Year, r.Agency)
-	r.Fields = merge(d, tf, pf, unread)
-	rc := restatedChecks(tf, pf)
+	// Merging finds each field's schema place, and the checks read the
+	// fields by place: they are handed on, not looked up again.
+	at := getPlaces()
+	r.Fields, *at = merge(d, tf, tb.places, pf, unread, (*at)[:0])
+	rc := restatedChecks(tf, tb.places, pf)
 	putTableBufs(tb, tf)
-	r.Checks = checks(r.Fields, r.Format, len(pc)+len(rc))
+	r.Checks = checks(r.Fields, *at, r.Format, len(pc)+len(rc))
+	placesPool.Put(at)
 	r.Checks = append(r.Checks, pc...)
 	r.Checks = append(r.Checks, rc...)
 	return r
@@ -86,7 +90,9 @@ func Extract(text string) Result {
 // merge joins table and prose fields: a table cell wins over a prose
 // sentence restating it, a cell the table prints but could not be read is
 // not filled from prose, and each ID is reported once, in schema order.
-func merge(d *doc, table, prose []Field, unread []string) []Field {
+// tableAt holds the schema places of the table fields (nil: look them
+// up). The places of the fields returned are appended to outAt.
+func merge(d *doc, table []Field, tableAt []int32, prose []Field, unread []string, outAt []int32) ([]Field, []int32) {
 	fields := schema.All()
 	// kept holds, by schema place, the field kept for it: 1 + its index
 	// in table and prose laid end to end, or blocked. Each ID has its own
@@ -113,7 +119,12 @@ func merge(d *doc, table, prose []Field, unread []string) []Field {
 			}
 		}
 		for i, f := range group {
-			at := schema.Order(f.ID)
+			var at int
+			if g == 0 && tableAt != nil {
+				at = int(tableAt[i])
+			} else {
+				at = schema.Order(f.ID)
+			}
 			if at >= 0 && kept[at] != 0 || !d.grounded(f, at) {
 				continue
 			}
@@ -136,8 +147,9 @@ func merge(d *doc, table, prose []Field, unread []string) []Field {
 			f.Unit = fields[at].Unit
 		}
 		out = append(out, f)
+		outAt = append(outAt, int32(at))
 	}
-	return out
+	return out, outAt
 }
 
 // grounded reports whether f's span lies in the text and f.Text is its slice.

@@ -8,7 +8,9 @@ import "gitui/internal/schema"
 // table disagreeing is a failed check"). merge keeps the table cell as the
 // field; the check keeps the disagreement visible. Approximate prose
 // figures ("7700余条") are not compared.
-func restatedChecks(table, prose []Field) []Check {
+//
+// tableAt holds the schema places of the table fields (nil: look them up).
+func restatedChecks(table []Field, tableAt []int32, prose []Field) []Check {
 	if len(table) == 0 || len(prose) == 0 {
 		return nil
 	}
@@ -18,7 +20,13 @@ func restatedChecks(table, prose []Field) []Check {
 	defer placesPool.Put(cellsBuf)
 	cells := *cellsBuf
 	for i, f := range table {
-		if at := schema.Order(f.ID); at >= 0 && cells[at] == 0 {
+		at := -1
+		if tableAt != nil {
+			at = int(tableAt[i])
+		} else {
+			at = schema.Order(f.ID)
+		}
+		if at >= 0 && cells[at] == 0 {
 			cells[at] = int32(i + 1)
 		}
 	}

@@ -860,7 +860,7 @@ func TestRestatedChecks(t *testing.T) {
 		{ID: "proactive.total", Value: Int(34)}, // no table cell: no check
 	}
 	got := map[string]bool{}
-	for _, c := range restatedChecks(table, prose) {
+	for _, c := range restatedChecks(table, nil, prose) {
 		got[c.ID] = c.OK
 	}
 	want := map[string]bool{"restated.applications.new.total": false, "restated.applications.carried_over.total": true}

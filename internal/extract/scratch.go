@@ -29,11 +29,13 @@ func getPlaces() *[]int32 {
 }
 
 // tableBufs are the buffers extractTables reads a report's tables into:
-// the rows with their cells, and the fields they give.
+// the rows with their cells, and the fields they give with their schema
+// places.
 type tableBufs struct {
 	rows   []tableRow
 	cells  cellArena
 	fields []Field
+	places []int32
 }
 
 var tablePool = sync.Pool{New: func() any { return new(tableBufs) }}
@@ -52,6 +54,7 @@ func putTableBufs(b *tableBufs, fields []Field) {
 	}
 	clear(b.rows)
 	b.rows = b.rows[:0]
+	b.places = b.places[:0]
 	b.cells.reset()
 	tablePool.Put(b)
 }

@@ -46,12 +46,40 @@ var applicationIDs = func() map[string][]string {
 	return m
 }()
 
+// applicationPlaces are the schema places of applicationIDs.
+var applicationPlaces = func() map[string][]int {
+	m := make(map[string][]int, len(applicationIDs))
+	for key, ids := range applicationIDs {
+		m[key] = placesOf(ids)
+	}
+	return m
+}()
+
+// reviewPlaces are the schema places of reviewColumns.
+var reviewPlaces = placesOf(reviewColumns)
+
+// placesOf returns the schema place of each ID, -1 for one outside it.
+func placesOf(ids []string) []int {
+	at := make([]int, len(ids))
+	for i, id := range ids {
+		at[i] = schema.Order(id)
+	}
+	return at
+}
+
 // tableRow is a row read from the text, waiting to be mapped to fields.
 type tableRow struct {
 	name  string   // the label as printed, for problems
 	ids   []string // field ID of each column
+	at    []int    // schema place of each column's field, -1 outside it
 	units []string // unit of each column, "" for the schema's; nil for all ""
 	read  rowRead
+}
+
+// placedField is a field and its schema place.
+type placedField struct {
+	Field
+	at int
 }
 
 // extractTables reads every cell of the standard tables. Problems name rows
@@ -59,7 +87,8 @@ type tableRow struct {
 // the table prints but whose value could not be read: a prose sentence
 // restating such a cell is not trusted in its place (prose counts often
 // differ from the table, which is the figure of record). The rows and
-// fields are read into tb's buffers, or new ones when tb is nil.
+// fields are read into tb's buffers, or new ones when tb is nil; the
+// schema place of fields[i] is tb.places[i].
 func extractTables(d *doc, f schema.Format, tb *tableBufs) (fields []Field, unread []string, problems []string) {
 	if f == schema.Narrative {
 		return nil, nil, nil
@@ -124,8 +153,10 @@ func extractTables(d *doc, f schema.Format, tb *tableBufs) (fields []Field, unre
 		size += len(r.ids)
 	}
 	fields = slices.Grow(tb.fields[:0], size)
+	places := slices.Grow(tb.places[:0], size)
+	defer func() { tb.places = places }()
 	seen := make([]bool, len(schema.All())) // by schema place: emit keeps schema IDs only
-	var scratch []Field                     // each row's fields, reused row after row
+	var scratch []placedField               // each row's fields, reused row after row
 	for _, r := range rows {
 		fs, problem := r.fields(d, glued, dropped, scratch[:0])
 		if cap(fs) > cap(scratch) {
@@ -149,10 +180,11 @@ func extractTables(d *doc, f schema.Format, tb *tableBufs) (fields []Field, unre
 			// A text repeating row labels by the thousand is not a report.
 			problems = append(problems[:maxTableProblems], "table: more rows could not be read")
 		}
-		for _, fl := range fs {
-			if at := schema.Order(fl.ID); !seen[at] {
-				seen[at] = true
-				fields = append(fields, fl)
+		for _, pf := range fs {
+			if !seen[pf.at] {
+				seen[pf.at] = true
+				fields = append(fields, pf.Field)
+				places = append(places, int32(pf.at))
 			}
 		}
 	}
@@ -248,7 +280,7 @@ func proactiveRows(rows []tableRow, s string, lo, hi int, f schema.Format, cells
 			ids[j] = "proactive." + l.spec.key + "." + c
 		}
 		rows = append(rows, tableRow{
-			name: s[l.start:l.end], ids: ids, units: units,
+			name: s[l.start:l.end], ids: ids, at: placesOf(ids), units: units,
 			read: readCells(s, l.end, end, len(ids), false, cells),
 		})
 	}
@@ -351,7 +383,7 @@ func applicationRows(rows []tableRow, s string, lo, hi int, f schema.Format, cel
 			}
 		}
 		rows = append(rows, tableRow{
-			name: s[l.start:l.end], ids: applicationIDs[l.spec.key],
+			name: s[l.start:l.end], ids: applicationIDs[l.spec.key], at: applicationPlaces[l.spec.key],
 			read: read,
 		})
 	}
@@ -399,14 +431,14 @@ func reviewRow(s string, from int, cells *cellArena) (tableRow, bool) {
 	if len(rr.cells) == 0 {
 		return tableRow{}, false
 	}
-	return tableRow{name: "行政复议/行政诉讼", ids: reviewColumns, read: rr}, true
+	return tableRow{name: "行政复议/行政诉讼", ids: reviewColumns, at: reviewPlaces, read: rr}, true
 }
 
 // fields maps the row's cells to fields, appended to buf. It reports a
 // problem, and no field, when the cells cannot be mapped with certainty.
 // glued says the text is a crawler dump with cells run together; dropped,
 // that the page leaves blank cells out.
-func (r tableRow) fields(d *doc, glued, dropped bool, buf []Field) ([]Field, string) {
+func (r tableRow) fields(d *doc, glued, dropped bool, buf []placedField) ([]placedField, string) {
 	cells := r.read.cells
 	n, want := len(cells), len(r.ids)
 	must, runs, digits := false, true, 0
@@ -450,16 +482,16 @@ func (r tableRow) fields(d *doc, glued, dropped bool, buf []Field) ([]Field, str
 
 // emit turns the cells, in column order, into fields appended to out;
 // blank and text cells state nothing.
-func (r tableRow) emit(d *doc, cells []cell, out []Field) []Field {
+func (r tableRow) emit(d *doc, cells []cell, out []placedField) []placedField {
 	for i, c := range cells {
 		if i >= len(r.ids) || (c.kind != cellNumber && c.kind != cellZero) {
 			continue
 		}
-		id := r.ids[i]
-		sf, ok := schema.Lookup(id)
-		if !ok {
+		id, at := r.ids[i], r.at[i]
+		if at < 0 {
 			continue
 		}
+		sf := schema.All()[at]
 		if !sf.Money && !c.val.IsInt() {
 			continue // a count with a fraction is not a count
 		}
@@ -473,7 +505,7 @@ func (r tableRow) emit(d *doc, cells []cell, out []Field) []Field {
 		if sf.Money && f.Unit == "" {
 			f.Unit = sf.Unit
 		}
-		out = append(out, f)
+		out = append(out, placedField{f, at})
 	}
 	return out
 }

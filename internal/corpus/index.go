@@ -24,13 +24,16 @@ import (
 // The index file of the extraction cache is
 //
 //	a header line, padded with spaces to headerSize bytes:
-//	  gitui-index 1 "<extract.Version>" <schema fingerprint> <reports> <texts bytes> <records bytes> <crc32c>
+//	  gitui-index 1 "<extract.Version>" <schema fingerprint> <reports> <texts bytes> <records bytes> <crc32c of sums>
 //	texts: the bytes every string of every report is a slice of
 //	records: one per report (see appendRecord), in chunks of up to
 //	  chunkRecords, each a uvarint count and byte length, so that
 //	  chunks can be read in parallel
+//	sums: the CRC-32C of each indexBlock bytes of texts and records,
+//	  little-endian uint32s, so that blocks can be read and checked in
+//	  parallel
 //
-// The CRC-32C covers texts and records. A reader keeps texts as one string
+// A reader keeps texts as one string
 // for as long as its reports live, and every Source, Text, packed figure
 // list and agency is a slice of it, so that opening reads the file once
 // and copies nothing: records hold offsets into texts and few numbers.
@@ -39,6 +42,7 @@ const (
 	indexMagic   = "gitui-index 1"
 	headerSize   = 256
 	chunkRecords = 1024
+	indexBlock   = 16 << 20
 )
 
 var crc32c = crc32.MakeTable(crc32.Castagnoli)
@@ -52,7 +56,6 @@ type ref struct{ off, n uint64 }
 // are kept until the texts end.
 type indexWriter struct {
 	w       *bufio.Writer
-	crc     uint32
 	size    uint64         // of texts so far
 	records []byte         // of the chunk being written
 	count   int            // records in it
@@ -73,7 +76,6 @@ func (w *indexWriter) endChunk() {
 
 func (w *indexWriter) text(s string) ref {
 	w.w.WriteString(s)
-	w.crc = crc32.Update(w.crc, crc32c, []byte(s))
 	r := ref{w.size, uint64(len(s))}
 	w.size += uint64(len(s))
 	return r
@@ -180,7 +182,8 @@ func writeIndex(path, version, schemaFP string, keys []string, reports []*Report
 	if _, err := f.Write(make([]byte, headerSize)); err != nil {
 		return fmt.Errorf("cache index %s: %w", path, err)
 	}
-	w := &indexWriter{w: bufio.NewWriterSize(f, 1<<20), shared: make(map[string]ref)}
+	sums := &blockSums{w: f}
+	w := &indexWriter{w: bufio.NewWriterSize(sums, 1<<20), shared: make(map[string]ref)}
 	for i, rep := range reports {
 		w.appendRecord(keys[i], rep)
 		if w.count++; w.count == chunkRecords {
@@ -190,10 +193,14 @@ func writeIndex(path, version, schemaFP string, keys []string, reports []*Report
 	w.endChunk()
 	texts := w.size
 	w.w.Write(w.chunks)
-	crc := crc32.Update(w.crc, crc32c, w.chunks)
 	if err := w.w.Flush(); err != nil {
 		return fmt.Errorf("cache index %s: %w", path, err)
 	}
+	trailer := sums.trailer()
+	if _, err := f.Write(trailer); err != nil {
+		return fmt.Errorf("cache index %s: %w", path, err)
+	}
+	crc := crc32.Checksum(trailer, crc32c)
 	head := fmt.Sprintf("%s %s %s %d %d %d %08x", indexMagic, strconv.Quote(version), schemaFP,
 		len(reports), texts, len(w.chunks), crc)
 	if len(head) >= headerSize {
@@ -246,15 +253,21 @@ func readIndex(path, version, schemaFP string) (map[string]*indexEntry, error) {
 	if magic1+" "+magic2 != indexMagic || quoted != strconv.Quote(version) || fp != schemaFP {
 		return nil, errors.New("cache index of another version")
 	}
-	if n < 0 || textsLen < 0 || recordsLen < 0 || headerSize+textsLen+recordsLen != fi.Size() || n > recordsLen {
+	if n < 0 || textsLen < 0 || recordsLen < 0 || n > recordsLen || textsLen+recordsLen > fi.Size() {
 		return nil, errCorrupt
 	}
-	buf := make([]byte, textsLen+recordsLen)
-	if _, err := io.ReadFull(f, buf); err != nil {
+	body := textsLen + recordsLen
+	blocks := (body + indexBlock - 1) / indexBlock
+	if headerSize+body+4*blocks != fi.Size() {
 		return nil, errCorrupt
 	}
-	if crc32.Checksum(buf, crc32c) != crc {
+	sums := make([]byte, 4*blocks)
+	if _, err := f.ReadAt(sums, headerSize+body); err != nil || crc32.Checksum(sums, crc32c) != crc {
 		return nil, errCorrupt
+	}
+	buf := make([]byte, body)
+	if err := readBlocks(f, buf, sums); err != nil {
+		return nil, err
 	}
 	// Every report's strings are slices of texts, which is the buffer
 	// read rather than a copy of it: at 100,000 reports the copy took a
@@ -262,6 +275,65 @@ func readIndex(path, version, schemaFP string) (map[string]*indexEntry, error) {
 	// after this point; the records part of it is garbage once read.
 	texts := unsafe.String(unsafe.SliceData(buf), textsLen)
 	return readChunks(buf[textsLen:], texts, n)
+}
+
+// readBlocks reads buf from f after the header, a block to a core, and
+// checks each block against its sum.
+func readBlocks(f *os.File, buf []byte, sums []byte) error {
+	blocks := make(chan int)
+	errs := make(chan error, len(sums)/4)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range blocks {
+				b := buf[k*indexBlock : min((k+1)*indexBlock, len(buf))]
+				if _, err := f.ReadAt(b, headerSize+int64(k)*indexBlock); err != nil ||
+					crc32.Checksum(b, crc32c) != binary.LittleEndian.Uint32(sums[4*k:]) {
+					errs <- errCorrupt
+				}
+			}
+		}()
+	}
+	for k := range len(sums) / 4 {
+		blocks <- k
+	}
+	close(blocks)
+	wg.Wait()
+	close(errs)
+	return <-errs // nil when none failed
+}
+
+// blockSums passes writes on to w, summing each indexBlock bytes.
+type blockSums struct {
+	w    io.Writer
+	n    int // bytes of the current block so far
+	cur  uint32
+	sums []byte
+}
+
+func (b *blockSums) Write(p []byte) (int, error) {
+	for q := p; len(q) > 0; {
+		k := min(len(q), indexBlock-b.n)
+		b.cur = crc32.Update(b.cur, crc32c, q[:k])
+		b.n += k
+		q = q[k:]
+		if b.n == indexBlock {
+			b.sums = binary.LittleEndian.AppendUint32(b.sums, b.cur)
+			b.cur, b.n = 0, 0
+		}
+	}
+	return b.w.Write(p)
+}
+
+// trailer returns the sums, the last block's included.
+func (b *blockSums) trailer() []byte {
+	if b.n > 0 {
+		b.sums = binary.LittleEndian.AppendUint32(b.sums, b.cur)
+		b.cur, b.n = 0, 0
+	}
+	return b.sums
 }
 
 // readChunks reads the n records of chunks, strings in texts, a chunk to

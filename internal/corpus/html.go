@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -18,9 +19,14 @@ import (
 // text[i] (the start of its character reference, or the tag that produced a
 // line break or cell separator), and toSource[len(text)] is len(src).
 func RenderHTML(src string) (text string, toSource []int32) {
+	// The text is rarely longer than the page (a tag or a reference
+	// renders to fewer bytes than it takes), so room for the page's
+	// length spares growing either slice. The text is copied out as a
+	// string at the end: its bytes are built in a pooled buffer.
 	r := renderer{src: src}
-	r.out = make([]byte, 0, len(src)/2)
-	r.off = make([]int32, 0, len(src)/2+1)
+	r.out = getBuf()[:0]
+	r.out = slices.Grow(r.out, len(src))
+	r.off = make([]int32, 0, len(src)+1)
 	z := html.NewTokenizer(strings.NewReader(src))
 	pos := 0
 	for {
@@ -37,11 +43,9 @@ func RenderHTML(src string) (text string, toSource []int32) {
 				r.text(start, pos)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			r.startTag(atom.Lookup(name), start, tt == html.SelfClosingTagToken)
+			r.startTag(tagAtom(raw), start, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			r.endTag(atom.Lookup(name), start)
+			r.endTag(tagAtom(raw), start)
 		}
 	}
 	n := len(r.out)
@@ -50,9 +54,42 @@ func RenderHTML(src string) (text string, toSource []int32) {
 	}
 	r.out, r.off = r.out[:n], r.off[:n]
 	r.off = append(r.off, int32(len(src)))
-	// The map is four bytes per byte of text, kept for the life of the
-	// report: drop the slack of growing it.
-	return string(r.out), exact(r.off)
+	text = string(r.out)
+	putBuf(r.out)
+	return text, r.off
+}
+
+// maxTagName bounds the tag names tagAtom reads: longer than any atom.
+const maxTagName = 32
+
+// tagAtom returns the atom of the tag whose token is raw ("<td …>",
+// "</TD>"), as atom.Lookup of the tokenizer's TagName does, without the
+// copy TagName makes of every name. The name follows "<" or "</" up to a
+// space, '/' or '>', as the tokenizer reads it, and is lower-cased.
+func tagAtom(raw []byte) atom.Atom {
+	i := 1
+	if len(raw) > 1 && raw[1] == '/' {
+		i = 2
+	}
+	var name [maxTagName]byte
+	n := 0
+scan:
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		switch c {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			break scan
+		}
+		if n == len(name) {
+			return 0 // no atom is this long
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		name[n] = c
+		n++
+	}
+	return atom.Lookup(name[:n])
 }
 
 // renderer holds the state of one RenderHTML call.
@@ -67,31 +104,47 @@ type renderer struct {
 	cells []int
 }
 
-// dropped are the elements whose content is not part of the report.
-var dropped = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Nav: true, atom.Iframe: true, atom.Svg: true, atom.Object: true,
-	atom.Select: true, atom.Button: true, atom.Title: true,
+// The element sets below are switches, not maps: every tag of a page is
+// tested against them, and a switch on the atom's constant is a handful of
+// comparisons where a map hashes.
+
+// dropped reports the elements whose content is not part of the report.
+func dropped(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template,
+		atom.Nav, atom.Iframe, atom.Svg, atom.Object,
+		atom.Select, atom.Button, atom.Title:
+		return true
+	}
+	return false
 }
 
-// blocks are the elements that start and end a line.
-var blocks = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true,
-	atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true,
-	atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Table: true,
-	atom.Tr: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true,
-	atom.Caption: true, atom.Section: true, atom.Article: true, atom.Header: true,
-	atom.Footer: true, atom.Main: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Pre: true, atom.Hr: true, atom.Form: true, atom.Fieldset: true,
-	atom.Address: true, atom.Figure: true, atom.Figcaption: true, atom.Center: true,
-	atom.Body: true, atom.Html: true,
+// block reports the elements that start and end a line.
+func block(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Li, atom.Ul,
+		atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Table,
+		atom.Tr, atom.Thead, atom.Tbody, atom.Tfoot,
+		atom.Caption, atom.Section, atom.Article, atom.Header,
+		atom.Footer, atom.Main, atom.Aside, atom.Blockquote,
+		atom.Pre, atom.Hr, atom.Form, atom.Fieldset,
+		atom.Address, atom.Figure, atom.Figcaption, atom.Center,
+		atom.Body, atom.Html:
+		return true
+	}
+	return false
 }
 
-// voids are the elements that never have content or an end tag.
-var voids = map[atom.Atom]bool{
-	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
-	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
-	atom.Source: true, atom.Track: true, atom.Wbr: true,
+// void reports the elements that never have content or an end tag.
+func void(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed,
+		atom.Hr, atom.Img, atom.Input, atom.Link, atom.Meta,
+		atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
 }
 
 func (r *renderer) startTag(a atom.Atom, at int, selfClosing bool) {
@@ -105,8 +158,8 @@ func (r *renderer) startTag(a atom.Atom, at int, selfClosing bool) {
 	if r.head {
 		return
 	}
-	if dropped[a] {
-		if !selfClosing && !voids[a] {
+	if dropped(a) {
+		if !selfClosing && !void(a) {
 			r.skip++
 		}
 		return
@@ -138,7 +191,7 @@ func (r *renderer) startTag(a atom.Atom, at int, selfClosing bool) {
 		r.newline(at)
 		r.pre++
 	default:
-		if blocks[a] {
+		if block(a) {
 			r.newline(at)
 		}
 	}
@@ -152,7 +205,7 @@ func (r *renderer) endTag(a atom.Atom, at int) {
 	if r.head {
 		return
 	}
-	if dropped[a] {
+	if dropped(a) {
 		if r.skip > 0 {
 			r.skip--
 		}
@@ -175,7 +228,7 @@ func (r *renderer) endTag(a atom.Atom, at int) {
 		r.emit('\n', at)
 		return
 	}
-	if blocks[a] {
+	if block(a) {
 		r.newline(at)
 	}
 }
@@ -187,6 +240,19 @@ func (r *renderer) text(start, end int) {
 	}
 	s := r.src
 	for i := start; i < end; {
+		// Most of a text is copied as is, a run at a time, up to a
+		// reference or, outside <pre>, a space. A NUL is copied too:
+		// the tokenizer reads it as U+FFFD, but the byte is kept, as for
+		// plain text, and the extractor treats it as space.
+		j := i
+		for j < end && s[j] != '&' && (r.pre > 0 || !isSpace(s[j])) {
+			j++
+		}
+		if j > i {
+			r.emitRun(s[i:j], i)
+			i = j
+			continue
+		}
 		c := s[i]
 		switch {
 		case c == '&':
@@ -207,14 +273,6 @@ func (r *renderer) text(start, end int) {
 				r.emit(' ', i)
 			}
 			i = j
-		case c == 0:
-			// The tokenizer reads NUL as U+FFFD; keep the byte, as for
-			// plain text, and let the extractor treat it as space.
-			r.emit(c, i)
-			i++
-		default:
-			r.emit(c, i)
-			i++
 		}
 	}
 }
@@ -247,6 +305,14 @@ func entity(s string) (int, string) {
 func (r *renderer) emit(c byte, at int) {
 	r.out = append(r.out, c)
 	r.off = append(r.off, int32(at))
+}
+
+// emitRun copies the source bytes s, which start at at.
+func (r *renderer) emitRun(s string, at int) {
+	r.out = append(r.out, s...)
+	for k := range len(s) {
+		r.off = append(r.off, int32(at+k))
+	}
 }
 
 func (r *renderer) emitString(s string, at int) {

@@ -92,6 +92,7 @@ func (e *indexEntry) hit(path string, readAt int64) *Report {
 	r := *e.rep
 	r.Path = path
 	r.Cached = true
+	r.indexed = readAt == e.readAt
 	r.readAt = time.Unix(0, readAt)
 	return &r
 }
@@ -99,16 +100,16 @@ func (e *indexEntry) hit(path string, readAt int64) *Report {
 // update writes the index anew with the reports of a load, unless every
 // one of them is an entry of it, unchanged.
 func (c *cache) update(reports []*Report) error {
-	keys := make([]string, len(reports))
 	same := len(reports) == len(c.entries)
-	for i, r := range reports {
-		keys[i] = c.key(r.Path)
-		if e := c.entries[keys[i]]; same && (e == nil || !r.Cached || r.readAt.UnixNano() != e.readAt) {
-			same = false
-		}
+	for _, r := range reports {
+		same = same && r.indexed
 	}
 	if same {
 		return nil
+	}
+	keys := make([]string, len(reports))
+	for i, r := range reports {
+		keys[i] = c.key(r.Path)
 	}
 	return writeIndex(c.indexPath(), c.version, c.schema, keys, reports)
 }

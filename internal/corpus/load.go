@@ -43,6 +43,12 @@ type Options struct {
 	cache func() *cache
 }
 
+// Batches of files between the load's collector and its workers.
+const (
+	batchMax     = 64
+	batchLatency = 20 * time.Millisecond
+)
+
 // Defaults of Options.
 const (
 	DefaultMaxSize = 50 << 20
@@ -176,10 +182,13 @@ func collect(ctx context.Context, events <-chan Event) (*Corpus, error) {
 func load(ctx context.Context, src files, opt Options) <-chan Event {
 	opt = opt.withDefaults()
 	opt.strings = &interner{}
-	out := make(chan Event, opt.Workers)
-	foundc := make(chan found, 64)
-	jobs := make(chan string)
-	results := make(chan Event)
+	// Files go to workers and come back in batches: a file the cache
+	// knows takes a few microseconds, less than handing it from one
+	// goroutine to another.
+	out := make(chan Event, batchMax)
+	foundc := make(chan found, batchMax)
+	jobs := make(chan []string)
+	results := make(chan []Event)
 
 	go func() {
 		defer close(foundc)
@@ -210,15 +219,25 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 	}
 	for range opt.Workers {
 		go func() {
-			for p := range jobs {
-				if ctx.Err() != nil {
-					return
-				}
-				ev := loadOne(ctx, src, p, opt)
-				select {
-				case results <- ev:
-				case <-ctx.Done():
-					return
+			for batch := range jobs {
+				// Results go back when the batch is done, or sooner
+				// when it is slow, so that progress keeps moving.
+				var evs []Event
+				last := time.Now()
+				for i, p := range batch {
+					if ctx.Err() != nil {
+						return
+					}
+					evs = append(evs, loadOne(ctx, src, p, opt))
+					if i < len(batch)-1 && time.Since(last) < batchLatency {
+						continue
+					}
+					select {
+					case results <- evs:
+					case <-ctx.Done():
+						return
+					}
+					evs, last = nil, time.Now()
 				}
 			}
 		}()
@@ -245,10 +264,13 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 		var loaded []*Report // for the cache's index
 		in := foundc
 		for in != nil || len(pending) > 0 || inflight > 0 {
-			var next string
-			var jobc chan<- string
+			var next []string
+			var jobc chan<- []string
 			if len(pending) > 0 {
-				next, jobc = pending[0], jobs
+				// Batches shrink as the pending files run out, so that
+				// the last ones are shared among the workers.
+				n := min(len(pending), max(1, len(pending)/(2*opt.Workers)), batchMax)
+				next, jobc = pending[:n:n], jobs
 			}
 			select {
 			case <-ctx.Done():
@@ -280,16 +302,18 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 					return
 				}
 			case jobc <- next:
-				pending = pending[1:]
-				inflight++
-			case ev := <-results:
-				inflight--
-				done++
-				if ev.Report != nil && opt.CacheDir != "" {
-					loaded = append(loaded, ev.Report)
-				}
-				if !send(ev) {
-					return
+				pending = pending[len(next):]
+				inflight += len(next)
+			case evs := <-results:
+				for _, ev := range evs {
+					inflight--
+					done++
+					if ev.Report != nil && opt.CacheDir != "" {
+						loaded = append(loaded, ev.Report)
+					}
+					if !send(ev) {
+						return
+					}
 				}
 			}
 		}

@@ -47,8 +47,10 @@ type Report struct {
 	// Cached is true when the figures were read from the extraction cache
 	// rather than extracted in this load.
 	Cached bool
-	// readAt is when the file was read, for the cache (see racyWindow).
-	readAt time.Time
+	// readAt is when the file was read, for the cache (see racyWindow);
+	// indexed is true when the report is the cache's entry as it stands.
+	readAt  time.Time
+	indexed bool
 }
 
 // SourceOffset maps a byte offset of r.Text to r.Source.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -154,7 +153,7 @@ func writeReports(ctx context.Context, roots []string, opt corpus.Options, rw re
 // any size is written with memory for one line per worker and an index.
 type jsonlWriter struct {
 	w     io.Writer
-	lines sync.Pool // of *lineEncoder
+	lines sync.Pool // of *[]byte, a line's buffer
 
 	mu    sync.Mutex // guards what follows
 	spill *os.File
@@ -169,24 +168,9 @@ type spilled struct {
 	n    int
 }
 
-// lineEncoder encodes one report's line: JSON, then the C1 and bidi runes
-// encoding/json leaves raw written as escapes. Texts stay byte-exact (the
-// scorer compares them with the source).
-type lineEncoder struct {
-	json, safe bytes.Buffer
-	enc        *json.Encoder
-	esc        *textsafe.JSONWriter
-}
-
 func newJSONLWriter(w io.Writer) reportWriter {
 	jw := &jsonlWriter{w: w}
-	jw.lines.New = func() any {
-		le := &lineEncoder{}
-		le.enc = json.NewEncoder(&le.json)
-		le.enc.SetEscapeHTML(false)
-		le.esc = textsafe.NewJSONWriter(&le.safe)
-		return le
-	}
+	jw.lines.New = func() any { return new([]byte) }
 	jw.spill, jw.err = os.CreateTemp("", "gitui-extract-*.jsonl")
 	if jw.err == nil {
 		// Unlinked at once: the file lives as long as it is open.
@@ -196,22 +180,15 @@ func newJSONLWriter(w io.Writer) reportWriter {
 }
 
 func (jw *jsonlWriter) add(r *corpus.Report) error {
-	le := jw.lines.Get().(*lineEncoder)
-	defer jw.lines.Put(le)
-	le.json.Reset()
-	le.safe.Reset()
-	if err := le.enc.Encode(record(r)); err != nil {
-		return fmt.Errorf("encode %s: %w", r.Path, err)
-	}
-	if _, err := le.esc.Write(le.json.Bytes()); err != nil {
-		return fmt.Errorf("encode %s: %w", r.Path, err)
-	}
+	line := jw.lines.Get().(*[]byte)
+	defer jw.lines.Put(line)
+	*line = appendRecord((*line)[:0], r)
 	jw.mu.Lock()
 	defer jw.mu.Unlock()
 	if jw.err != nil {
 		return fmt.Errorf("spill file: %w", jw.err)
 	}
-	n, err := jw.spill.Write(le.safe.Bytes())
+	n, err := jw.spill.Write(*line)
 	if err != nil {
 		jw.err = err
 		return fmt.Errorf("spill file: %w", err)

@@ -7,7 +7,10 @@
 // between the figures is real: sentences of the bundled sample reports that
 // state no figure.
 //
-//	gencorpus -n 1000 -seed 1 -o /tmp/corpus [-gold /tmp/corpus-gold]
+//	gencorpus -n 1000 -seed 1 -o /tmp/corpus [-gold /tmp/corpus-gold] [-plain]
+//
+// -plain writes UTF-8 text files only, no HTML pages: the corpus on which
+// extraction itself is measured.
 //
 // Output is deterministic for a seed, and report i does not depend on -n,
 // so a corpus of 1,000 is the first thousand of one of 10,000. With -gold,
@@ -53,6 +56,7 @@ func run(args []string) error {
 	seed := fl.Uint64("seed", 1, "random seed")
 	out := fl.String("o", "", "output `DIR` (required)")
 	gold := fl.String("gold", "", "also write score.py gold files to `DIR`")
+	plain := fl.Bool("plain", false, "plain text only: UTF-8, no HTML pages")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -71,7 +75,7 @@ func run(args []string) error {
 	var bytes int64
 	counts := map[string]int{}
 	for i := range *n {
-		f, err := makeFile(i, *seed, filler, s2t)
+		f, err := makeFile(i, *seed, filler, s2t, *plain)
 		if err != nil {
 			return err
 		}
@@ -116,10 +120,11 @@ type file struct {
 	rep         *report
 }
 
-// makeFile generates report i of the corpus of seed.
-func makeFile(i int, seed uint64, filler []string, s2t *opencc.OpenCC) (*file, error) {
+// makeFile generates report i of the corpus of seed; a plain one is a
+// UTF-8 text file.
+func makeFile(i int, seed uint64, filler []string, s2t *opencc.OpenCC, plain bool) (*file, error) {
 	rng := rand.New(rand.NewPCG(seed, uint64(i)))
-	rep := generate(rng, filler)
+	rep := generate(rng, filler, plain)
 	f := &file{rep: rep, encoding: corpus.EncUTF8}
 	text := rep.text
 	// One report in eight is in Traditional script (Taiwan forms, which
@@ -141,6 +146,7 @@ func makeFile(i int, seed uint64, filler []string, s2t *opencc.OpenCC) (*file, e
 	}
 	var enc encoding.Encoding
 	switch k := rng.IntN(10); {
+	case plain:
 	case rep.layout == layoutHTML && k < 8:
 		// Pages declare their charset; most are UTF-8.
 	case f.traditional && k < 5:

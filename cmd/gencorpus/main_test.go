@@ -22,11 +22,11 @@ func TestGenerate(t *testing.T) {
 	}
 	seen := map[string]int{}
 	for i := range 300 {
-		f, err := makeFile(i, 7, filler, s2t)
+		f, err := makeFile(i, 7, filler, s2t, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, err := makeFile(i, 7, filler, s2t)
+		again, err := makeFile(i, 7, filler, s2t, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,6 +47,9 @@ func TestGenerate(t *testing.T) {
 			seen["traditional"]++
 		}
 		checkIdentities(t, f)
+		if p, err := makeFile(i, 7, filler, s2t, true); err != nil || p.encoding != corpus.EncUTF8 || p.rep.layout == layoutHTML {
+			t.Fatalf("plain report %d: %v, %s, %s", i, err, p.encoding, p.rep.layout)
+		}
 	}
 	for _, k := range []string{narrative, table2019, table2021, layoutPipe, layoutTab, layoutLines, layoutSpaces, layoutHTML,
 		corpus.EncUTF8, corpus.EncGB18030, corpus.EncBig5, "traditional"} {

@@ -140,7 +140,8 @@ func (b *builder) fill(n int) string {
 }
 
 // generate writes report i of a corpus.
-func generate(rng *rand.Rand, filler []string) *report {
+// generate writes a report; plain leaves out the HTML layout.
+func generate(rng *rand.Rand, filler []string, plain bool) *report {
 	b := &builder{rng: rng, filler: filler, r: &report{fields: map[string]string{}}}
 	r := b.r
 	r.agency = places[rng.IntN(len(places))] + departments[rng.IntN(len(departments))]
@@ -158,6 +159,9 @@ func generate(rng *rand.Rand, filler []string) *report {
 		r.format = narrative
 	}
 	layouts := []string{layoutPipe, layoutTab, layoutLines, layoutSpaces, layoutHTML}
+	if plain {
+		layouts = layouts[:len(layouts)-1]
+	}
 	r.layout = layouts[rng.IntN(len(layouts))]
 
 	title := fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.agency, r.year)

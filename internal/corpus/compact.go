@@ -53,9 +53,13 @@ func (in *interner) list(ids []string) []string {
 	if in == nil || len(ids) == 0 {
 		return ids
 	}
-	key := strings.Join(ids, "\x00")
+	var buf [256]byte
+	key := buf[:0]
+	for _, id := range ids {
+		key = append(append(key, id...), 0)
+	}
 	in.mu.Lock()
-	l, ok := in.lists[key]
+	l, ok := in.lists[string(key)] // no copy for a lookup
 	in.mu.Unlock()
 	if ok {
 		return l
@@ -66,13 +70,13 @@ func (in *interner) list(ids []string) []string {
 	}
 	in.mu.Lock()
 	defer in.mu.Unlock()
-	if prev, ok := in.lists[key]; ok {
+	if prev, ok := in.lists[string(key)]; ok {
 		return prev
 	}
 	if in.lists == nil {
 		in.lists = make(map[string][]string)
 	}
-	in.lists[key] = l
+	in.lists[string(key)] = l
 	return l
 }
 

@@ -89,7 +89,8 @@ func packFields(source string, fields []extract.Field) (figs, values string, err
 	}
 	packed := make([]byte, 0, len(fields)*figureSize)
 	var vals []byte
-	seen := make(map[string]uint32, 8)
+	type valueUnit struct{ v, u string }
+	seen := make(map[valueUnit]uint32, 16)
 	for _, f := range fields {
 		at := schema.Order(f.ID)
 		if at < 0 || at >= approxBit {
@@ -105,7 +106,7 @@ func packFields(source string, fields []extract.Field) (figs, values string, err
 		if len(v) > math.MaxUint8 || len(f.Unit) > math.MaxUint8 {
 			return "", "", fmt.Errorf("field %s: value or unit too long to hold", f.ID)
 		}
-		key := v + "\x00" + f.Unit
+		key := valueUnit{v, f.Unit}
 		off, ok := seen[key]
 		if !ok {
 			off = uint32(len(vals))

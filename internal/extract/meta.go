@@ -30,14 +30,17 @@ func extractMeta(d *doc) Meta {
 	// at the end: only those lines are split out.
 	// The rules read the first titleLines lines of the head only.
 	head := lines(d.norm, 0, runeStartAtOrBefore(d.norm, min(len(d.norm), 6000)), titleLines)
+	defer linePool.put(head)
 	tailAt := runeStartAtOrBefore(d.norm, max(0, len(d.norm)-2000))
 	if k := strings.IndexByte(d.norm[tailAt:], '\n'); k >= 0 && tailAt > 0 {
 		tailAt += k + 1
 	}
 	tail := lines(d.norm, tailAt, len(d.norm), len(d.norm))
+	defer linePool.put(tail)
 	// Headers are read without spaces ("来 源:"); only the head of the
 	// text is worth that copy.
 	hv := newView(d.norm[:runeStartAtOrBefore(d.norm, min(len(d.norm), headLimit))])
+	defer hv.release()
 	return Meta{
 		Agency:    findAgency(d, hv, head, tail),
 		Year:      findYear(d.norm, head),
@@ -75,7 +78,7 @@ func isLineJunk(r rune) bool {
 }
 
 // lines splits norm[from:to] into trimmed, non-empty lines, the first n
-// of them at most.
+// of them at most, in a slice from linePool.
 func lines(norm string, from, to, n int) []line {
 	// Room for every line read: n, or the lines of the range when fewer
 	// (counted only when n is large).
@@ -83,7 +86,7 @@ func lines(norm string, from, to, n int) []line {
 	if n > 32 {
 		size = min(n, strings.Count(norm[from:to], "\n")+1)
 	}
-	out := make([]line, 0, size)
+	out := linePool.get(size)
 	for a := from; a < to && len(out) < n; {
 		b := strings.IndexByte(norm[a:to], '\n')
 		if b < 0 {

@@ -44,6 +44,7 @@ func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
 // figure of a unit under it is not a field (see subUnit).
 func proseFields(d *doc, f schema.Format, year int, agency string) ([]Field, []Check) {
 	v := newView(d.norm)
+	defer v.release()
 	units := newUnitScope(v, agency)
 	table := f != "" && f != schema.Narrative || newRules(v)
 	var cands []cand

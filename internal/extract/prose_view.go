@@ -46,7 +46,7 @@ func newView(norm string) *view {
 	var buf strings.Builder
 	buf.Grow(len(norm))
 	// A line holds a run or two, or more where spaces split it.
-	segs := make([]seg, 0, 2*strings.Count(norm, "\n")+1)
+	segs := segPool.get(2*strings.Count(norm, "\n") + 1)
 	var lastRun string // last run kept; its last rune is read at a break only
 	breaks, breakAt := 0, 0
 	lineStart := 0     // start in norm of the current line
@@ -111,6 +111,13 @@ func newView(norm string) *view {
 		i = j
 	}
 	return &view{s: buf.String(), segs: segs}
+}
+
+// release gives the view's segments back to their pool; v must not be
+// read after.
+func (v *view) release() {
+	segPool.put(v.segs)
+	v.segs = nil
 }
 
 // endsSentence reports whether run ends in one of sentenceEnd.

@@ -12,6 +12,34 @@ import (
 // rows, cells and fields before they are merged (~220 fields). Taken from
 // pools instead, they are not allocated and collected report after report.
 
+// slicePool is a pool of slices of T, for buffers a call fills and drops.
+type slicePool[T any] struct{ p sync.Pool }
+
+// get returns an empty slice with room for n.
+func (p *slicePool[T]) get(n int) []T {
+	if s, ok := p.p.Get().(*[]T); ok && cap(*s) >= n {
+		return (*s)[:0]
+	}
+	return make([]T, 0, n)
+}
+
+// put gives s back for another get. All of it is cleared first, up to its
+// capacity: a pooled buffer must not keep the last report's text alive.
+func (p *slicePool[T]) put(s []T) {
+	s = s[:cap(s)]
+	clear(s)
+	s = s[:0]
+	p.p.Put(&s)
+}
+
+// The pools of the slices of view, lines, findLabels and the rows' fields.
+var (
+	segPool    slicePool[seg]
+	linePool   slicePool[line]
+	labelPool  slicePool[label]
+	placedPool slicePool[placedField]
+)
+
 // placesPool holds []int32 with an entry per schema field.
 var placesPool = sync.Pool{New: func() any { return new([]int32) }}
 

@@ -149,7 +149,7 @@ var proactiveLabels = newLabelSet([]labelSpec{
 // the next label, so a label glued to its cells ("规章000") still ends
 // where its cells begin.
 func findLabels(s string, lo, hi int, specs labelSet) []label {
-	var out []label
+	out := labelPool.get(16)
 	for k := lo; ; {
 		if k = specs.first.next(s[:hi], k); k >= hi {
 			break

@@ -47,9 +47,12 @@ func proseFields(d *doc, f schema.Format, year int, agency string) ([]Field, []C
 	defer v.release()
 	units := newUnitScope(v, agency)
 	table := f != "" && f != schema.Narrative || newRules(v)
-	var cands []cand
+	mentions := v.mentions()
+	defer mentionPool.put(mentions)
+	cands := candPool.get(len(mentions))
+	defer func() { candPool.put(cands) }()
 	var pro proactiveCands
-	for _, m := range v.mentions() {
+	for _, m := range mentions {
 		// Both rule sets read the clause core, and neither reads a
 		// comparison with another period.
 		c, approx := core(m.left)
@@ -72,10 +75,11 @@ func proseFields(d *doc, f schema.Format, year int, agency string) ([]Field, []C
 	cands = append(cands, zeroStatements(v)...)
 	cands = append(cands, pro.resolve()...)
 
+	sortByPosition(cands)
 	seen := make(map[string]bool, len(cands))
 	byID := make(map[string]cand, len(cands))
-	var fields []Field
-	for _, c := range sortByPosition(cands) {
+	fields := make([]Field, 0, len(cands)) // room for every ID, each once
+	for _, c := range cands {
 		if seen[c.id] {
 			continue
 		}
@@ -104,12 +108,10 @@ func newRules(v *view) bool {
 	return findYear(head, nil) >= 2019
 }
 
-// sortByPosition orders candidates by where they are stated; a stable sort
-// keeps rule order for the same words.
-func sortByPosition(cs []cand) []cand {
-	out := append([]cand(nil), cs...)
-	slices.SortStableFunc(out, func(x, y cand) int { return cmp.Compare(x.a, y.a) })
-	return out
+// sortByPosition orders candidates, in place, by where they are stated; a
+// stable sort keeps rule order for the same words.
+func sortByPosition(cs []cand) {
+	slices.SortStableFunc(cs, func(x, y cand) int { return cmp.Compare(x.a, y.a) })
 }
 
 // classify maps one mention to the fields its words name. c is the core

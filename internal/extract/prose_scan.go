@@ -53,10 +53,11 @@ var clauseStop = newRuneSet(clauseStops)
 // maxLeft bounds how far back a rule reads, in bytes (about 40 runes).
 const maxLeft = 120
 
-// mentions finds every number followed by a unit in the view, in order.
+// mentions finds every number followed by a unit in the view, in order,
+// in a slice from mentionPool.
 func (v *view) mentions() []mention {
 	s := v.s
-	var out []mention
+	out := mentionPool.get(64)
 	prevEnd := 0
 	for i := 0; ; {
 		if i = numberStarts.next(s, i); i == len(s) {

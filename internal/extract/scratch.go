@@ -32,12 +32,15 @@ func (p *slicePool[T]) put(s []T) {
 	p.p.Put(&s)
 }
 
-// The pools of the slices of view, lines, findLabels and the rows' fields.
+// The pools of the slices of view, lines, findLabels, the rows' fields,
+// the prose mentions and the prose candidates.
 var (
-	segPool    slicePool[seg]
-	linePool   slicePool[line]
-	labelPool  slicePool[label]
-	placedPool slicePool[placedField]
+	segPool     slicePool[seg]
+	linePool    slicePool[line]
+	labelPool   slicePool[label]
+	placedPool  slicePool[placedField]
+	mentionPool slicePool[mention]
+	candPool    slicePool[cand]
 )
 
 // placesPool holds []int32 with an entry per schema field.

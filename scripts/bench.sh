@@ -2,7 +2,10 @@
 # Measure gitui's loading and extraction on generated corpora, side by side
 # with ripgrep reading the same files.
 #
-#   scripts/bench.sh [N...]        default: 1000 10000
+#   scripts/bench.sh [--plain] [N...]        default: 1000 10000
+#
+# --plain measures corpora of UTF-8 text files only (gencorpus -plain): no
+# HTML pages and no GB18030/Big5, so that the extractor itself is measured.
 #
 # For each N it generates (once, cached in $BENCH_DIR) a corpus of N reports
 # with cmd/gencorpus -seed 1, warms the page cache, then measures:
@@ -13,13 +16,19 @@
 #   cached  corpus.LoadAll reopening DIR with a warm extraction cache
 #           (BenchmarkLoadCached), and the heap the loaded corpus holds
 #           against its decoded text (heap/text)
-# Results are printed as a Markdown table and kept in $BENCH_DIR/results.md.
+# Results are printed as a Markdown table and kept in
+# $BENCH_DIR/results-corpus.md (or results-plain.md).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 BENCH_DIR=${BENCH_DIR:-/tmp/gitui-bench}
 BIN=$BENCH_DIR/bin
 mkdir -p "$BIN"
+kind=corpus gen=
+if [ "${1:-}" = --plain ]; then
+	kind=plain gen=-plain
+	shift
+fi
 if [ $# -eq 0 ]; then
 	set -- 1000 10000
 fi
@@ -64,18 +73,18 @@ cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }
 rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'; }
 
-results=$BENCH_DIR/results.md
+results=$BENCH_DIR/results-$kind.md
 {
 	echo "| reports | MB | gitui s | gitui CPU s | gitui MB/s | reports/s | gitui RSS MB | rg s | rg CPU s | rg MB/s | rg RSS MB | gitui/rg | cached reopen s | cached reports/s | heap/text |"
 	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$results"
 
 for n in "$@"; do
-	dir=$BENCH_DIR/corpus-$n
+	dir=$BENCH_DIR/$kind-$n
 	if [ ! -f "$dir.done" ]; then
 		echo "bench: generating $n reports" >&2
 		rm -rf "$dir"
-		"$BIN/gencorpus" -n "$n" -seed 1 -o "$dir" 2>/dev/null
+		"$BIN/gencorpus" $gen -n "$n" -seed 1 -o "$dir" 2>/dev/null
 		touch "$dir.done"
 	fi
 	bytes=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
@@ -83,11 +92,11 @@ for n in "$@"; do
 	find "$dir" -type f -exec cat {} + >/dev/null # warm the page cache for both tools
 
 	echo "bench: $n reports: gitui extract" >&2
-	timed "$BENCH_DIR/gitui-$n.time" "$BIN/gitui" extract --format jsonl "$dir"
-	gs=$(elapsed "$BENCH_DIR/gitui-$n.time")
+	timed "$BENCH_DIR/gitui-$kind-$n.time" "$BIN/gitui" extract --format jsonl "$dir"
+	gs=$(elapsed "$BENCH_DIR/gitui-$kind-$n.time")
 	echo "bench: $n reports: rg" >&2
-	timed "$BENCH_DIR/rg-$n.time" rg -c '[0-9]+' "$dir"
-	rs=$(elapsed "$BENCH_DIR/rg-$n.time")
+	timed "$BENCH_DIR/rg-$kind-$n.time" rg -c '[0-9]+' "$dir"
+	rs=$(elapsed "$BENCH_DIR/rg-$kind-$n.time")
 
 	echo "bench: $n reports: cached reopen" >&2
 	bench=$(GITUI_BENCH_CORPUS=$dir "$BIN/corpus.test" -test.run '^$' \
@@ -95,7 +104,7 @@ for n in "$@"; do
 	cs=$(echo "$bench" | awk '{ for (i = 1; i < NF; i++) if ($(i+1) == "ns/op") printf "%.2f", $i / 1e9 }')
 	heap=$(echo "$bench" | awk '{ for (i = 1; i < NF; i++) if ($(i+1) == "heap/text") printf "%.2f", $i }')
 
-	gt=$BENCH_DIR/gitui-$n.time rt=$BENCH_DIR/rg-$n.time
+	gt=$BENCH_DIR/gitui-$kind-$n.time rt=$BENCH_DIR/rg-$kind-$n.time
 	echo "| $n | $mb | $gs | $(cpu "$gt") | $(div "$mb" "$gs") | $(div "$n" "$gs") | $(rss "$gt") | $rs | $(cpu "$rt") | $(div "$mb" "$rs") | $(rss "$rt") | $(div "$gs" "$rs") | $cs | $(div "$n" "$cs") | $heap |" | tee -a "$results"
 done
 echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results" >&2

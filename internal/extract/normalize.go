@@ -54,17 +54,25 @@ func newDoc(src string) *doc {
 			continue
 		}
 		// A three-byte rune (all of CJK) that normalization keeps is
-		// stepped over after a look at a bitmap: most of a report.
+		// stepped over after a look at a bitmap: most of a report. One
+		// it changes (full-width punctuation, Traditional characters)
+		// is decoded already.
+		var r rune
+		size := 0
 		if c >= 0xE0 && c < 0xF0 && i+2 < len(src) {
 			c1, c2 := src[i+1], src[i+2]
-			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			valid := c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF)
-			if valid && !changed.has(r) {
-				i += 3
-				continue
+			r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				if !changed.has(r) {
+					i += 3
+					continue
+				}
+				size = 3
 			}
 		}
-		r, size := utf8.DecodeRuneInString(src[i:])
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(src[i:])
+		}
 		n := normRuneIn(table, r)
 		if n == r {
 			i += size

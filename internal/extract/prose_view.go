@@ -196,8 +196,9 @@ func pageNumber(line string) bool {
 
 // mayBePageNumber reports whether the line that starts s may be a page
 // number for pageNumber: its first rune past the spaces is a dash, an
-// underscore, a digit, 第 or another space. Most lines start otherwise,
-// and are passed over without finding their end.
+// underscore, 第 or another space. Most lines start otherwise (a line
+// that starts with a digit is a table cell, not a page number), and are
+// passed over without finding their end.
 func mayBePageNumber(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -205,7 +206,7 @@ func mayBePageNumber(s string) bool {
 		case c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r':
 			i++
 			continue
-		case c == '-' || c == '_' || isDigit(c):
+		case c == '-' || c == '_':
 			return true
 		case c < utf8.RuneSelf:
 			return false

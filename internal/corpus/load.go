@@ -393,9 +393,28 @@ func readLimited(f io.Reader, size, max int64) ([]byte, error) {
 	if size > max {
 		return nil, fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, size, max)
 	}
-	raw, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
+	// Read into a buffer of the size stat gave, one byte over so that a
+	// file that grew since is seen to; io.ReadAll would grow its buffer
+	// from 512 bytes, copying as it goes.
+	if size < 0 {
+		size = 0
+	}
+	raw := make([]byte, 0, size+1)
+	for {
+		n, err := f.Read(raw[len(raw):cap(raw)])
+		raw = raw[:len(raw)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if int64(len(raw)) > max {
+			break
+		}
+		if len(raw) == cap(raw) {
+			raw = append(raw, 0)[:len(raw)] // grown since stat
+		}
 	}
 	if int64(len(raw)) > max {
 		return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, max)

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -99,7 +100,7 @@ func (e *indexEntry) hit(path string, readAt int64) *Report {
 
 // update writes the index anew with the reports of a load, unless every
 // one of them is an entry of it, unchanged.
-func (c *cache) update(reports []*Report) error {
+func (c *cache) update(ctx context.Context, reports []*Report) error {
 	same := len(reports) == len(c.entries)
 	for _, r := range reports {
 		same = same && r.indexed
@@ -111,7 +112,7 @@ func (c *cache) update(reports []*Report) error {
 	for i, r := range reports {
 		keys[i] = c.key(r.Path)
 	}
-	return writeIndex(c.indexPath(), c.version, c.schema, keys, reports)
+	return writeIndex(ctx, c.indexPath(), c.version, c.schema, keys, reports)
 }
 
 // DefaultCacheDir returns where the cache of the corpus in folder root

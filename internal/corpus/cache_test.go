@@ -215,7 +215,7 @@ func TestIndexRoundTrip(t *testing.T) {
 	}
 
 	index := filepath.Join(t.TempDir(), "index")
-	if err := writeIndex(index, "v", "fp", keys, reports); err != nil {
+	if err := writeIndex(context.Background(), index, "v", "fp", keys, reports); err != nil {
 		t.Fatal(err)
 	}
 	got, err := readIndex(index, "v", "fp")
@@ -328,4 +328,36 @@ func FuzzIndexRecords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestIndexTempFiles checks that a write of the index removes what writes
+// cut short an hour or more ago left behind, and only that.
+func TestIndexTempFiles(t *testing.T) {
+	dir := t.TempDir()
+	old, recent := filepath.Join(dir, ".index-old"), filepath.Join(dir, ".index-recent")
+	for _, p := range []string{old, recent} {
+		if err := os.WriteFile(p, []byte("partial"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	then := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(old, then, then)
+	if err := writeIndex(context.Background(), filepath.Join(dir, "index"), "v", "fp", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Error("a temporary file of two hours ago was left")
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Error("a temporary file of another write going on was removed")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rep, _ := Parse("a.txt", []byte(simplified))
+	if err := writeIndex(ctx, filepath.Join(dir, "index2"), "v", "fp", []string{"/a"}, []*Report{rep}); err == nil {
+		t.Error("a cancelled write wrote an index")
+	}
+	if names, _ := filepath.Glob(filepath.Join(dir, ".index-*")); len(names) != 1 {
+		t.Errorf("temporary files after a cancelled write: %q", names)
+	}
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -165,11 +166,13 @@ func numberText(n extract.Number) string {
 }
 
 // writeIndex writes the index of reports to path, atomically.
-func writeIndex(path, version, schemaFP string, keys []string, reports []*Report) (err error) {
+// It stops, writing nothing, when ctx is cancelled.
+func writeIndex(ctx context.Context, path, version, schemaFP string, keys []string, reports []*Report) (err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("cache index %s: %w", path, err)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".index-*")
+	removeStaleTemps(filepath.Dir(path))
+	f, err := os.CreateTemp(filepath.Dir(path), indexTemp)
 	if err != nil {
 		return fmt.Errorf("cache index %s: %w", path, err)
 	}
@@ -185,6 +188,9 @@ func writeIndex(path, version, schemaFP string, keys []string, reports []*Report
 	sums := &blockSums{w: f}
 	w := &indexWriter{w: bufio.NewWriterSize(sums, 1<<20), shared: make(map[string]ref)}
 	for i, rep := range reports {
+		if i%chunkRecords == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		w.appendRecord(keys[i], rep)
 		if w.count++; w.count == chunkRecords {
 			w.endChunk()
@@ -217,6 +223,21 @@ func writeIndex(path, version, schemaFP string, keys []string, reports []*Report
 		return fmt.Errorf("cache index %s: %w", path, err)
 	}
 	return nil
+}
+
+// indexTemp names the temporary files of writeIndex.
+const indexTemp = ".index-*"
+
+// removeStaleTemps removes the temporary files of writes that a process
+// ended before they were renamed, leaving those of writes that may still
+// be going on in another process.
+func removeStaleTemps(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, indexTemp))
+	for _, name := range names {
+		if fi, err := os.Lstat(name); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > time.Hour {
+			os.Remove(name)
+		}
+	}
 }
 
 // readIndex reads the index at path, made by this extractor version over

@@ -320,7 +320,7 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 		if c := opt.cache(); c != nil {
 			// A cache that cannot be written costs time on the next
 			// load, never a report: the error is dropped.
-			_ = c.update(loaded)
+			_ = c.update(ctx, loaded)
 		}
 	}()
 	return out

@@ -183,11 +183,13 @@ func systemWide(c string) bool {
 	return strings.Contains(c, "全系统") || strings.Contains(c, "系统") && hasAny(c, "全市", "全省", "全区", "全县", "全国")
 }
 
+// comparisonWords compare with another period.
+var comparisonWords = newWordSet("上年", "去年", "上一年", "同比", "相比", "较上", "比上", "增加", "减少", "下降", "增长", "提高")
+
 // comparison reports a clause that compares with another period ("同上年
 // 相比减少442条", "由2013年的1128条"): its number is not this year's.
 func comparison(c string) bool {
-	if hasAny(c, "上年", "去年", "上一年", "同比", "相比", "较上", "比上", "增加", "减少", "下降", "增长", "提高") &&
-		!strings.Contains(c, "结转") {
+	if comparisonWords.in(c) && !strings.Contains(c, "结转") {
 		return true
 	}
 	if k := strings.Index(c, "年的"); k > 0 && isDigit(c[k-1]) {
@@ -313,6 +315,9 @@ func consultation(c, sentence, after string) bool {
 // receiveVerbs introduce the applications an agency received.
 var receiveVerbs = []string{"受理", "收到", "接收", "接到", "接受", "收悉"}
 
+// receiveVerbSet holds receiveVerbs.
+var receiveVerbSet = newWordSet(receiveVerbs...)
+
 // channelWords name the channels of an application, with their field.
 var channelWords = []struct{ word, id string }{
 	{"当面", "applications.channel.in_person"},
@@ -351,11 +356,15 @@ func channelField(c string) string {
 	return ""
 }
 
+// notApplicationWords name what a count of applications in their clause
+// is not: reviews, lawsuits, consultations, withdrawals.
+var notApplicationWords = newWordSet("复议", "诉讼", "咨询", "撤销", "撤回")
+
 // applicationField reads the applications received (受理…申请7390件,
 // 受理各类依申请公开件共计631件, 依申请公开0件), by channel, and in
 // table-era reports the prose restating the table's totals.
 func applicationField(v *view, c string, m mention, table bool) string {
-	if hasAny(c, "复议", "诉讼", "咨询", "撤销", "撤回") || otherApplication(c) {
+	if notApplicationWords.in(c) || otherApplication(c) {
 		return ""
 	}
 	if id := channelField(c); id != "" {
@@ -377,7 +386,7 @@ func applicationField(v *view, c string, m mention, table bool) string {
 	if strings.Contains(c, "结转") {
 		return ""
 	}
-	receive := hasAny(c, receiveVerbs...)
+	receive := receiveVerbSet.in(c)
 	if receive && !hasAny(c, "答复", "办结") {
 		if _, ok := suffixAny(c, "申请", "申请书", "申请件", "依申请公开件", "依申请公开", "依申请公开事项", "依申请公开政府信息"); ok &&
 			aboutDisclosure(v, c, m) {
@@ -399,8 +408,10 @@ func applicationField(v *view, c string, m mention, table bool) string {
 // otherApplication reports a clause naming another kind of application
 // ("受理行政许可申请", "信访举报投诉类申请"): not a disclosure request.
 func otherApplication(c string) bool {
-	return hasAny(c, "许可", "审批", "登记", "备案", "信访", "投诉", "举报", "建议", "提案", "复核", "补贴", "救助")
+	return otherApplicationWords.in(c)
 }
+
+var otherApplicationWords = newWordSet("许可", "审批", "登记", "备案", "信访", "投诉", "举报", "建议", "提案", "复核", "补贴", "救助")
 
 // aboutDisclosure reports whether an application count is about requests
 // for information: the clause says 公开 or 信息, or the text just before it

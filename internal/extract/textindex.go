@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // indexText is strings.Index for searching a report's text for a word.
 // strings.Index finds candidates by the word's first byte; for a Chinese
@@ -63,4 +66,41 @@ func (f *wordFinder) next(i int) int {
 		best = min(best, f.at[k])
 	}
 	return best
+}
+
+// wordSet tests texts for any of a fixed list of words: hasAny in one
+// scan for the words' first runes, where hasAny searches the text once
+// per word. For the clause of every prose figure, tested against a dozen
+// words, that is most of the searching.
+type wordSet struct {
+	words  []string
+	starts *runeSet // the first rune of each word
+}
+
+// newWordSet returns the set of words, each starting with an ASCII or a
+// three-byte rune (as runeSet holds).
+func newWordSet(words ...string) *wordSet {
+	var first []rune
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		first = append(first, r)
+	}
+	return &wordSet{words: words, starts: newRuneSet(string(first))}
+}
+
+// in reports whether s, valid UTF-8, contains one of the words: a word
+// can only start at a rune that starts one of them.
+func (ws *wordSet) in(s string) bool {
+	for i := 0; ; {
+		if i = ws.starts.next(s, i); i == len(s) {
+			return false
+		}
+		for _, w := range ws.words {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -72,6 +74,30 @@ func TestWordFinder(t *testing.T) {
 			if got := f.next(i); got != want {
 				t.Errorf("step %d: next(%d) = %d, want %d", step, i, got, want)
 			}
+		}
+	}
+}
+
+// TestWordSet holds wordSet.in to hasAny on every clause of the test
+// reports' prose, and on texts cut anywhere.
+func TestWordSet(t *testing.T) {
+	words := []string{"上年", "去年", "上一年", "同比", "相比", "较上", "比上", "增加", "减少", "下降", "增长", "提高", "a", "年,"}
+	ws := newWordSet(words...)
+	texts := []string{"", "上", "上年", "较上年增加", "abc", "x年,", "年", "本年度共收到申请45件,较去年增长"}
+	names, _ := filepath.Glob("../../testdata/*/*.txt")
+	for _, name := range names {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := newView(newDoc(string(raw)).norm)
+		for _, m := range v.mentions() {
+			texts = append(texts, m.left, m.right, v.s[m.leftAt:])
+		}
+	}
+	for _, s := range texts {
+		if got, want := ws.in(s), hasAny(s, words...); got != want {
+			t.Errorf("in(%q) = %v, hasAny = %v", s, got, want)
 		}
 	}
 }

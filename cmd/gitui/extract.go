@@ -164,9 +164,10 @@ type jsonlWriter struct {
 	w     io.Writer
 	lines sync.Pool // of *[]byte, a line's buffer
 
-	mu    sync.Mutex // guards what follows
-	spill *os.File
-	off   int64
+	mu       sync.Mutex // guards what follows
+	spill    *os.File
+	buffered *bufio.Writer // to spill: a write per 1 MiB, not per line
+	off      int64
 	index []spilled
 	err   error
 }
@@ -184,6 +185,7 @@ func newJSONLWriter(w io.Writer) reportWriter {
 	if jw.err == nil {
 		// Unlinked at once: the file lives as long as it is open.
 		_ = os.Remove(jw.spill.Name())
+		jw.buffered = bufio.NewWriterSize(jw.spill, 1<<20)
 	}
 	return jw
 }
@@ -197,7 +199,7 @@ func (jw *jsonlWriter) add(r *corpus.Report) error {
 	if jw.err != nil {
 		return fmt.Errorf("spill file: %w", jw.err)
 	}
-	n, err := jw.spill.Write(*line)
+	n, err := jw.buffered.Write(*line)
 	if err != nil {
 		jw.err = err
 		return fmt.Errorf("spill file: %w", err)
@@ -212,6 +214,9 @@ func (jw *jsonlWriter) finish(problems []*corpus.Problem) error {
 		return fmt.Errorf("spill file: %w", jw.err)
 	}
 	defer jw.spill.Close()
+	if err := jw.buffered.Flush(); err != nil {
+		return fmt.Errorf("spill file: %w", err)
+	}
 	sort.Slice(jw.index, func(i, j int) bool { return jw.index[i].path < jw.index[j].path })
 	var line []byte
 	for _, l := range jw.index {

@@ -6,6 +6,7 @@ import (
 
 	"gitui/internal/corpus"
 	"gitui/internal/extract"
+	"gitui/internal/schema"
 	"gitui/internal/textsafe"
 )
 
@@ -63,7 +64,7 @@ func appendRecord(b []byte, r *corpus.Report) []byte {
 
 func appendField(b []byte, f extract.Field) []byte {
 	b = append(b, `{"id":`...)
-	b = appendString(b, f.ID)
+	b = appendID(b, f.ID)
 	b = append(b, `,"value":`...)
 	b = append(b, f.Value.String()...)
 	b = append(b, `,"approx":`...)
@@ -97,14 +98,40 @@ func appendCheck(b []byte, c extract.Check) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, id)
+			b = appendID(b, id)
 		}
 		b = append(b, ']')
 	}
 	return append(b, '}')
 }
 
+// quotedIDs holds the schema's field IDs as JSON strings: they are most
+// of a line, and looking one up costs less than escaping it.
+var quotedIDs = func() map[string]string {
+	m := make(map[string]string, len(schema.All()))
+	for _, f := range schema.All() {
+		m[f.ID] = string(appendString(nil, f.ID))
+	}
+	return m
+}()
+
+// appendID appends a field ID as a JSON string.
+func appendID(b []byte, id string) []byte {
+	if q, ok := quotedIDs[id]; ok {
+		return append(b, q...)
+	}
+	return appendString(b, id)
+}
+
 const hexDigits = "0123456789abcdef"
+
+// plainASCII marks the bytes a JSON string holds as they are.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != 0x7f
+	}
+	return t
+}()
 
 // appendString appends s as a JSON string as encoding/json writes it
 // (invalid UTF-8 as \ufffd, U+2028 and U+2029 escaped, HTML characters
@@ -115,8 +142,16 @@ func appendString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' && c != 0x7f {
+		if plainASCII[c] {
 			i++
+			continue
+		}
+		// Most of a report's text is CJK, three-byte runes with lead
+		// bytes E3–EC and EE, none of which needs an escape; ED and EF
+		// lead to surrogates and U+FEFF, E2 to U+2028 and the bidi
+		// controls, which the general path looks at.
+		if (c >= 0xe3 && c <= 0xec || c == 0xee) && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
 			continue
 		}
 		if c < utf8.RuneSelf {

@@ -168,8 +168,8 @@ type jsonlWriter struct {
 	spill    *os.File
 	buffered *bufio.Writer // to spill: a write per 1 MiB, not per line
 	off      int64
-	index []spilled
-	err   error
+	index    []spilled
+	err      error
 }
 
 type spilled struct {

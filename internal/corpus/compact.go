@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"hash/maphash"
+	"slices"
 	"strings"
 	"sync"
 
@@ -18,7 +20,7 @@ import (
 type interner struct {
 	mu    sync.Mutex
 	m     map[string]string
-	lists map[string][]string
+	lists map[uint64][][]string // by a hash of their IDs
 }
 
 // get returns the shared copy of an ID: the schema's, or the load's.
@@ -48,37 +50,47 @@ func (in *interner) share(s string) string {
 }
 
 // list returns the load's copy of a list of IDs, making one if it has
-// none; the IDs of the copy are shared too.
+// none; the IDs of the copy are shared too. Lists are found by a hash of
+// their IDs rather than by the IDs joined, which took an allocation and a
+// long key per check.
 func (in *interner) list(ids []string) []string {
 	if in == nil || len(ids) == 0 {
 		return ids
 	}
-	var buf [256]byte
-	key := buf[:0]
+	var h maphash.Hash
+	h.SetSeed(listSeed)
 	for _, id := range ids {
-		key = append(append(key, id...), 0)
+		h.WriteString(id)
+		h.WriteByte(0)
 	}
+	key := h.Sum64()
 	in.mu.Lock()
-	l, ok := in.lists[string(key)] // no copy for a lookup
-	in.mu.Unlock()
-	if ok {
-		return l
+	for _, l := range in.lists[key] {
+		if slices.Equal(l, ids) {
+			in.mu.Unlock()
+			return l
+		}
 	}
-	l = make([]string, len(ids))
+	in.mu.Unlock()
+	l := make([]string, len(ids))
 	for i, id := range ids {
 		l[i] = in.get(id)
 	}
 	in.mu.Lock()
 	defer in.mu.Unlock()
-	if prev, ok := in.lists[string(key)]; ok {
-		return prev
+	for _, prev := range in.lists[key] {
+		if slices.Equal(prev, ids) {
+			return prev
+		}
 	}
 	if in.lists == nil {
-		in.lists = make(map[string][]string)
+		in.lists = make(map[uint64][][]string)
 	}
-	in.lists[string(key)] = l
+	in.lists[key] = append(in.lists[key], l)
 	return l
 }
+
+var listSeed = maphash.MakeSeed()
 
 // number returns n backed by a shared string. The extractor parses
 // numbers out of its normalized copy of the text, and a Number that is a

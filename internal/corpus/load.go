@@ -32,6 +32,11 @@ type Options struct {
 	// at once and its extraction runs on in the background, its result
 	// discarded.
 	Budget time.Duration
+	// Streaming says that the caller drops each report once it has used
+	// it (gitui extract): the reports of the load then do not share their
+	// check IDs, numbers and field lists, which saves memory only when
+	// they are all held.
+	Streaming bool
 
 	// extractor and version replace extract.Extract and
 	// extract.Version in tests.
@@ -181,7 +186,9 @@ func collect(ctx context.Context, events <-chan Event) (*Corpus, error) {
 // event, so Done and Total only grow.
 func load(ctx context.Context, src files, opt Options) <-chan Event {
 	opt = opt.withDefaults()
-	opt.strings = &interner{}
+	if !opt.Streaming {
+		opt.strings = &interner{}
+	}
 	// Files go to workers and come back in batches: a file the cache
 	// knows takes a few microseconds, less than handing it from one
 	// goroutine to another.

@@ -85,7 +85,28 @@ func (n Number) Rat() *big.Rat {
 func (n Number) IsInt() bool { return !strings.Contains(n.s, ".") }
 
 // Equal reports whether n and m are the same value.
-func (n Number) Equal(m Number) bool { return n.Rat().Cmp(m.Rat()) == 0 }
+func (n Number) Equal(m Number) bool {
+	if n.s == m.s {
+		return true
+	}
+	// Counts are integers: compared as such, without two big.Rats.
+	if a, ok := n.intValue(); ok {
+		if b, ok := m.intValue(); ok {
+			return a == b
+		}
+	}
+	return n.Rat().Cmp(m.Rat()) == 0
+}
+
+// intValue returns n when it is an integer, as every count is (fifteen
+// digits at most fit in an int64).
+func (n Number) intValue() (int64, bool) {
+	if !n.IsInt() {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(n.String(), 10, 64)
+	return v, err == nil
+}
 
 // Add returns n+m exactly: the sum of two decimals has no more decimals
 // than the longer of the two, so it is printed with that many.

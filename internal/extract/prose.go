@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gitui/internal/schema"
@@ -733,6 +734,73 @@ func hasPrefixes(s string, words ...string) bool {
 	return ok
 }
 
+// shareCheck returns the share count/total as a percentage printed with
+// the decimals of stated (rounded half away from zero, as
+// big.Rat.FloatString does), and whether stated is within rounding of it:
+// |share − stated| ≤ half a unit of its last decimal. total is not 0.
+// err is set when the share is too large to be a Number.
+func shareCheck(count, total, stated Number) (actual Number, ok bool, err error) {
+	if actual, ok, fast := shareCheckInt(count, total, stated); fast {
+		return actual, ok, nil
+	}
+	return shareCheckRat(count, total, stated)
+}
+
+// shareCheckRat is shareCheck in big.Rat, for any values.
+func shareCheckRat(count, total, stated Number) (actual Number, ok bool, err error) {
+	decimals := stated.decimals()
+	share := new(big.Rat).Quo(count.Rat(), total.Rat())
+	share.Mul(share, big.NewRat(100, 1))
+	actual, err = ParseNumber(share.FloatString(decimals))
+	if err != nil {
+		return Number{}, false, err
+	}
+	diff := new(big.Rat).Sub(share, stated.Rat())
+	diff.Abs(diff)
+	half := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Mul(big.NewInt(2), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)))
+	return actual, diff.Cmp(half) <= 0, nil
+}
+
+// shareCheckInt is shareCheck in int64 for the common case, reporting
+// fast false when it does not apply: counts of at most 10⁹, a stated
+// share of at most 10⁹ units of its last decimal, and six decimals at
+// most keep every product below 2³¹·10⁹. With share = 100·count/total and
+// stated = S/10ᵈ, the share printed is 100·count·10ᵈ/total rounded half
+// up, and the test is 2·|100·count·10ᵈ − S·total| ≤ total.
+func shareCheckInt(count, total, stated Number) (actual Number, ok, fast bool) {
+	const limit = 1_000_000_000
+	c, okc := count.intValue()
+	t, okt := total.intValue()
+	d := stated.decimals()
+	sd, oks := Number{strings.Replace(stated.s, ".", "", 1)}.intValue()
+	if !okc || !okt || !oks || c < 0 || c > limit || t <= 0 || t > limit || sd < 0 || sd > limit || d > 6 {
+		return Number{}, false, false
+	}
+	p := int64(1)
+	for range d {
+		p *= 10
+	}
+	n := 100 * c * p
+	q, r := n/t, n%t
+	if 2*r >= t {
+		q++
+	}
+	text := strconv.FormatInt(q/p, 10)
+	if d > 0 {
+		frac := strconv.FormatInt(q%p, 10)
+		text += "." + strings.Repeat("0", d-len(frac)) + frac
+	}
+	actual, err := ParseNumber(text)
+	if err != nil {
+		return Number{}, false, false // not reached: the share has 12 digits at most
+	}
+	diff := n - sd*t
+	if diff < 0 {
+		diff = -diff
+	}
+	return actual, 2*diff <= t, true
+}
+
 // percentChecks tests each stated share against the count and the total it
 // is a share of (schema identity 5): channels of applications.new.total,
 // replies of replies.total. The share must match to the printed decimals.
@@ -764,23 +832,14 @@ func percentChecks(byID map[string]cand) []Check {
 		if !ok || t.v.Equal(Number{}) || c.approx || t.approx {
 			continue
 		}
-		stated := c.pct
-		decimals := stated.decimals()
-		share := new(big.Rat).Quo(c.v.Rat(), t.v.Rat())
-		share.Mul(share, big.NewRat(100, 1))
-		actual, err := ParseNumber(share.FloatString(decimals))
+		actual, ok, err := shareCheck(c.v, t.v, c.pct)
 		if err != nil {
 			continue // a share too large to print is no check, not a 0
 		}
-		// Within rounding: |share − stated| ≤ half a unit of the last
-		// printed decimal.
-		diff := new(big.Rat).Sub(share, stated.Rat())
-		diff.Abs(diff)
-		half := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Mul(big.NewInt(2), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)))
 		out = append(out, Check{
 			ID:       "percent." + id,
-			OK:       diff.Cmp(half) <= 0,
-			Expected: stated,
+			OK:       ok,
+			Expected: c.pct,
 			Actual:   actual,
 			Fields:   []string{id, totalID},
 		})

@@ -273,27 +273,86 @@ func proactiveRows(rows []tableRow, s string, lo, hi int, f schema.Format, cells
 			end = labels[i+1].start
 		}
 		header := s[marker:l.start]
-		cols, units := proactiveColumns(l.spec.key, header, f)
-		if cols == nil {
+		set, units := proactiveColumns(l.spec.key, header, f)
+		if set == noColumns {
 			continue
 		}
-		ids := make([]string, len(cols))
-		for j, c := range cols {
-			ids[j] = "proactive." + l.spec.key + "." + c
-		}
+		cols := proactiveCells[proactiveRow{l.spec.key, set}]
 		rows = append(rows, tableRow{
-			name: s[l.start:l.end], ids: ids, at: placesOf(ids), units: units,
-			read: readCells(s, l.end, end, len(ids), false, cells),
+			name: s[l.start:l.end], ids: cols.ids, at: cols.at, units: units,
+			read: readCells(s, l.end, end, len(cols.ids), false, cells),
 		})
 	}
 	return rows
 }
 
-// proactiveColumns returns the columns of a proactive item, read from its
-// sub-table's header where the header names them and from the report's
+// columnSet is one of the column layouts of a proactive item.
+type columnSet int
+
+const (
+	noColumns     columnSet = iota
+	documents2021           // 本年制发件数, 本年废止件数, 现行有效件数
+	documents2019           // 本年新制作数量, 本年新公开数量, 对外公开总数量
+	decisions2021           // 本年处理决定数量
+	decisions2019           // 上一年项目数量, 本年增/减, 处理决定数量
+	fees2021                // 本年收费金额
+	fees2019                // 上一年项目数量, 本年增/减
+	procurement             // 采购项目数量, 采购总金额
+	numColumnSets
+)
+
+// columnKeys are the schema keys of each column set's columns.
+var columnKeys = [numColumnSets][]string{
+	documents2021: {"issued", "repealed", "in_force"},
+	documents2019: {"made", "published", "total"},
+	decisions2021: {"decisions"},
+	decisions2019: {"prev", "change", "decisions"},
+	fees2021:      {"amount"},
+	fees2019:      {"prev", "change"},
+	procurement:   {"items", "amount"},
+}
+
+// proactiveRow is a proactive item read with one of its column sets.
+type proactiveRow struct {
+	key string
+	set columnSet
+}
+
+// rowCells are the field IDs and schema places of a row's cells.
+type rowCells struct {
+	ids []string
+	at  []int
+}
+
+// proactiveCells holds the cells of every proactive item with every column
+// set, built once rather than an ID string at a time for every row read.
+var proactiveCells = func() map[proactiveRow]rowCells {
+	m := make(map[proactiveRow]rowCells)
+	for _, sp := range proactiveLabels.specs {
+		for set := documents2021; set < numColumnSets; set++ {
+			var ids []string
+			for _, c := range columnKeys[set] {
+				ids = append(ids, "proactive."+sp.key+"."+c)
+			}
+			m[proactiveRow{sp.key, set}] = rowCells{ids, placesOf(ids)}
+		}
+	}
+	return m
+}()
+
+// Units of the fee and procurement columns, as the header states them.
+var (
+	unitsWan             = []string{"万元"}
+	unitsYuan            = []string{"元"}
+	procurementUnitsWan  = []string{"", "万元"}
+	procurementUnitsYuan = []string{"", "元"}
+)
+
+// proactiveColumns returns the column set of a proactive item, read from
+// its sub-table's header where the header names them and from the report's
 // format where it does not (a header cut to "本年新 | 本年新"), with the
 // unit of each column when the header states one.
-func proactiveColumns(key, header string, f schema.Format) (cols, units []string) {
+func proactiveColumns(key, header string, f schema.Format) (set columnSet, units []string) {
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(header, w) {
@@ -312,9 +371,9 @@ func proactiveColumns(key, header string, f schema.Format) (cols, units []string
 			use2021 = false
 		}
 		if use2021 {
-			return []string{"issued", "repealed", "in_force"}, nil
+			return documents2021, nil
 		}
-		return []string{"made", "published", "total"}, nil
+		return documents2019, nil
 	case "licensing", "other_services", "penalty", "coercion":
 		switch {
 		case has("上一年", "增/减"):
@@ -323,9 +382,9 @@ func proactiveColumns(key, header string, f schema.Format) (cols, units []string
 			use2021 = true
 		}
 		if use2021 {
-			return []string{"decisions"}, nil
+			return decisions2021, nil
 		}
-		return []string{"prev", "change", "decisions"}, nil
+		return decisions2019, nil
 	case "fees":
 		switch {
 		case has("上一年", "增/减"):
@@ -334,21 +393,19 @@ func proactiveColumns(key, header string, f schema.Format) (cols, units []string
 			use2021 = true
 		}
 		if use2021 {
-			unit := "万元"
 			if has("元") && !has("万元") {
-				unit = "元"
+				return fees2021, unitsYuan
 			}
-			return []string{"amount"}, []string{unit}
+			return fees2021, unitsWan
 		}
-		return []string{"prev", "change"}, nil
+		return fees2019, nil
 	case "procurement":
-		unit := "元"
 		if has("万元") {
-			unit = "万元"
+			return procurement, procurementUnitsWan
 		}
-		return []string{"items", "amount"}, []string{"", unit}
+		return procurement, procurementUnitsYuan
 	}
-	return nil, nil
+	return noColumns, nil
 }
 
 // applicationRows reads the rows of the application table in s[lo:hi],

@@ -361,3 +361,34 @@ func TestIndexTempFiles(t *testing.T) {
 		t.Errorf("temporary files after a cancelled write: %q", names)
 	}
 }
+
+// TestUnchanged checks that a report tells an edit of its file, even one
+// that keeps the file's size and modification time.
+func TestUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.txt", []byte(simplified))
+	c, err := LoadAll(context.Background(), []string{dir}, Options{})
+	if err != nil || len(c.Reports) != 1 {
+		t.Fatalf("load: %v, %v", c, err)
+	}
+	r := c.Reports[0]
+	if ok, err := r.Unchanged(); !ok || err != nil {
+		t.Fatalf("Unchanged() = %v, %v on the file as read", ok, err)
+	}
+	info, _ := os.Stat(p)
+	edited := []byte(simplified)
+	edited[len(edited)-1] ^= 1
+	os.WriteFile(p, edited, 0o644)
+	os.Chtimes(p, info.ModTime(), info.ModTime())
+	if ok, err := r.Unchanged(); ok || err != nil {
+		t.Errorf("Unchanged() = %v, %v after a same-size edit", ok, err)
+	}
+	os.WriteFile(p, append(edited, '\n'), 0o644)
+	if ok, err := r.Unchanged(); ok || err != nil {
+		t.Errorf("Unchanged() = %v, %v after the file grew", ok, err)
+	}
+	os.Remove(p)
+	if ok, err := r.Unchanged(); ok || err == nil {
+		t.Errorf("Unchanged() = %v, %v with the file gone", ok, err)
+	}
+}

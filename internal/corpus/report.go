@@ -11,7 +11,12 @@
 package corpus
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"os"
+	"syscall"
 	"time"
 
 	"gitui/internal/extract"
@@ -91,3 +96,32 @@ type Problem struct {
 func (p *Problem) Error() string { return fmt.Sprintf("%s: %s: %v", p.Path, p.Step, p.Err) }
 
 func (p *Problem) Unwrap() error { return p.Err }
+
+// Unchanged reports whether the file r was read from still holds the bytes
+// r was made from (the same size and SHA-256). A report the cache's index
+// gave was not read in its load, only its size and modification time were
+// compared (see cache.go); the explorer asks this of each one it opens, so
+// that an edit keeping both does not go unseen there.
+func (r *Report) Unchanged() (bool, error) {
+	f, err := os.OpenFile(r.Path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return false, err
+	}
+	if !info.Mode().IsRegular() || info.Size() != r.Size {
+		return false, nil
+	}
+	raw, err := readLimited(f, info.Size(), r.Size)
+	if errors.Is(err, ErrTooLarge) {
+		return false, nil // grown since the stat
+	}
+	if err != nil {
+		return false, err
+	}
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:]) == r.SHA256, nil
+}

@@ -44,6 +44,9 @@ func (m *Model) renderFigures(w, h int) block {
 		if m.rev.stale > 0 {
 			title += " · " + t.Warn.Render(fmt.Sprintf("%d stale reviews", m.rev.stale))
 		}
+		if e.changed {
+			title += " · " + t.Bad.Render("file changed on disk")
+		}
 	}
 	lines := []string{m.title(paneFigs, title, w)}
 	rows := m.figRows()

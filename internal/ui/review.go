@@ -349,6 +349,10 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	if e == nil || e.rep == nil {
 		return nil
 	}
+	if e.changed && key.Matches(msg, k.Accept, k.Flag, k.Edit, k.Add, k.Reject) {
+		m.say(changedMessage(e, nil), true)
+		return nil
+	}
 	f, state := m.figureAt(m.figs.cur)
 	switch {
 	case key.Matches(msg, k.Accept):

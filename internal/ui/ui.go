@@ -161,11 +161,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case batchMsg:
 		m.addBatch(msg)
+		check := m.checkSelected()
 		if msg.closed {
 			m.done = true
-			return m, nil
+			return m, check
 		}
-		return m, waitBatch(m.events, m.rev.session)
+		return m, tea.Batch(check, waitBatch(m.events, m.rev.session))
+	case fileCheckedMsg:
+		m.fileChecked(msg)
+		return m, nil
 	case spinMsg:
 		if m.done {
 			return m, nil
@@ -208,16 +212,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// andRefresh adds to cmd a read of the review log when the selection moved
-// off report sel.
+// andRefresh adds to cmd a read of the review log, and a check of the
+// file of a report from the cache, when the selection moved off report sel.
 func (m *Model) andRefresh(sel int32, cmd tea.Cmd) tea.Cmd {
 	if m.sel == sel || m.sel < 0 {
 		return cmd
 	}
-	if r := m.refreshReviews(); r != nil {
-		return tea.Batch(cmd, r)
-	}
-	return cmd
+	return tea.Batch(cmd, m.refreshReviews(), m.checkSelected())
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {

@@ -182,6 +182,19 @@ func Decode(raw []byte) (text, encoding string, err error) {
 	return checkText(replaceInvalidUTF8(raw), EncReplaced, nil)
 }
 
+// mayBeBad marks the bytes checkText looks at: the control characters
+// other than white space, and EF, which starts U+FFFD.
+var mayBeBad = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	for _, c := range []byte{'\t', '\n', '\r', '\f', '\v'} {
+		t[c] = false
+	}
+	t[0x7f], t[0xEF] = true, true
+	return t
+}()
+
 // checkText rejects decoded text that is mostly control characters or
 // replacement characters: stray NULs in a report are kept (the extractor
 // reads them as spaces), a file of them is not a report.
@@ -189,25 +202,31 @@ func checkText(text, enc string, err error) (string, string, error) {
 	if err != nil {
 		return "", "", err
 	}
-	// One pass over the bytes: control characters are single bytes in
-	// UTF-8, U+FFFD is EF BF BD, and every byte that is not a continuation
-	// byte starts a rune.
-	bad, runes := 0, 0
+	// Control characters are single bytes in UTF-8, and U+FFFD is EF BF
+	// BD: one look at a table passes over every other byte.
+	bad := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c&0xC0 != 0x80 {
-			runes++
+		if !mayBeBad[c] {
+			continue
 		}
-		switch {
-		case c == 0x7f || c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v':
+		if c != 0xEF || i+2 < len(text) && text[i+1] == 0xBF && text[i+2] == 0xBD {
 			bad++
-		case c == 0xEF && i+2 < len(text) && text[i+1] == 0xBF && text[i+2] == 0xBD:
-			bad++
+		}
+	}
+	if bad == 0 {
+		return text, enc, nil
+	}
+	// Every byte that is not a continuation byte starts a rune.
+	runes := 0
+	for i := 0; i < len(text); i++ {
+		if text[i]&0xC0 != 0x80 {
+			runes++
 		}
 	}
 	// One rune in ten is far more than any report has (a few stray NULs
 	// or escape codes) and far less than any binary file.
-	if bad > 0 && bad*10 > runes {
+	if bad*10 > runes {
 		return "", "", fmt.Errorf("%w (%d of %d characters are control or invalid bytes)", ErrBinary, bad, runes)
 	}
 	return text, enc, nil

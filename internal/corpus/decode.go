@@ -154,30 +154,22 @@ func Decode(raw []byte) (text, encoding string, err error) {
 		return checkText(string(body), EncUTF8, nil)
 	}
 	// Both legacy decodings are tried, each into a pooled buffer, and
-	// only the winner is copied out as the text.
-	var best []byte
-	bestEnc, bestN := "", -1
-	for _, c := range []struct {
-		name   string
-		decode func(dst, raw []byte) ([]byte, bool)
-	}{{EncGB18030, appendGB18030}, {EncBig5, appendBig5}} {
-		buf := getBuf()
-		out, ok := c.decode(buf[:0], raw)
-		if !ok {
-			putBuf(out)
-			continue
+	// only the winner is copied out as the text. The report words are
+	// counted only when both decode: most GB18030 text is no Big5.
+	gb, gbOK := appendGB18030(getBuf()[:0], raw)
+	big5, big5OK := appendBig5(getBuf()[:0], raw)
+	defer putBuf(gb)
+	defer putBuf(big5)
+	switch {
+	case gbOK && big5OK:
+		if countReportWords(big5) > countReportWords(gb) {
+			return checkText(string(big5), EncBig5, nil)
 		}
-		if n := countReportWords(out); n > bestN {
-			putBuf(best)
-			best, bestEnc, bestN = out, c.name, n
-		} else {
-			putBuf(out)
-		}
-	}
-	if bestN >= 0 {
-		text := string(best)
-		putBuf(best)
-		return checkText(text, bestEnc, nil)
+		return checkText(string(gb), EncGB18030, nil)
+	case gbOK:
+		return checkText(string(gb), EncGB18030, nil)
+	case big5OK:
+		return checkText(string(big5), EncBig5, nil)
 	}
 	return checkText(replaceInvalidUTF8(raw), EncReplaced, nil)
 }

@@ -83,11 +83,12 @@ func runExplorer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	m := ui.New(ui.Options{
-		Root:    dir,
-		Events:  events,
-		NoColor: os.Getenv("NO_COLOR") != "",
-		Review:  session,
-		Notice:  notice,
+		Root:     dir,
+		Events:   events,
+		NoColor:  os.Getenv("NO_COLOR") != "",
+		Review:   session,
+		Notice:   notice,
+		CacheDir: *cache,
 	})
 	p := tea.NewProgram(m, tea.WithInput(stdin), tea.WithOutput(stdout), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {

@@ -4,9 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 	"time"
 
 	"gitui/internal/schema"
@@ -41,6 +45,9 @@ type cache struct {
 	cwd     string // to key entries by absolute path
 
 	entries map[string]*indexEntry // read from the index at the start
+	// distrusted is set when some entries were distrusted: the list is
+	// cleared once a new index replaces them.
+	distrusted bool
 }
 
 // indexEntry is one report of the index.
@@ -52,12 +59,65 @@ type indexEntry struct {
 }
 
 // newCache returns the cache in dir with the entries of its index, or
-// none if the index is missing, foreign or damaged.
+// none if the index is missing, foreign or damaged. Entries of files
+// recorded as distrusted are made racy: their files are read again.
 func newCache(dir, version string) *cache {
 	c := &cache{dir: dir, version: version, schema: schemaFingerprint()}
 	c.cwd, _ = os.Getwd()
 	c.entries, _ = readIndex(c.indexPath(), c.version, c.schema)
+	for _, key := range readDistrusted(filepath.Join(dir, distrustedName)) {
+		if e := c.entries[key]; e != nil {
+			e.readAt = e.mtime
+			c.distrusted = true
+		}
+	}
 	return c
+}
+
+// distrustedName is the file in the cache folder listing files whose
+// entries must not be trusted: a quoted key a line.
+const distrustedName = "distrusted"
+
+// Distrust records, in the cache in dir, that the file at path changed
+// in a way its size and modification time do not show (the explorer found
+// other bytes in it): the next load using the cache reads the file again.
+func Distrust(dir, path string) error {
+	c := &cache{}
+	c.cwd, _ = os.Getwd()
+	f, err := os.OpenFile(filepath.Join(dir, distrustedName), os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NONBLOCK, 0o600)
+	if err != nil {
+		return fmt.Errorf("cache %s: %w", dir, err)
+	}
+	_, werr := f.WriteString(strconv.Quote(c.key(path)) + "\n")
+	if err := errors.Join(werr, f.Close()); err != nil {
+		return fmt.Errorf("cache %s: %w", dir, err)
+	}
+	return nil
+}
+
+// readDistrusted returns the keys of the distrusted list at path; a list
+// that cannot be read, or a line that is not a quoted key, gives none.
+func readDistrusted(path string) []string {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	raw, err := readLimited(f, fi.Size(), 16<<20)
+	if err != nil {
+		return nil
+	}
+	var keys []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if key, err := strconv.Unquote(line); err == nil {
+			keys = append(keys, key)
+		}
+	}
+	return keys
 }
 
 func (c *cache) indexPath() string { return filepath.Join(c.dir, "index") }
@@ -112,7 +172,14 @@ func (c *cache) update(ctx context.Context, reports []*Report) error {
 	for i, r := range reports {
 		keys[i] = c.key(r.Path)
 	}
-	return writeIndex(ctx, c.indexPath(), c.version, c.schema, keys, reports)
+	if err := writeIndex(ctx, c.indexPath(), c.version, c.schema, keys, reports); err != nil {
+		return err
+	}
+	if c.distrusted {
+		// Every distrusted file was read again for the index just written.
+		os.Remove(filepath.Join(c.dir, distrustedName))
+	}
+	return nil
 }
 
 // DefaultCacheDir returns where the cache of the corpus in folder root

@@ -392,3 +392,50 @@ func TestUnchanged(t *testing.T) {
 		t.Errorf("Unchanged() = %v, %v with the file gone", ok, err)
 	}
 }
+
+// TestDistrust edits a file keeping its size and time, which the cache
+// cannot see, then distrusts it: the next load reads it again.
+func TestDistrust(t *testing.T) {
+	dir := t.TempDir()
+	cacheDir := filepath.Join(dir, ".gitui", "cache")
+	p := write(t, dir, "a.txt", []byte(simplified))
+	write(t, dir, "b.txt", readTestdata(t, "seeds/000_18bd725a6c48fc58.txt"))
+	old := time.Now().Add(-time.Hour)
+	for _, name := range []string{"a.txt", "b.txt"} {
+		os.Chtimes(filepath.Join(dir, name), old, old)
+	}
+	var calls atomic.Int32
+	opt := Options{CacheDir: cacheDir, extractor: func(text string) extract.Result {
+		calls.Add(1)
+		return extract.Extract(text)
+	}}
+	load := func() *Report {
+		t.Helper()
+		calls.Store(0)
+		c, err := LoadAll(context.Background(), []string{dir}, opt)
+		if err != nil || len(c.Reports) != 2 {
+			t.Fatalf("load: %v", err)
+		}
+		return c.Reports[0]
+	}
+	load()
+	edited := []byte(simplified)
+	edited[len(edited)-1] ^= 1
+	os.WriteFile(p, edited, 0o644)
+	os.Chtimes(p, old, old)
+	if a := load(); calls.Load() != 0 || a.Source != simplified {
+		t.Fatalf("the cache saw an edit keeping size and time (%d extractions): this test needs it not to", calls.Load())
+	}
+	if err := Distrust(cacheDir, p); err != nil {
+		t.Fatal(err)
+	}
+	if a := load(); calls.Load() != 1 || a.Source != string(edited) || a.Cached {
+		t.Fatalf("after Distrust: %d extractions, cached %v, new text %v", calls.Load(), a.Cached, a.Source == string(edited))
+	}
+	if _, err := os.Stat(filepath.Join(cacheDir, distrustedName)); err == nil {
+		t.Error("the distrusted list outlived the index that replaced its entries")
+	}
+	if load(); calls.Load() != 0 {
+		t.Errorf("reopen after: %d extractions", calls.Load())
+	}
+}

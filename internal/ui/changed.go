@@ -2,6 +2,8 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
+
+	"gitui/internal/corpus"
 )
 
 // Reports that come from the extraction cache were not read in this load:
@@ -32,20 +34,31 @@ func (m *Model) checkSelected() tea.Cmd {
 	}
 }
 
-// fileChecked marks a report whose file changed, and says so if it is
-// still the one shown.
-func (m *Model) fileChecked(msg fileCheckedMsg) {
+// fileChecked marks a report whose file changed, says so if it is still
+// the one shown, and has the cache distrust the file's entry so that the
+// next load reads it again.
+func (m *Model) fileChecked(msg fileCheckedMsg) tea.Cmd {
 	if msg.id < 0 || int(msg.id) >= len(m.idx.entries) {
-		return
+		return nil
 	}
 	e := m.idx.entries[msg.id]
 	e.checked = true
 	if !msg.changed {
-		return
+		return nil
 	}
 	e.changed = true
 	if msg.id == m.sel {
 		m.say(changedMessage(e, msg.err), true)
+	}
+	if m.cacheDir == "" {
+		return nil
+	}
+	dir, path := m.cacheDir, e.rep.Path
+	return func() tea.Msg {
+		// Failing costs the user a stale report on the next load, which
+		// the next check marks again: nothing to report now.
+		_ = corpus.Distrust(dir, path)
+		return nil
 	}
 }
 

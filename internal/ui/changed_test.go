@@ -30,7 +30,9 @@ func runChecks(m *Model, cmd tea.Cmd) int {
 	}
 	switch msg := msg.(type) {
 	case fileCheckedMsg:
-		m.Update(msg)
+		if _, distrust := m.Update(msg); distrust != nil {
+			distrust()
+		}
 		return 1
 	case tea.BatchMsg:
 		n := 0
@@ -76,7 +78,7 @@ func TestChangedFileMarked(t *testing.T) {
 		t.Fatal(err)
 	}
 	ch := reportEvents(c.Reports, nil)
-	m := New(Options{Root: dir, Events: ch, NoColor: true, Review: review.NewSession(st, "tester")})
+	m := New(Options{Root: dir, Events: ch, NoColor: true, Review: review.NewSession(st, "tester"), CacheDir: opt.CacheDir})
 	m.Update(tea.WindowSizeMsg{Width: 150, Height: 40})
 	drain(m, ch)
 	for _, want := range []struct {
@@ -98,6 +100,17 @@ func TestChangedFileMarked(t *testing.T) {
 		_, cmd := m.Update(keyMsg("a"))
 		if refused := cmd == nil && strings.Contains(m.message, "changed on disk"); refused != want.changed {
 			t.Errorf("%s: review refused %v, want %v (%q)", want.agency, refused, want.changed, m.message)
+		}
+	}
+
+	// Reopened, the changed file is read again, the other is not.
+	c, err = corpus.LoadAll(context.Background(), []string{dir}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Reports {
+		if r.Cached == (r.Path == edited) {
+			t.Errorf("%s: from the cache %v after the explorer found it changed", r.Path, r.Cached)
 		}
 	}
 }

@@ -37,6 +37,9 @@ type Options struct {
 	// Notice is shown in the status line at start, as a warning: why
 	// reviews are off, say.
 	Notice string
+	// CacheDir is the extraction cache of the load, told of files found
+	// changed so that the next load reads them again; "" for none.
+	CacheDir string
 }
 
 type pane int
@@ -66,9 +69,10 @@ const (
 
 // Model is the root model of the explorer.
 type Model struct {
-	keys  KeyMap
-	theme Theme
-	root  string
+	keys     KeyMap
+	theme    Theme
+	root     string
+	cacheDir string // Options.CacheDir
 
 	w, h  int
 	lay   layout
@@ -122,16 +126,17 @@ func New(opts Options) *Model {
 	st.Cursor.Blink = false
 	ed.SetStyles(st)
 	m := &Model{
-		keys:   keys,
-		theme:  NewTheme(opts.NoColor),
-		root:   opts.Root,
-		idx:    newIndex(),
-		sel:    -1,
-		editor: ed,
-		events: opts.Events,
-		done:   opts.Events == nil,
-		w:      80,
-		h:      24,
+		keys:     keys,
+		theme:    NewTheme(opts.NoColor),
+		root:     opts.Root,
+		idx:      newIndex(),
+		cacheDir: opts.CacheDir,
+		sel:      -1,
+		editor:   ed,
+		events:   opts.Events,
+		done:     opts.Events == nil,
+		w:        80,
+		h:        24,
 	}
 	m.rev.session = opts.Review
 	if opts.Notice != "" {
@@ -168,8 +173,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(check, waitBatch(m.events, m.rev.session))
 	case fileCheckedMsg:
-		m.fileChecked(msg)
-		return m, nil
+		return m, m.fileChecked(msg)
 	case spinMsg:
 		if m.done {
 			return m, nil

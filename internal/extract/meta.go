@@ -565,7 +565,8 @@ func findYear(norm string, ls []line) int {
 	}
 	s := norm
 	var titled, period, asOf int
-	count := map[int]int{}
+	const minYear, maxYear = 1990, 2099
+	var count [maxYear - minYear + 1]int // by year
 	for k := 0; ; {
 		j := indexText(s[k:], "年")
 		if j < 0 {
@@ -582,10 +583,15 @@ func findYear(norm string, ls []line) int {
 			continue
 		}
 		y := atoi(s[e-4 : e])
-		if y < 1990 || y > 2099 {
+		if y < minYear || y > maxYear {
 			continue
 		}
-		rest := squeeze(s[k:], 64)
+		// The words after the year, without spaces: squeezed only when
+		// they may start one of the cases below, as few do ("2019年3月").
+		rest := squeezeStart(s[k:], 64)
+		if hasPrefixes(rest, "度", "政", "信", "1", "底", "末") {
+			rest = squeeze(s[k:], 64)
+		}
 		switch {
 		case titled == 0 && titleWords(rest):
 			titled = y
@@ -596,7 +602,7 @@ func findYear(norm string, ls []line) int {
 			asOf = y
 		}
 		if len(rest) == 0 || !isDigit(rest[0]) {
-			count[y]++
+			count[y-minYear]++
 		}
 	}
 	for _, y := range []int{titled, period, asOf} {
@@ -604,13 +610,23 @@ func findYear(norm string, ls []line) int {
 			return y
 		}
 	}
-	best := 0
-	for y, n := range count {
-		if n > count[best] || n == count[best] && y < best {
-			best = y
+	// The year named most, the earliest of a tie; 0 when none is.
+	best, most := 0, 0
+	for i, n := range count {
+		if n > most {
+			best, most = minYear+i, n
 		}
 	}
 	return best
+}
+
+// squeezeStart returns about the first n bytes of s from the first that
+// squeeze keeps: squeeze's result starts as it does.
+func squeezeStart(s string, n int) string {
+	if len(s) > n {
+		s = s[:runeStartAtOrBefore(s, n)]
+	}
+	return strings.TrimLeft(s, " \n\t")
 }
 
 // squeeze returns about the first n bytes of s without spaces and line

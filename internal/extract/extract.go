@@ -65,6 +65,7 @@ type Result struct {
 // every Span in the result indexes into it.
 func Extract(text string) Result {
 	d := newDoc(text)
+	defer d.release()
 	var r Result
 	r.Meta = extractMeta(d)
 	r.Format = detectFormat(d)

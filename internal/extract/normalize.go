@@ -32,7 +32,7 @@ type doc struct {
 type shift struct{ n, s int32 }
 
 func newDoc(src string) *doc {
-	d := &doc{src: src}
+	d := &doc{src: src, shifts: shiftPool.get(0)}
 	table, changed := t2sTable(), changedRunes()
 	// Most reports are Simplified text with nothing to normalize: norm
 	// then shares src, and the builder is only started at the first rune
@@ -96,6 +96,13 @@ func newDoc(src string) *doc {
 	buf.WriteString(src[done:])
 	d.norm = buf.String()
 	return d
+}
+
+// release gives the doc's shifts back to their pool; d must not be
+// mapped after.
+func (d *doc) release() {
+	shiftPool.put(d.shifts)
+	d.shifts = nil
 }
 
 // off returns the src offset of the rune that holds norm byte x; off of

@@ -78,7 +78,9 @@ func proseFields(d *doc, f schema.Format, year int, agency string) ([]Field, []C
 
 	sortByPosition(cands)
 	seen := make(map[string]bool, len(cands))
-	byID := make(map[string]cand, len(cands))
+	// The percent checks read the figures stating a share, and the
+	// totals they are shares of.
+	var shares map[string]cand
 	fields := make([]Field, 0, len(cands)) // room for every ID, each once
 	for _, c := range cands {
 		if seen[c.id] {
@@ -88,12 +90,17 @@ func proseFields(d *doc, f schema.Format, year int, agency string) ([]Field, []C
 		for strings.HasPrefix(v.s[c.a:c.b], "、") {
 			c.a += len("、")
 		}
-		byID[c.id] = c
+		if c.hasPct || c.id == "applications.new.total" || c.id == "replies.total" {
+			if shares == nil {
+				shares = make(map[string]cand)
+			}
+			shares[c.id] = c
+		}
 		fl := v.field(d, c.id, c.v, c.approx, c.a, c.b)
 		fl.Unit = c.unit
 		fields = append(fields, fl)
 	}
-	return fields, percentChecks(byID)
+	return fields, percentChecks(shares)
 }
 
 // newRules reports a report written under the 2019 rules even where its
@@ -804,6 +811,7 @@ func shareCheckInt(count, total, stated Number) (actual Number, ok, fast bool) {
 // percentChecks tests each stated share against the count and the total it
 // is a share of (schema identity 5): channels of applications.new.total,
 // replies of replies.total. The share must match to the printed decimals.
+// byID holds the figures stating a share and the totals, by ID.
 func percentChecks(byID map[string]cand) []Check {
 	// The fields of the schema with a stated share, in schema order.
 	var withPct []string

@@ -33,7 +33,7 @@ func (p *slicePool[T]) put(s []T) {
 }
 
 // The pools of the slices of view, lines, findLabels, the rows' fields,
-// the prose mentions and the prose candidates.
+// the prose mentions and candidates, and doc's shifts.
 var (
 	segPool     slicePool[seg]
 	linePool    slicePool[line]
@@ -41,6 +41,7 @@ var (
 	placedPool  slicePool[placedField]
 	mentionPool slicePool[mention]
 	candPool    slicePool[cand]
+	shiftPool   slicePool[shift]
 )
 
 // placesPool holds []int32 with an entry per schema field.

@@ -23,10 +23,10 @@ func (p *slicePool[T]) get(n int) []T {
 	return make([]T, 0, n)
 }
 
-// put gives s back for another get. All of it is cleared first, up to its
-// capacity: a pooled buffer must not keep the last report's text alive.
+// put gives s back for another get, s as far as it was filled. That much
+// is cleared first: a pooled buffer must not keep the last report's text
+// alive.
 func (p *slicePool[T]) put(s []T) {
-	s = s[:cap(s)]
 	clear(s)
 	s = s[:0]
 	p.p.Put(&s)

@@ -157,7 +157,8 @@ func extractTables(d *doc, f schema.Format, tb *tableBufs) (fields []Field, unre
 	defer func() { tb.places = places }()
 	seen := make([]bool, len(schema.All())) // by schema place: emit keeps schema IDs only
 	scratch := placedPool.get(16)           // each row's fields, reused row after row
-	defer func() { placedPool.put(scratch) }()
+	// Later rows may fill scratch past its length, up to its capacity.
+	defer func() { placedPool.put(scratch[:cap(scratch)]) }()
 	for _, r := range rows {
 		fs, problem := r.fields(d, glued, dropped, scratch[:0])
 		if cap(fs) > cap(scratch) {
@@ -258,7 +259,7 @@ func applicationStart(s string) int {
 // appended to rows, with their cells from cells.
 func proactiveRows(rows []tableRow, s string, lo, hi int, f schema.Format, cells *cellArena) []tableRow {
 	labels := findLabels(s, lo, hi, proactiveLabels)
-	defer labelPool.put(labels)
+	defer labelPool.put(labels[:cap(labels)]) // findLabels filled past the labels it kept
 	marker := lo
 	for i, l := range labels {
 		switch l.spec.kind {
@@ -413,7 +414,7 @@ func proactiveColumns(key, header string, f schema.Format) (set columnSet, units
 // end of the last label read.
 func applicationRows(rows []tableRow, s string, lo, hi int, f schema.Format, cells *cellArena) ([]tableRow, int) {
 	labels := findLabels(s, lo, hi, applicationLabels)
-	defer labelPool.put(labels)
+	defer labelPool.put(labels[:cap(labels)]) // findLabels filled past the labels it kept
 	// (六)其他处理 is a row of its own only in 2019 tables; a 2021 table
 	// splits it into three numbered rows under it.
 	split := f == schema.Table2021

@@ -64,7 +64,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if *format == "table" {
 		out = newTableWriter
 	}
-	problems, err := writeReports(ctx, fs.Args(), corpus.Options{Workers: *workers, Streaming: true}, out(w))
+	problems, err := writeReports(ctx, fs.Args(), corpus.Options{Workers: *workers}, out(w))
 	if err == nil {
 		// The last lines are written here: a full disk or a closed pipe
 		// must not pass for a complete output.

@@ -298,7 +298,11 @@ func FuzzIndexRecords(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	rep.checks = append(rep.checks, extract.Check{ID: "x", Fields: []string{"proactive.total", "y"}})
+	res := rep.Result()
+	res.Checks = append(res.Checks, extract.Check{ID: "x", Fields: []string{"proactive.total", "y"}})
+	if err := rep.SetResult(res); err != nil {
+		f.Fatal(err)
+	}
 	w := &indexWriter{w: bufio.NewWriter(io.Discard), shared: map[string]ref{}}
 	var texts strings.Builder
 	w.w = bufio.NewWriter(&texts)
@@ -306,7 +310,7 @@ func FuzzIndexRecords(f *testing.F) {
 	w.w.Flush()
 	f.Add(w.records, texts.String())
 	f.Fuzz(func(t *testing.T, records []byte, texts string) {
-		r := &recordReader{b: records, texts: texts, lists: map[ref][]string{}, numbers: map[ref]extract.Number{}}
+		r := &recordReader{b: records, texts: texts, names: map[ref]uint16{}, lists: map[ref]uint16{}}
 		_, e := r.record()
 		if r.err != nil {
 			return

@@ -24,7 +24,7 @@ func TestCompact(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := rep.setResult(res, &interner{}); err != nil {
+		if err := rep.SetResult(res); err != nil {
 			t.Fatal(err)
 		}
 		after, err := json.Marshal(rep.Result())

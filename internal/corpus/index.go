@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -137,32 +138,28 @@ func (w *indexWriter) appendRecord(key string, rep *Report) {
 	}
 	w.ref(w.text(rep.figures))
 	w.ref(w.text(rep.values))
-	w.list(len(rep.checks), rep.checks == nil)
-	for _, c := range rep.checks {
-		w.ref(w.share(c.ID))
-		if c.OK {
+	// A check's name and field list are numbers of this process's tables:
+	// the index holds them spelled out.
+	w.uvarint(uint64(rep.NumChecks()))
+	for i := range rep.NumChecks() {
+		c := rep.check(i)
+		w.ref(w.share(checkNames.at(c.name)))
+		if fields := checkLists.at(c.list); fields == nil {
+			w.uvarint(0)
+		} else {
+			w.uvarint(1)
+			w.ref(w.share(strings.Join(fields, "\x00")))
+		}
+		w.uvarint(uint64(c.eoff))
+		w.uvarint(uint64(c.elen))
+		w.uvarint(uint64(c.aoff))
+		w.uvarint(uint64(c.alen))
+		if c.ok {
 			w.uvarint(1)
 		} else {
 			w.uvarint(0)
 		}
-		w.ref(w.share(numberText(c.Expected)))
-		w.ref(w.share(numberText(c.Actual)))
-		if c.Fields == nil {
-			w.uvarint(0)
-		} else {
-			w.uvarint(1)
-			w.ref(w.share(strings.Join(c.Fields, "\x00")))
-		}
 	}
-}
-
-// numberText is n as printed, and "" for the zero Number, so that it
-// reads back as the zero Number rather than as "0".
-func numberText(n extract.Number) string {
-	if n == (extract.Number{}) {
-		return ""
-	}
-	return n.String()
 }
 
 // writeIndex writes the index of reports to path, atomically.
@@ -394,7 +391,7 @@ func readChunks(chunks []byte, texts string, n int64) (map[string]*indexEntry, e
 			defer wg.Done()
 			for c := range next {
 				r := &recordReader{b: c.records, texts: texts,
-					lists: make(map[ref][]string), numbers: make(map[ref]extract.Number)}
+					names: make(map[ref]uint16), lists: make(map[ref]uint16)}
 				for range c.count {
 					key, e := r.record()
 					if r.err != nil {
@@ -428,11 +425,11 @@ func readChunks(chunks []byte, texts string, n int64) (map[string]*indexEntry, e
 
 // recordReader reads records, remembering the first error.
 type recordReader struct {
-	b       []byte
-	texts   string
-	err     error
-	lists   map[ref][]string       // field lists of checks, shared as written
-	numbers map[ref]extract.Number // numbers of checks, parsed once
+	b     []byte
+	texts string
+	err   error
+	names map[ref]uint16 // of checks, as numbered in this process
+	lists map[ref]uint16 // field lists of checks, likewise
 }
 
 func (r *recordReader) fail() { r.err, r.b = errCorrupt, nil }
@@ -481,21 +478,33 @@ func (r *recordReader) count() int {
 	return int(n) - 1
 }
 
-// number reads a number, parsing each one written once per chunk.
-func (r *recordReader) number() extract.Number {
+// number reads where a check's number lies in values, which must hold
+// one as Number.String prints it there.
+func (r *recordReader) number(values string) (uint32, uint8) {
+	off, n := r.uvarint(), r.uvarint()
+	if off > uint64(len(values)) || n > math.MaxUint8 || n > uint64(len(values))-off {
+		r.fail()
+		return 0, 0
+	}
+	if s := values[off : off+n]; s != "" {
+		if v, err := extract.ParseNumber(s); err != nil || v.String() != s {
+			r.fail()
+		}
+	}
+	return uint32(off), uint8(n)
+}
+
+// name reads a check's name, as numbered in this process.
+func (r *recordReader) name() uint16 {
 	x := r.ref()
-	if n, ok := r.numbers[x]; ok {
+	if n, ok := r.names[x]; ok || r.err != nil {
 		return n
 	}
-	s := r.texts[x.off : x.off+x.n]
-	if s == "" {
-		return extract.Number{}
-	}
-	n, err := extract.ParseNumber(s)
-	if err != nil || n.String() != s {
+	n, err := nameNumber(r.texts[x.off : x.off+x.n])
+	if err != nil {
 		r.fail()
 	}
-	r.numbers[x] = n
+	r.names[x] = n
 	return n
 }
 
@@ -541,27 +550,32 @@ func (r *recordReader) record() (string, *indexEntry) {
 			r.fail()
 		}
 	}
-	if n := r.count(); n >= 0 {
-		rep.checks = make([]extract.Check, n)
-		for i := range rep.checks {
-			c := &rep.checks[i]
-			c.ID = r.string()
+	if n := r.uvarint(); n > uint64(len(r.b)) {
+		r.fail()
+	} else if n > 0 {
+		checks := make([]byte, 0, n*checkSize)
+		for range n {
+			c := check{name: r.name()}
 			switch r.uvarint() {
 			case 0:
+				c.list = nilList
 			case 1:
-				c.OK = true
+				c.list = r.list()
 			default:
 				r.fail()
 			}
-			c.Expected, c.Actual = r.number(), r.number()
+			c.eoff, c.elen = r.number(rep.values)
+			c.aoff, c.alen = r.number(rep.values)
 			switch r.uvarint() {
 			case 0:
 			case 1:
-				c.Fields = r.list()
+				c.ok = true
 			default:
 				r.fail()
 			}
+			checks = c.append(checks)
 		}
+		rep.checks = string(checks)
 	}
 	if r.err != nil {
 		return "", nil
@@ -569,18 +583,20 @@ func (r *recordReader) record() (string, *indexEntry) {
 	return key, e
 }
 
-// list reads a field list, shared by every check that names the same.
-func (r *recordReader) list() []string {
+// list reads a check's field list, as numbered in this process.
+func (r *recordReader) list() uint16 {
 	x := r.ref()
-	if l, ok := r.lists[x]; ok {
-		return l
+	if n, ok := r.lists[x]; ok || r.err != nil {
+		return n
 	}
-	var l []string
-	if s := r.texts[x.off : x.off+x.n]; s == "" {
-		l = []string{}
-	} else {
+	l := []string{}
+	if s := r.texts[x.off : x.off+x.n]; s != "" {
 		l = strings.Split(s, "\x00")
 	}
-	r.lists[x] = l
-	return l
+	n, err := listNumber(l)
+	if err != nil {
+		r.fail()
+	}
+	r.lists[x] = n
+	return n
 }

@@ -32,17 +32,11 @@ type Options struct {
 	// at once and its extraction runs on in the background, its result
 	// discarded.
 	Budget time.Duration
-	// Streaming says that the caller drops each report once it has used
-	// it (gitui extract): the reports of the load then do not share their
-	// check IDs, numbers and field lists, which saves memory only when
-	// they are all held.
-	Streaming bool
 
 	// extractor and version replace extract.Extract and
 	// extract.Version in tests.
 	extractor func(string) extract.Result
 	version   string
-	strings   *interner // shared by the reports of one load
 	// cache returns the cache opened from CacheDir, waiting until its
 	// index is read; nil without one.
 	cache func() *cache
@@ -186,9 +180,6 @@ func collect(ctx context.Context, events <-chan Event) (*Corpus, error) {
 // event, so Done and Total only grow.
 func load(ctx context.Context, src files, opt Options) <-chan Event {
 	opt = opt.withDefaults()
-	if !opt.Streaming {
-		opt.strings = &interner{}
-	}
 	// Files go to workers and come back in batches: a file the cache
 	// knows takes a few microseconds, less than handing it from one
 	// goroutine to another.
@@ -366,7 +357,7 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 		}
 	}
 	done := make(chan error, 1)
-	go func() { done <- rep.extract(opt.extractor, opt.strings) }()
+	go func() { done <- rep.extract(opt.extractor) }()
 	budget := opt.Budget + time.Duration(len(rep.Text)>>20)*time.Second
 	timer := time.NewTimer(budget)
 	defer timer.Stop()

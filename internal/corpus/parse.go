@@ -49,7 +49,7 @@ func parse(path string, raw []byte, extractor func(string) extract.Result) (*Rep
 	if err != nil {
 		return nil, err
 	}
-	if err := rep.extract(extractor, nil); err != nil {
+	if err := rep.extract(extractor); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -84,9 +84,8 @@ func decodeReport(path string, raw []byte) (*Report, error) {
 	return rep, nil
 }
 
-// extract sets r's figures from r.Text, with spans into r.Source, sharing
-// strings through in (nil: none).
-func (r *Report) extract(extractor func(string) extract.Result, in *interner) error {
+// extract sets r's figures from r.Text, with spans into r.Source.
+func (r *Report) extract(extractor func(string) extract.Result) error {
 	res, err := safeExtract(extractor, r.Text)
 	if err != nil {
 		return &Problem{Path: r.Path, Step: "extract", Err: err}
@@ -94,7 +93,7 @@ func (r *Report) extract(extractor func(string) extract.Result, in *interner) er
 	if r.Rendered() {
 		r.mapFields(&res)
 	}
-	if err := r.setResult(res, in); err != nil {
+	if err := r.SetResult(res); err != nil {
 		return &Problem{Path: r.Path, Step: "extract", Err: err}
 	}
 	return nil

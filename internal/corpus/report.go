@@ -47,7 +47,7 @@ type Report struct {
 	Problems []string
 	figures  string // packed, figureSize bytes each
 	values   string
-	checks   []extract.Check
+	checks   string // packed, checkSize bytes each
 
 	// Cached is true when the figures were read from the extraction cache
 	// rather than extracted in this load.

@@ -184,7 +184,7 @@ func (m *Model) figureDetail(e *entry, prev *entry, w int) []string {
 	fi := m.figureField(m.figs.cur)
 	check := t.Dim.Render(" no identity covers this figure")
 	if v := m.src.view; v != nil && fi >= 0 && fi < len(v.checks) && len(v.checks[fi]) > 0 {
-		checks := e.rep.Checks()
+		checks := v.allChecks
 		c := checks[v.checks[fi][0]]
 		for _, ci := range v.checks[fi] {
 			if !checks[ci].OK {

@@ -74,11 +74,7 @@ func newEntry(r *corpus.Report, p *corpus.Problem) *entry {
 		e.agency = strings.TrimSpace(textsafe.Line(r.Agency))
 		e.year = r.Year
 		e.fields = r.NumFields()
-		for _, c := range r.Checks() {
-			if !c.OK {
-				e.failed++
-			}
-		}
+		e.failed = r.FailedChecks()
 	} else {
 		file = p.Path
 	}

@@ -20,9 +20,10 @@ type reportView struct {
 	// fieldSpan[i] is field i's span in safe offsets; start < 0 when the
 	// span could not be carried into the shown text.
 	fieldSpan []span
-	failing   []bool         // per field: in a failing check
-	checks    [][]int        // per field: the checks it takes part in
-	pos       map[string]int // field ID → index in rep.Fields()
+	failing   []bool          // per field: in a failing check
+	checks    [][]int         // per field: the checks it takes part in
+	pos       map[string]int  // field ID → index in rep.Fields()
+	allChecks []extract.Check // rep.Checks(), read once
 
 	doc *srctext.Doc // the printable text, wrapped lazily
 }
@@ -49,7 +50,8 @@ func newReportView(id int32, r *corpus.Report) *reportView {
 		v.fieldSpan[i] = sp
 	}
 	sort.SliceStable(v.spans, func(a, b int) bool { return v.spans[a].start < v.spans[b].start })
-	for ci, c := range r.Checks() {
+	v.allChecks = r.Checks()
+	for ci, c := range v.allChecks {
 		for _, id := range c.Fields {
 			if i, ok := pos[id]; ok {
 				v.checks[i] = append(v.checks[i], ci)

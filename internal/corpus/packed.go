@@ -1,0 +1,304 @@
+package corpus
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"gitui/internal/extract"
+	"gitui/internal/schema"
+)
+
+// A loaded corpus holds every report's figures and checks, and a table
+// report has over two hundred figures and a score of checks. As
+// extract.Field and extract.Check values (88 and 80 bytes, with their
+// strings) they outweighed the text they were read from, so a Report keeps
+// them packed, 16 bytes each: a figure's ID as its place in the schema and
+// its span as two offsets, a check's ID and field list as numbers of the
+// process's tables (names.go), and every value, unit and check number as a
+// slice of a per-report string holding each distinct one once. Field,
+// Fields and Checks turn them back into extract values when they are asked
+// for. Packed figures and checks are strings, little-endian, so that the
+// extraction cache's index can hand out slices of itself (see index.go).
+
+// figure is one packed extract.Field of a Report.
+type figure struct {
+	start, end uint32 // the span in Report.Source
+	off        uint32 // value then unit, in Report.values
+	id         uint16 // place in schema.All(), approxBit set for Approx
+	vlen, ulen uint8  // lengths of the value (0: the zero Number) and unit
+}
+
+const (
+	approxBit  = 1 << 15
+	figureSize = 16 // bytes of a packed figure
+)
+
+func (p figure) append(b []byte) []byte {
+	b = binary.LittleEndian.AppendUint32(b, p.start)
+	b = binary.LittleEndian.AppendUint32(b, p.end)
+	b = binary.LittleEndian.AppendUint32(b, p.off)
+	b = binary.LittleEndian.AppendUint16(b, p.id)
+	return append(b, p.vlen, p.ulen)
+}
+
+// figureAt decodes the packed figure at the start of s.
+func figureAt(s string) figure {
+	u32 := func(s string) uint32 {
+		return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+	}
+	return figure{start: u32(s), end: u32(s[4:]), off: u32(s[8:]),
+		id: uint16(s[12]) | uint16(s[13])<<8, vlen: s[14], ulen: s[15]}
+}
+
+// figure returns r's packed figure i.
+func (r *Report) figure(i int) figure { return figureAt(r.figures[i*figureSize:]) }
+
+// check reports whether figure p lies in source and values and names a
+// schema field: what the cache's index must hold of every figure.
+func (p figure) check(source, values string) bool {
+	return p.start < p.end && int64(p.end) <= int64(len(source)) &&
+		int64(p.off)+int64(p.vlen)+int64(p.ulen) <= int64(len(values)) &&
+		int(p.id&^approxBit) < len(schema.All())
+}
+
+// check is one packed extract.Check of a Report.
+type check struct {
+	name, list uint16 // numbers in checkNames and checkLists
+	eoff, aoff uint32 // Expected and Actual in Report.values
+	elen, alen uint8
+	ok         bool
+}
+
+const checkSize = 16 // bytes of a packed check
+
+func (c check) append(b []byte) []byte {
+	b = binary.LittleEndian.AppendUint16(b, c.name)
+	b = binary.LittleEndian.AppendUint16(b, c.list)
+	b = binary.LittleEndian.AppendUint32(b, c.eoff)
+	b = binary.LittleEndian.AppendUint32(b, c.aoff)
+	ok := byte(0)
+	if c.ok {
+		ok = 1
+	}
+	return append(b, c.elen, c.alen, ok, 0)
+}
+
+// checkAt decodes the packed check at the start of s.
+func checkAt(s string) check {
+	u32 := func(s string) uint32 {
+		return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+	}
+	return check{name: uint16(s[0]) | uint16(s[1])<<8, list: uint16(s[2]) | uint16(s[3])<<8,
+		eoff: u32(s[4:]), aoff: u32(s[8:]), elen: s[12], alen: s[13], ok: s[14] == 1}
+}
+
+// check returns r's packed check i.
+func (r *Report) check(i int) check { return checkAt(r.checks[i*checkSize:]) }
+
+// SetResult sets r's extracted metadata, figures, checks and problems to
+// res. Every field must be grounded in r.Source (its Text is
+// Source[Start:End]) and have an ID of the schema; SetResult fails naming
+// the first that is not, and leaves r alone.
+func (r *Report) SetResult(res extract.Result) error {
+	var p packer
+	figs, err := p.fields(r.Source, res.Fields)
+	if err != nil {
+		return fmt.Errorf("%s: %w", r.Path, err)
+	}
+	checks, err := p.checks(res.Checks)
+	if err != nil {
+		return fmt.Errorf("%s: %w", r.Path, err)
+	}
+	r.Meta = res.Meta
+	r.figures, r.checks, r.values = figs, checks, string(p.values)
+	// The extractor slices the agency out of its normalized copy of the
+	// text, which would keep that copy alive as long as the report.
+	r.Agency = strings.Clone(r.Agency)
+	r.Published = strings.Clone(r.Published)
+	r.Problems = slices.Clone(res.Problems)
+	for i, p := range r.Problems {
+		r.Problems[i] = strings.Clone(p)
+	}
+	return nil
+}
+
+// packer packs a result's figures and checks, gathering their values.
+type packer struct {
+	values []byte
+	seen   map[valueUnit]uint32
+}
+
+type valueUnit struct{ v, u string }
+
+// value adds a value and unit to the values, once, and returns where.
+func (p *packer) value(v, u string) uint32 {
+	key := valueUnit{v, u}
+	off, ok := p.seen[key]
+	if !ok {
+		if p.seen == nil {
+			p.seen = make(map[valueUnit]uint32, 16)
+		}
+		off = uint32(len(p.values))
+		p.values = append(append(p.values, v...), u...)
+		p.seen[key] = off
+	}
+	return off
+}
+
+// numberText is n as printed, and "" for the zero Number, so that it
+// reads back as the zero Number rather than as "0".
+func numberText(n extract.Number) string {
+	if n == (extract.Number{}) {
+		return ""
+	}
+	return n.String()
+}
+
+// fields packs fields, which must be grounded in source.
+func (p *packer) fields(source string, fields []extract.Field) (string, error) {
+	packed := make([]byte, 0, len(fields)*figureSize)
+	for _, f := range fields {
+		at := schema.Order(f.ID)
+		if at < 0 || at >= approxBit {
+			return "", fmt.Errorf("field %q is not in the schema", f.ID)
+		}
+		if f.Start < 0 || f.Start >= f.End || f.End > len(source) || f.End > math.MaxUint32 || source[f.Start:f.End] != f.Text {
+			return "", fmt.Errorf("field %s: span [%d,%d) does not hold its text %q", f.ID, f.Start, f.End, f.Text)
+		}
+		v := numberText(f.Value)
+		if len(v) > math.MaxUint8 || len(f.Unit) > math.MaxUint8 {
+			return "", fmt.Errorf("field %s: value or unit too long to hold", f.ID)
+		}
+		id := uint16(at)
+		if f.Approx {
+			id |= approxBit
+		}
+		packed = figure{start: uint32(f.Start), end: uint32(f.End), off: p.value(v, f.Unit), id: id,
+			vlen: uint8(len(v)), ulen: uint8(len(f.Unit))}.append(packed)
+	}
+	return string(packed), nil
+}
+
+// checks packs checks.
+func (p *packer) checks(checks []extract.Check) (string, error) {
+	packed := make([]byte, 0, len(checks)*checkSize)
+	for _, c := range checks {
+		name, err := nameNumber(c.ID)
+		if err != nil {
+			return "", err
+		}
+		list, err := listNumber(c.Fields)
+		if err != nil {
+			return "", err
+		}
+		e, a := numberText(c.Expected), numberText(c.Actual)
+		if len(e) > math.MaxUint8 || len(a) > math.MaxUint8 {
+			return "", fmt.Errorf("check %s: number too long to hold", c.ID)
+		}
+		packed = check{name: name, list: list, eoff: p.value(e, ""), aoff: p.value(a, ""),
+			elen: uint8(len(e)), alen: uint8(len(a)), ok: c.OK}.append(packed)
+	}
+	return string(packed), nil
+}
+
+// NumFields returns how many figures r has.
+func (r *Report) NumFields() int { return len(r.figures) / figureSize }
+
+// Field returns r's figure i, 0 ≤ i < NumFields(), in the order the
+// extractor gave them (schema order).
+func (r *Report) Field(i int) extract.Field {
+	p := r.figure(i)
+	return extract.Field{
+		ID:     schema.All()[p.id&^approxBit].ID,
+		Value:  r.number(p.off, p.vlen),
+		Approx: p.id&approxBit != 0,
+		Unit:   r.values[p.off+uint32(p.vlen) : p.off+uint32(p.vlen)+uint32(p.ulen)],
+		Span:   extract.Span{Start: int(p.start), End: int(p.end)},
+		Text:   r.Source[p.start:p.end],
+	}
+}
+
+// Fields returns r's figures as a new slice, nil when it has none.
+func (r *Report) Fields() []extract.Field {
+	if len(r.figures) == 0 {
+		return nil
+	}
+	out := make([]extract.Field, r.NumFields())
+	for i := range out {
+		out[i] = r.Field(i)
+	}
+	return out
+}
+
+// FieldByID returns r's figure with the given ID.
+func (r *Report) FieldByID(id string) (extract.Field, bool) {
+	at := schema.Order(id)
+	if at < 0 {
+		return extract.Field{}, false
+	}
+	for i := range r.NumFields() {
+		if int(r.figure(i).id&^approxBit) == at {
+			return r.Field(i), true
+		}
+	}
+	return extract.Field{}, false
+}
+
+// NumChecks returns how many identity checks r has.
+func (r *Report) NumChecks() int { return len(r.checks) / checkSize }
+
+// Check returns r's check i, 0 ≤ i < NumChecks(). Its field list is shared:
+// callers must not modify it.
+func (r *Report) Check(i int) extract.Check {
+	c := r.check(i)
+	return extract.Check{
+		ID:       checkNames.at(c.name),
+		OK:       c.ok,
+		Expected: r.number(c.eoff, c.elen),
+		Actual:   r.number(c.aoff, c.alen),
+		Fields:   checkLists.at(c.list),
+	}
+}
+
+// Checks returns r's identity checks as a new slice, nil when it has none.
+func (r *Report) Checks() []extract.Check {
+	if len(r.checks) == 0 {
+		return nil
+	}
+	out := make([]extract.Check, r.NumChecks())
+	for i := range out {
+		out[i] = r.Check(i)
+	}
+	return out
+}
+
+// FailedChecks returns how many of r's checks fail.
+func (r *Report) FailedChecks() int {
+	n := 0
+	for i := range r.NumChecks() {
+		if !r.check(i).ok {
+			n++
+		}
+	}
+	return n
+}
+
+// number returns the value at off in r.values.
+func (r *Report) number(off uint32, n uint8) extract.Number {
+	v := r.values[off : off+uint32(n)]
+	if v == "" {
+		return extract.Number{}
+	}
+	// v was printed by Number.String, so it parses back to itself; for
+	// integers without copying.
+	num, _ := extract.ParseNumber(v)
+	return num
+}
+
+// Result returns what was extracted from r, as the extractor gives it.
+func (r *Report) Result() extract.Result {
+	return extract.Result{Meta: r.Meta, Fields: r.Fields(), Checks: r.Checks(), Problems: r.Problems}
+}

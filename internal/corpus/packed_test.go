@@ -2,15 +2,16 @@ package corpus
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 	"unsafe"
 
 	"gitui/internal/extract"
 )
 
-// TestCompact checks that packing and compacting a report changes no
-// value, and that afterwards the texts of its fields lie in its Source.
-func TestCompact(t *testing.T) {
+// TestPacked checks that packing a report's result changes no value, and
+// that the texts of its fields lie in its Source.
+func TestPacked(t *testing.T) {
 	for _, name := range []string{"seeds/000_18bd725a6c48fc58.txt", "dev/reports/t005_pingtan_zone_2021_crawl.txt"} {
 		rep, err := Parse(name, readTestdata(t, name))
 		if err != nil {
@@ -32,7 +33,7 @@ func TestCompact(t *testing.T) {
 			t.Fatal(err)
 		}
 		if string(before) != string(after) {
-			t.Errorf("%s: compact changed the result:\n%s\n%s", name, before, after)
+			t.Errorf("%s: packing changed the result:\n%s\n%s", name, before, after)
 		}
 		src := uintptr(unsafe.Pointer(unsafe.StringData(rep.Source)))
 		for _, f := range rep.Fields() {
@@ -66,5 +67,37 @@ func TestSetResultRefusesUngrounded(t *testing.T) {
 	}
 	if rep.NumFields() != want {
 		t.Errorf("a refused result changed the report: %d figures, want %d", rep.NumFields(), want)
+	}
+}
+
+// TestPackedChecks packs checks of every shape: nil, empty and shared field
+// lists, zero and decimal numbers; they read back as they were.
+func TestPackedChecks(t *testing.T) {
+	rep, err := Parse("seeds/000.txt", readTestdata(t, "seeds/000_18bd725a6c48fc58.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	num := func(s string) extract.Number {
+		n, err := extract.ParseNumber(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	res := rep.Result()
+	res.Checks = []extract.Check{
+		{ID: "a", OK: true, Expected: num("12"), Actual: num("12"), Fields: []string{"proactive.total", "x"}},
+		{ID: "a", Expected: num("-4711.70"), Actual: num("0"), Fields: []string{"proactive.total", "x"}},
+		{ID: "empty", Fields: []string{}},
+		{ID: "none"},
+	}
+	if err := rep.SetResult(res); err != nil {
+		t.Fatal(err)
+	}
+	if got := rep.Checks(); !reflect.DeepEqual(got, res.Checks) {
+		t.Errorf("checks read back\n %#v\nwant %#v", got, res.Checks)
+	}
+	if rep.FailedChecks() != 3 || rep.NumChecks() != 4 {
+		t.Errorf("%d of %d checks fail, want 3 of 4", rep.FailedChecks(), rep.NumChecks())
 	}
 }

@@ -2,9 +2,7 @@ package extract
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
-	"sync"
 
 	"gitui/internal/schema"
 )
@@ -34,11 +32,10 @@ func checks(fields []Field, places []int32, f schema.Format, extra int) []Check 
 	}
 	// The values by schema place: every term of an identity is in the
 	// schema (buildIdentities checks), so a field outside it is no term.
-	at, ints := getPlaces(), intsPool.Get().(*[]smallInt)
-	defer placesPool.Put(at)
-	defer intsPool.Put(ints)
-	*ints = slices.Grow((*ints)[:0], len(fields))[:len(fields)]
-	vals := termValues{fields: fields, at: *at, ints: *ints}
+	byPlace, ints := getPlaces(), smallIntPool.get(len(fields))[:len(fields)]
+	defer placesPool.Put(byPlace)
+	defer smallIntPool.put(ints)
+	vals := termValues{fields: fields, at: *byPlace, ints: ints}
 	for i, fl := range fields {
 		var at int
 		if places != nil {
@@ -76,9 +73,6 @@ func checks(fields []Field, places []int32, f schema.Format, extra int) []Check 
 	}
 	return out
 }
-
-// intsPool holds the []smallInt of checks.
-var intsPool = sync.Pool{New: func() any { return new([]smallInt) }}
 
 // present reports whether every term of def is stated.
 func present(vals termValues, def identityDef) bool {

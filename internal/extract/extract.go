@@ -77,12 +77,12 @@ func Extract(text string) Result {
 	pf, pc := proseFields(d, r.Format, r.Year, r.Agency)
 	// Merging finds each field's schema place, and the checks read the
 	// fields by place: they are handed on, not looked up again.
-	at := getPlaces()
-	r.Fields, *at = merge(d, tf, tb.places, pf, unread, (*at)[:0])
+	places := fieldPlacePool.get(len(tf) + len(pf))
+	r.Fields, places = merge(d, tf, tb.places, pf, unread, places)
 	rc := restatedChecks(tf, tb.places, pf)
 	putTableBufs(tb, tf)
-	r.Checks = checks(r.Fields, *at, r.Format, len(pc)+len(rc))
-	placesPool.Put(at)
+	r.Checks = checks(r.Fields, places, r.Format, len(pc)+len(rc))
+	fieldPlacePool.put(places)
 	r.Checks = append(r.Checks, pc...)
 	r.Checks = append(r.Checks, rc...)
 	return r

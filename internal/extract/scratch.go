@@ -33,15 +33,18 @@ func (p *slicePool[T]) put(s []T) {
 }
 
 // The pools of the slices of view, lines, findLabels, the rows' fields,
-// the prose mentions and candidates, and doc's shifts.
+// the prose mentions and candidates, doc's shifts, and of Extract's fields'
+// schema places and their values in checks.
 var (
-	segPool     slicePool[seg]
-	linePool    slicePool[line]
-	labelPool   slicePool[label]
-	placedPool  slicePool[placedField]
-	mentionPool slicePool[mention]
-	candPool    slicePool[cand]
-	shiftPool   slicePool[shift]
+	fieldPlacePool slicePool[int32]
+	smallIntPool   slicePool[smallInt]
+	segPool        slicePool[seg]
+	linePool       slicePool[line]
+	labelPool      slicePool[label]
+	placedPool     slicePool[placedField]
+	mentionPool    slicePool[mention]
+	candPool       slicePool[cand]
+	shiftPool      slicePool[shift]
 )
 
 // placesPool holds []int32 with an entry per schema field.

@@ -330,6 +330,9 @@ type rowCells struct {
 var proactiveCells = func() map[proactiveRow]rowCells {
 	m := make(map[proactiveRow]rowCells)
 	for _, sp := range proactiveLabels.specs {
+		if sp.key == "" {
+			continue // a sub-table's marker or the table's end
+		}
 		for set := documents2021; set < numColumnSets; set++ {
 			var ids []string
 			for _, c := range columnKeys[set] {

@@ -32,6 +32,12 @@ import (
 // new one. The index is written to a temporary file and renamed into
 // place, so a reader never sees half of one.
 
+// textVersion names how Decode and RenderHTML turn a file into Source and
+// Text. The index holds what they gave, so a change to what they give must
+// change textVersion, as a change to what the extractor gives changes
+// extract.Version.
+const textVersion = "1"
+
 // racyWindow is how close to the time it was read a file's modification
 // time makes its entry uncertain: more than any file system's timestamp
 // granularity (FAT's is two seconds).
@@ -45,9 +51,10 @@ type cache struct {
 	cwd     string // to key entries by absolute path
 
 	entries map[string]*indexEntry // read from the index at the start
-	// distrusted is set when some entries were distrusted: the list is
-	// cleared once a new index replaces them.
-	distrusted bool
+	// distrusted are the keys of the distrusted lists taken (see
+	// distrustedName), taken their file names.
+	distrusted map[string]bool
+	taken      []string
 }
 
 // indexEntry is one report of the index.
@@ -55,28 +62,64 @@ type indexEntry struct {
 	rep    *Report
 	mtime  int64 // UnixNano, as recorded
 	readAt int64 // UnixNano: when the file was read for the entry
-	used   bool  // by this load
 }
 
 // newCache returns the cache in dir with the entries of its index, or
 // none if the index is missing, foreign or damaged. Entries of files
 // recorded as distrusted are made racy: their files are read again.
 func newCache(dir, version string) *cache {
-	c := &cache{dir: dir, version: version, schema: schemaFingerprint()}
+	c := &cache{dir: dir, version: version + "/" + textVersion, schema: schemaFingerprint()}
 	c.cwd, _ = os.Getwd()
 	c.entries, _ = readIndex(c.indexPath(), c.version, c.schema)
-	for _, key := range readDistrusted(filepath.Join(dir, distrustedName)) {
+	c.takeDistrusted()
+	for key := range c.distrusted {
 		if e := c.entries[key]; e != nil {
 			e.readAt = e.mtime
-			c.distrusted = true
 		}
 	}
 	return c
 }
 
 // distrustedName is the file in the cache folder listing files whose
-// entries must not be trusted: a quoted key a line.
+// entries must not be trusted: a quoted key a line. A load takes the list
+// by renaming it to distrustedName-<time>-<pid>, so that what the explorer
+// appends meanwhile starts a list of its own, and removes what it took once
+// a new index has read those files again; a taken list that a load did not
+// get to remove is taken again by the next.
 const distrustedName = "distrusted"
+
+// takeDistrusted takes the distrusted lists of dir, keeping their keys.
+func (c *cache) takeDistrusted() {
+	list := filepath.Join(c.dir, distrustedName)
+	if _, err := os.Lstat(list); err == nil {
+		taken := fmt.Sprintf("%s-%d-%d", list, time.Now().UnixNano(), os.Getpid())
+		_ = os.Rename(list, taken)
+	}
+	c.taken, _ = filepath.Glob(list + "-*")
+	for _, name := range c.taken {
+		for _, key := range readDistrusted(name) {
+			if c.distrusted == nil {
+				c.distrusted = make(map[string]bool)
+			}
+			c.distrusted[key] = true
+		}
+	}
+}
+
+// dropDistrusted removes the lists c took, once a new index has read
+// their files again. A key written to a taken list after it was read (by
+// a Distrust that opened the list before it was renamed) is distrusted
+// anew rather than lost.
+func (c *cache) dropDistrusted() {
+	for _, name := range c.taken {
+		for _, key := range readDistrusted(name) {
+			if !c.distrusted[key] {
+				_ = Distrust(c.dir, key)
+			}
+		}
+		os.Remove(name)
+	}
+}
 
 // Distrust records, in the cache in dir, that the file at path changed
 // in a way its size and modification time do not show (the explorer found
@@ -84,7 +127,10 @@ const distrustedName = "distrusted"
 func Distrust(dir, path string) error {
 	c := &cache{}
 	c.cwd, _ = os.Getwd()
-	f, err := os.OpenFile(filepath.Join(dir, distrustedName), os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NONBLOCK, 0o600)
+	// Not through a symbolic link: a corpus could ship one pointing at a
+	// file of the user's.
+	f, err := os.OpenFile(filepath.Join(dir, distrustedName),
+		os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o600)
 	if err != nil {
 		return fmt.Errorf("cache %s: %w", dir, err)
 	}
@@ -98,7 +144,7 @@ func Distrust(dir, path string) error {
 // readDistrusted returns the keys of the distrusted list at path; a list
 // that cannot be read, or a line that is not a quoted key, gives none.
 func readDistrusted(path string) []string {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil
 	}
@@ -166,6 +212,8 @@ func (c *cache) update(ctx context.Context, reports []*Report) error {
 		same = same && r.indexed
 	}
 	if same {
+		// No report came from a distrusted entry: their files are gone.
+		c.dropDistrusted()
 		return nil
 	}
 	keys := make([]string, len(reports))
@@ -175,10 +223,8 @@ func (c *cache) update(ctx context.Context, reports []*Report) error {
 	if err := writeIndex(ctx, c.indexPath(), c.version, c.schema, keys, reports); err != nil {
 		return err
 	}
-	if c.distrusted {
-		// Every distrusted file was read again for the index just written.
-		os.Remove(filepath.Join(c.dir, distrustedName))
-	}
+	// Every distrusted file was read again for the index just written.
+	c.dropDistrusted()
 	return nil
 }
 
@@ -186,9 +232,13 @@ func (c *cache) update(ctx context.Context, reports []*Report) error {
 // goes: root/.gitui/cache when that can be written, otherwise a folder
 // under the user's cache directory ($XDG_CACHE_HOME/gitui on Linux) named
 // by a hash of root's absolute path, for corpora on read-only media.
+//
+// A .gitui or .gitui/cache that is a symbolic link is not used: a corpus
+// could ship one leading to a folder of the user's, where writing the
+// index would replace a file named "index" (a git repository's, say).
 func DefaultCacheDir(root string) (string, error) {
 	in := filepath.Join(root, ".gitui", "cache")
-	if writable(in) {
+	if !linked(filepath.Join(root, ".gitui"), in) && writable(in) {
 		return in, nil
 	}
 	abs, err := filepath.Abs(root)
@@ -205,6 +255,16 @@ func DefaultCacheDir(root string) (string, error) {
 		return "", fmt.Errorf("cache dir for %s: neither %s nor %s can be written", root, in, out)
 	}
 	return out, nil
+}
+
+// linked reports whether any of paths is a symbolic link.
+func linked(paths ...string) bool {
+	for _, p := range paths {
+		if fi, err := os.Lstat(p); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // writable reports whether dir exists or can be made, and a file can be

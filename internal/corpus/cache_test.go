@@ -3,14 +3,18 @@ package corpus
 import (
 	"bufio"
 	"context"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"gitui/internal/extract"
@@ -197,8 +201,8 @@ func TestIndexRoundTrip(t *testing.T) {
 	res.Fields = append(res.Fields[:0:0], extract.Field{ID: "fees.collected", Value: mustNumber(t, "-4711.70"),
 		Approx: true, Unit: "份", Span: extract.Span{Start: 3, End: 9}, Text: odd.Source[3:9]})
 	res.Checks = []extract.Check{
-		{ID: "balance.natural", OK: true, Expected: mustNumber(t, "12"), Fields: []string{"fees.collected", "not.in.schema"}},
-		{ID: "balance.natural", Fields: []string{"fees.collected", "not.in.schema"}},
+		{ID: "balance.natural", OK: true, Expected: mustNumber(t, "12"), Fields: []string{"fees.collected", "fees.waived"}},
+		{ID: "balance.natural", Fields: []string{"fees.collected", "fees.waived"}},
 		{ID: "empty", Fields: []string{}},
 		{ID: "none"},
 	}
@@ -299,7 +303,7 @@ func FuzzIndexRecords(f *testing.F) {
 		f.Fatal(err)
 	}
 	res := rep.Result()
-	res.Checks = append(res.Checks, extract.Check{ID: "x", Fields: []string{"proactive.total", "y"}})
+	res.Checks = append(res.Checks, extract.Check{ID: "x", Fields: []string{"proactive.total", "fees.waived"}})
 	if err := rep.SetResult(res); err != nil {
 		f.Fatal(err)
 	}
@@ -441,5 +445,184 @@ func TestDistrust(t *testing.T) {
 	}
 	if load(); calls.Load() != 0 {
 		t.Errorf("reopen after: %d extractions", calls.Load())
+	}
+}
+
+// readHook calls onRead the first time path is read.
+type readHook struct {
+	files
+	path   string
+	onRead func()
+}
+
+func (h *readHook) read(path string, max int64) ([]byte, time.Time, error) {
+	if path == h.path && h.onRead != nil {
+		h.onRead()
+		h.onRead = nil
+	}
+	return h.files.read(path, max)
+}
+
+// TestDistrustDuringLoad distrusts a file while a load that took the
+// distrusted list runs: the next load must still read it again.
+func TestDistrustDuringLoad(t *testing.T) {
+	dir := t.TempDir()
+	cacheDir := filepath.Join(dir, ".gitui", "cache")
+	a := write(t, dir, "a.txt", []byte(simplified))
+	b := write(t, dir, "b.txt", readTestdata(t, "seeds/000_18bd725a6c48fc58.txt"))
+	old := time.Now().Add(-time.Hour)
+	opt := Options{CacheDir: cacheDir}
+	loadWith := func(src files) *Corpus {
+		t.Helper()
+		c, err := collect(context.Background(), load(context.Background(), src, opt))
+		if err != nil || len(c.Reports) != 2 {
+			t.Fatalf("load: %v", err)
+		}
+		return c
+	}
+	edit := func(p string) { // keeping size and time
+		raw, _ := os.ReadFile(p)
+		raw[len(raw)-1] ^= 1
+		os.WriteFile(p, raw, 0o644)
+		os.Chtimes(p, old, old)
+	}
+	os.Chtimes(a, old, old)
+	os.Chtimes(b, old, old)
+	loadWith(osFiles{roots: []string{dir}})
+	edit(a)
+	edit(b)
+	if err := Distrust(cacheDir, a); err != nil {
+		t.Fatal(err)
+	}
+	loadWith(&readHook{files: osFiles{roots: []string{dir}}, path: a, onRead: func() {
+		if err := Distrust(cacheDir, b); err != nil {
+			t.Error(err)
+		}
+	}})
+	for _, r := range loadWith(osFiles{roots: []string{dir}}).Reports {
+		if now, _ := os.ReadFile(r.Path); r.Source != string(now) {
+			t.Errorf("%s: the cache gave its old text, though it was distrusted", r.Path)
+		}
+	}
+}
+
+// TestZeroTimeNotCached loads an fs.FS, whose files have no time: nothing
+// would tell a changed one, so none is cached.
+func TestZeroTimeNotCached(t *testing.T) {
+	fsys := fstest.MapFS{"r.txt": {Data: []byte(simplified)}}
+	opt := Options{CacheDir: t.TempDir()}
+	if _, err := LoadAllFS(context.Background(), fsys, opt); err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(simplified, "1491", "9999", 1)
+	fsys["r.txt"] = &fstest.MapFile{Data: []byte(edited)}
+	c, err := LoadAllFS(context.Background(), fsys, opt)
+	if err != nil || len(c.Reports) != 1 {
+		t.Fatal(err)
+	}
+	if r := c.Reports[0]; r.Cached || r.Source != edited {
+		t.Errorf("a file without a time came from the cache (Cached %v)", r.Cached)
+	}
+}
+
+// TestCacheRefusesLinks plants symbolic links where the cache writes: the
+// distrusted list and the .gitui folder of a corpus.
+func TestCacheRefusesLinks(t *testing.T) {
+	dir := t.TempDir()
+	cacheDir := filepath.Join(dir, "cache")
+	os.MkdirAll(cacheDir, 0o755)
+	outside := filepath.Join(t.TempDir(), "bashrc")
+	os.WriteFile(outside, []byte("# rc\n"), 0o644)
+	os.Symlink(outside, filepath.Join(cacheDir, distrustedName))
+	if err := Distrust(cacheDir, filepath.Join(dir, "$(touch pwned).txt")); err == nil {
+		t.Error("Distrust wrote through a symbolic link")
+	}
+	if raw, _ := os.ReadFile(outside); string(raw) != "# rc\n" {
+		t.Errorf("the link's target was written: %q", raw)
+	}
+
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	corpusDir, elsewhere := t.TempDir(), t.TempDir()
+	os.Symlink(elsewhere, filepath.Join(corpusDir, ".gitui"))
+	got, err := DefaultCacheDir(corpusDir)
+	if err != nil || strings.HasPrefix(got, corpusDir) {
+		t.Errorf("DefaultCacheDir with .gitui a link = %q, %v; want the user cache", got, err)
+	}
+}
+
+// TestIndexRefusesBadRecords writes records a forged index could hold: a
+// figure value that is no number, a map from text to source that goes
+// back, counts that would make the reader allocate far more than the
+// index holds, check field lists that are no fields. Each is refused.
+func TestIndexRefusesBadRecords(t *testing.T) {
+	rep, err := Parse("seeds/004.txt", readTestdata(t, "seeds/004_072038db32835d30.txt"))
+	if err != nil || rep.NumFields() == 0 || rep.NumChecks() == 0 {
+		t.Fatal("no figures or checks to write", err)
+	}
+	encode := func(r *Report) ([]byte, string) {
+		var texts strings.Builder
+		w := &indexWriter{w: bufio.NewWriter(&texts), shared: map[string]ref{}}
+		w.appendRecord("/k", r)
+		w.w.Flush()
+		return w.records, texts.String()
+	}
+	read := func(records []byte, texts string) error {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		r := &recordReader{b: records, texts: texts, names: map[ref]uint16{}, lists: map[ref]uint16{}}
+		r.record()
+		runtime.ReadMemStats(&after)
+		if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(8*(len(records)+len(texts))+1<<20); got > limit {
+			t.Errorf("reading %d bytes of record and %d of text allocated %d bytes", len(records), len(texts), got)
+		}
+		if len(r.b) != 0 && r.err == nil {
+			return errors.New("bytes left over")
+		}
+		return r.err
+	}
+	if err := read(encode(rep)); err != nil {
+		t.Fatalf("a good record was refused: %v", err)
+	}
+
+	garbled := *rep
+	garbled.values = strings.Repeat("x", len(rep.values))
+	garbled.checks = "" // whose numbers are checked on their own
+	if read(encode(&garbled)) == nil {
+		t.Error("a figure value that is no number was accepted")
+	}
+
+	backwards := *rep
+	var runs []byte
+	for _, v := range []uint32{0, 0, 10, 1} {
+		runs = binary.LittleEndian.AppendUint32(runs, v)
+	}
+	backwards.Text, backwards.toSource = strings.Repeat("t", 20), offsetMap{runs: string(runs), n: 21}
+	if backwards.toSource.valid(20, len(rep.Source)) || read(encode(&backwards)) == nil {
+		t.Error("a map going back in the source was accepted")
+	}
+
+	// The record ends with the count of checks: claim millions.
+	records, texts := encode(&Report{Path: "x", Source: "x", Text: "x"})
+	records = binary.AppendUvarint(records[:len(records)-1], 8<<20)
+	if read(append(records, make([]byte, 8<<20)...), texts) == nil {
+		t.Error("a record of zeros claiming millions of checks was accepted")
+	}
+
+	// A check naming a list of a million empty IDs.
+	nuls := strings.Repeat("\x00", 1<<20)
+	listed := *rep
+	res := rep.Result()
+	res.Checks = []extract.Check{{ID: "x", Fields: []string{"proactive.total"}}}
+	if err := listed.SetResult(res); err != nil {
+		t.Fatal(err)
+	}
+	var tb strings.Builder
+	w := &indexWriter{w: bufio.NewWriter(&tb), shared: map[string]ref{}}
+	at := w.text(nuls)
+	w.shared["proactive.total"] = at // the list's text, looked up by the writer
+	w.appendRecord("/k", &listed)
+	w.w.Flush()
+	if read(w.records, tb.String()) == nil {
+		t.Error("a check naming a million empty fields was accepted")
 	}
 }

@@ -306,7 +306,9 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 				for _, ev := range evs {
 					inflight--
 					done++
-					if ev.Report != nil && opt.CacheDir != "" {
+					// Files without a time (an fs.FS) are never
+					// cached: nothing would tell a changed one.
+					if ev.Report != nil && opt.CacheDir != "" && !ev.Report.ModTime.IsZero() {
 						loaded = append(loaded, ev.Report)
 					}
 					if !send(ev) {
@@ -331,8 +333,10 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	if opt.CacheDir != "" {
 		size, mtime, err := src.stat(path)
 		c = opt.cache()
-		if e := c.lookup(path, size, mtime); err == nil && e != nil && !e.racy() {
-			return Event{Report: e.hit(path, e.readAt)}
+		if err == nil && !mtime.IsZero() {
+			if e := c.lookup(path, size, mtime); e != nil && !e.racy() {
+				return Event{Report: e.hit(path, e.readAt)}
+			}
 		}
 	}
 	readAt := time.Now()

@@ -2,10 +2,13 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"gitui/internal/schema"
 )
 
 // A packed check names its identity and the fields it covers by number:
@@ -62,15 +65,23 @@ func nameNumber(id string) (uint16, error) {
 	return checkNames.number(append(buf[:0], id...), func() string { return strings.Clone(id) })
 }
 
-// listNumber returns the number of a field list; a nil list and an empty
-// one are told apart, as encoding/json tells null from [].
+// listNumber returns the number of a field list, whose IDs must be the
+// schema's; a nil list and an empty one are told apart, as encoding/json
+// tells null from []. Holding lists to the schema bounds what a forged
+// cache index can make the table hold.
 func listNumber(ids []string) (uint16, error) {
 	if ids == nil {
 		return nilList, nil
 	}
+	if len(ids) > len(schema.All()) {
+		return 0, fmt.Errorf("a check names %d fields", len(ids))
+	}
 	var buf [512]byte
 	key := append(buf[:0], 1) // not the nil list's key
 	for _, id := range ids {
+		if schema.Order(id) < 0 {
+			return 0, fmt.Errorf("a check names %q, not a field of the schema", id)
+		}
 		key = append(append(key, id...), 0)
 	}
 	return checkLists.number(key, func() []string {

@@ -48,10 +48,7 @@ func (m offsetMap) len() int { return len(m.runs) / runSize }
 // run returns the text and source offsets where run k starts.
 func (m offsetMap) run(k int) (text, src int) {
 	s := m.runs[k*runSize:]
-	u32 := func(s string) int {
-		return int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
-	}
-	return u32(s), u32(s[4:])
+	return int(le32(s)), int(le32(s[4:]))
 }
 
 // source returns the source offset of text offset i, 0 ≤ i < m.n.
@@ -83,7 +80,8 @@ func (m offsetMap) first(src int) int {
 }
 
 // valid reports whether m maps a text of textLen bytes into a source of
-// srcLen bytes, its runs in order: what the cache's index must hold.
+// srcLen bytes, never decreasing: what the cache's index must hold, and
+// what source and first rely on.
 func (m offsetMap) valid(textLen, srcLen int) bool {
 	if len(m.runs)%runSize != 0 || m.len() == 0 || m.n != textLen+1 {
 		return false
@@ -98,8 +96,9 @@ func (m offsetMap) valid(textLen, srcLen int) bool {
 			end, next = m.run(k)
 		}
 		// Run k-1 covers text [t, end) and source [s, s+end-t); the next
-		// run starts no earlier in either.
-		if end <= t || next < s || s+end-t-1 > srcLen {
+		// run starts after it in the text and no earlier than its last
+		// offset in the source.
+		if end <= t || s+end-t-1 > srcLen || next < s+end-t-1 {
 			return false
 		}
 		t, s = end, next

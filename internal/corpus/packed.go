@@ -46,19 +46,23 @@ func (p figure) append(b []byte) []byte {
 
 // figureAt decodes the packed figure at the start of s.
 func figureAt(s string) figure {
-	u32 := func(s string) uint32 {
-		return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-	}
-	return figure{start: u32(s), end: u32(s[4:]), off: u32(s[8:]),
-		id: uint16(s[12]) | uint16(s[13])<<8, vlen: s[14], ulen: s[15]}
+	return figure{start: le32(s), end: le32(s[4:]), off: le32(s[8:]),
+		id: le16(s[12:]), vlen: s[14], ulen: s[15]}
+}
+
+// le16 and le32 read little-endian numbers at the start of s, which
+// packed figures, checks and offset runs are strings of.
+func le16(s string) uint16 { return uint16(s[0]) | uint16(s[1])<<8 }
+func le32(s string) uint32 {
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // figure returns r's packed figure i.
 func (r *Report) figure(i int) figure { return figureAt(r.figures[i*figureSize:]) }
 
-// check reports whether figure p lies in source and values and names a
+// inBounds reports whether figure p lies in source and values and names a
 // schema field: what the cache's index must hold of every figure.
-func (p figure) check(source, values string) bool {
+func (p figure) inBounds(source, values string) bool {
 	return p.start < p.end && int64(p.end) <= int64(len(source)) &&
 		int64(p.off)+int64(p.vlen)+int64(p.ulen) <= int64(len(values)) &&
 		int(p.id&^approxBit) < len(schema.All())
@@ -88,11 +92,8 @@ func (c check) append(b []byte) []byte {
 
 // checkAt decodes the packed check at the start of s.
 func checkAt(s string) check {
-	u32 := func(s string) uint32 {
-		return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-	}
-	return check{name: uint16(s[0]) | uint16(s[1])<<8, list: uint16(s[2]) | uint16(s[3])<<8,
-		eoff: u32(s[4:]), aoff: u32(s[8:]), elen: s[12], alen: s[13], ok: s[14] == 1}
+	return check{name: le16(s), list: le16(s[2:]), eoff: le32(s[4:]), aoff: le32(s[8:]),
+		elen: s[12], alen: s[13], ok: s[14] == 1}
 }
 
 // check returns r's packed check i.

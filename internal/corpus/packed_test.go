@@ -86,8 +86,8 @@ func TestPackedChecks(t *testing.T) {
 	}
 	res := rep.Result()
 	res.Checks = []extract.Check{
-		{ID: "a", OK: true, Expected: num("12"), Actual: num("12"), Fields: []string{"proactive.total", "x"}},
-		{ID: "a", Expected: num("-4711.70"), Actual: num("0"), Fields: []string{"proactive.total", "x"}},
+		{ID: "a", OK: true, Expected: num("12"), Actual: num("12"), Fields: []string{"proactive.total", "fees.waived"}},
+		{ID: "a", Expected: num("-4711.70"), Actual: num("0"), Fields: []string{"proactive.total", "fees.waived"}},
 		{ID: "empty", Fields: []string{}},
 		{ID: "none"},
 	}
@@ -99,5 +99,10 @@ func TestPackedChecks(t *testing.T) {
 	}
 	if rep.FailedChecks() != 3 || rep.NumChecks() != 4 {
 		t.Errorf("%d of %d checks fail, want 3 of 4", rep.FailedChecks(), rep.NumChecks())
+	}
+	bad := res
+	bad.Checks = []extract.Check{{ID: "a", Fields: []string{"proactive.total", "no.such.field"}}}
+	if err := rep.SetResult(bad); err == nil {
+		t.Error("a check naming a field outside the schema was accepted")
 	}
 }

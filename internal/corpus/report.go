@@ -7,7 +7,9 @@
 // spans agree with the scorer; HTML pages are rendered to text with a map
 // back to their source (RenderHTML), and every field span is an offset into
 // Report.Source. An extraction cache (DefaultCacheDir) spares reopening an
-// unchanged corpus from extracting again.
+// unchanged corpus from reading and extracting again; it holds what Decode,
+// RenderHTML and the extractor gave, so a change to what they give must
+// change textVersion or extract.Version.
 package corpus
 
 import (

@@ -21,12 +21,13 @@ type fileCheckedMsg struct {
 }
 
 // checkSelected starts a check of the selected report's file, if it is
-// from the cache and no check has come back for it yet.
+// from the cache and has not been checked.
 func (m *Model) checkSelected() tea.Cmd {
 	e := m.selected()
-	if e == nil || e.rep == nil || !e.rep.Cached || e.checked {
+	if e == nil || e.rep == nil || !e.rep.Cached || e.checked || e.checking {
 		return nil
 	}
+	e.checking = true
 	id, r := m.sel, e.rep
 	return func() tea.Msg {
 		ok, err := r.Unchanged()
@@ -42,7 +43,7 @@ func (m *Model) fileChecked(msg fileCheckedMsg) tea.Cmd {
 		return nil
 	}
 	e := m.idx.entries[msg.id]
-	e.checked = true
+	e.checked, e.checking = true, false
 	if !msg.changed {
 		return nil
 	}

@@ -31,9 +31,10 @@ type entry struct {
 	// reviewed, flagged and added count the figures reviewers looked at,
 	// flagged and added; kept by the review side.
 	reviewed, flagged, added int
-	// checked is set once the file of a report from the cache was read
-	// again, changed when that found other bytes (see changed.go).
-	checked, changed bool
+	// checking is set while the file of a report from the cache is read
+	// again, checked once it was, changed when that found other bytes
+	// (see changed.go).
+	checking, checked, changed bool
 }
 
 // group is what the list groups entries under.

@@ -2,10 +2,6 @@
 
 package corpus
 
-// gb18030OverridesLeads marks the lead bytes of gb18030Overrides, so that most codes
-// need no search.
-var gb18030OverridesLeads = [256]bool{0xa1: true, 0xa2: true, 0xa3: true, 0xa4: true, 0xa5: true, 0xa6: true, 0xa7: true, 0xa8: true, 0xa9: true, 0xaa: true, 0xab: true, 0xac: true, 0xad: true, 0xae: true, 0xaf: true, 0xd7: true, 0xf8: true, 0xf9: true, 0xfa: true, 0xfb: true, 0xfc: true, 0xfd: true, 0xfe: true}
-
 // gb18030Overrides maps the two-byte codes that Python's gb18030 codec reads
 // differently from x/text (or reads where x/text fails) to Python's reading,
 // sorted by code.
@@ -528,10 +524,6 @@ var gb18030Overrides = [...]codeRune{
 	{0xfef7, 0xe4be}, {0xfef8, 0xe4bf}, {0xfef9, 0xe4c0}, {0xfefa, 0xe4c1},
 	{0xfefb, 0xe4c2}, {0xfefc, 0xe4c3}, {0xfefd, 0xe4c4}, {0xfefe, 0xe4c5},
 }
-
-// big5OverridesLeads marks the lead bytes of big5Overrides, so that most codes
-// need no search.
-var big5OverridesLeads = [256]bool{0xa1: true, 0xa2: true, 0xc6: true, 0xc7: true}
 
 // big5Overrides maps the two-byte codes that Python's big5 codec reads
 // differently from x/text (or reads where x/text fails) to Python's reading,

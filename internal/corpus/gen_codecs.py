@@ -35,11 +35,6 @@ def main():
                     sys.exit(f"{enc} {code:04x}: {py!r} is not one character")
                 if xtext.get((enc, code)) != py:
                     rows.append((code, ord(py)))
-        leads = sorted({c >> 8 for c, _ in rows})
-        print(f"// {name}Leads marks the lead bytes of {name}, so that most codes")
-        print("// need no search.")
-        print(f"var {name}Leads = [256]bool{{" + ", ".join(f"0x{l:02x}: true" for l in leads) + "}")
-        print()
         print(f"// {name} maps the two-byte codes that Python's {enc} codec reads")
         print("// differently from x/text (or reads where x/text fails) to Python's reading,")
         print("// sorted by code.")

@@ -19,7 +19,7 @@ func TestPacked(t *testing.T) {
 		}
 		res := rep.Result()
 		if len(res.Fields) == 0 || len(res.Checks) == 0 {
-			t.Fatalf("%s: no fields or checks to compact", name)
+			t.Fatalf("%s: no fields or checks to pack", name)
 		}
 		before, err := json.Marshal(res)
 		if err != nil {

@@ -22,31 +22,55 @@ type Number struct{ s string }
 
 // ParseNumber reads a decimal such as "1491", "-18", "4711.7" or
 // "24252.311082". Thousands separators must already be removed.
+//
+// Every table cell and prose figure is parsed, so s is read in one pass,
+// and the result is a slice of s unless a negative value lost leading
+// zeros: dropping leading zeros, or all but one of them before a point,
+// leaves a suffix of s.
 func ParseNumber(s string) (Number, error) {
 	t := s
-	neg := strings.HasPrefix(t, "-")
+	neg := len(t) > 0 && t[0] == '-'
 	if neg {
 		t = t[1:]
 	}
-	intPart, frac, hasDot := strings.Cut(t, ".")
-	if intPart == "" || !allDigits(intPart) || (hasDot && (frac == "" || !allDigits(frac))) {
-		return Number{}, errors.New("not a decimal number: " + strconv.Quote(s))
+	// intEnd is the end of the integer part: the point, or the end.
+	intEnd, hasDot := len(t), false
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && !hasDot:
+			intEnd, hasDot = i, true
+		default:
+			return Number{}, notDecimal(s)
+		}
 	}
-	intPart = strings.TrimLeft(intPart, "0")
-	if len(intPart) > maxDigits {
+	if intEnd == 0 || hasDot && intEnd == len(t)-1 {
+		return Number{}, notDecimal(s) // no integer part, or nothing after the point
+	}
+	zeros := 0
+	for zeros < intEnd && t[zeros] == '0' {
+		zeros++
+	}
+	if intEnd-zeros > maxDigits {
 		return Number{}, ErrTooLarge
 	}
-	if intPart == "" {
-		intPart = "0"
-	}
-	out := intPart
-	if hasDot {
-		out += "." + frac
+	out := t[zeros:]
+	if zeros == intEnd {
+		out = t[zeros-1:] // all zeros: keep one ("0", "0.5")
 	}
 	if neg && strings.Trim(out, "0.") != "" {
-		out = "-" + out
+		if len(out) == len(t) {
+			out = s
+		} else {
+			out = "-" + out
+		}
 	}
 	return Number{out}, nil
+}
+
+// notDecimal is ParseNumber's error for a text that is no decimal.
+func notDecimal(s string) error {
+	return errors.New("not a decimal number: " + strconv.Quote(s))
 }
 
 // Int returns n as an integer Number.

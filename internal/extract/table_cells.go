@@ -366,9 +366,17 @@ frac:
 	digits := s[d0:numEnd]
 	c.run = d0 == a && tok[0] != '+' && !hasComma && !hasPoint && unit == ""
 	c.mustSplit = c.run && len(digits) > 1 && digits[0] == '0'
-	num := strings.ReplaceAll(digits, ",", "")
-	if neg {
-		num = "-" + num
+	num := digits
+	switch {
+	case hasComma:
+		num = strings.ReplaceAll(num, ",", "")
+		if neg {
+			num = "-" + num
+		}
+	case neg && s[d0-1] == '-':
+		num = s[d0-1 : numEnd] // the sign as printed: no copy
+	case neg:
+		num = "-" + num // U+2212
 	}
 	v, err := ParseNumber(num)
 	if err != nil {

@@ -67,7 +67,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func reviewedChecks(l loadedReport) []extract.Check {
 	var fields []extract.Field
 	changed := map[string]bool{}
-	for _, f := range l.reviewed.Figures {
+	for _, f := range l.reviewed().Figures {
 		switch f.State {
 		case review.Corrected, review.Added, review.Rejected:
 			changed[f.ID] = true

@@ -50,9 +50,15 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	reports := make([]export.Report, len(loaded))
-	for i, l := range loaded {
-		reports[i] = l.reviewed
+	// Each report's reviewed figures are made as the writer asks for
+	// them: holding a corpus's takes several times the memory of the
+	// corpus itself.
+	reports := func(yield func(export.Report) bool) {
+		for _, l := range loaded {
+			if !yield(l.reviewed()) {
+				return
+			}
+		}
 	}
 	if *out == "-" {
 		err = export.Write(stdout, f, reports)
@@ -67,7 +73,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	if *out != "-" {
-		fmt.Fprintf(stderr, "gitui export: %d reports written to %s (%s)\n", len(reports), textsafe.Line(*out), f)
+		fmt.Fprintf(stderr, "gitui export: %d reports written to %s (%s)\n", len(loaded), textsafe.Line(*out), f)
 	}
 	return code
 }
@@ -86,10 +92,16 @@ func exportFormat(flagValue, out string) (export.Format, error) {
 	return export.CSV, nil
 }
 
-// loadedReport is a report as loaded and as reviewed.
+// loadedReport is a report as loaded, and the review events that apply to
+// it.
 type loadedReport struct {
-	report   *corpus.Report
-	reviewed export.Report
+	report *corpus.Report
+	events []review.Event
+}
+
+// reviewed returns l's figures with its review events folded over them.
+func (l loadedReport) reviewed() export.Report {
+	return export.FromCorpus(l.report.Path, l.report, l.events)
 }
 
 // loadReviewed loads the reports under roots and folds each one's review
@@ -152,7 +164,7 @@ func loadReviewed(ctx context.Context, cmd string, roots []string, storePath str
 				fmt.Fprintf(stderr, "%s: %s: %d review events of an earlier version of this file are stale and not applied (see gitui review-log)\n",
 					cmd, textsafe.Line(r.Path), len(stale))
 			}
-			out = append(out, loadedReport{r, export.FromCorpus(r.Path, r, events)})
+			out = append(out, loadedReport{r, events})
 		}
 	}
 	return out, code, true

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"slices"
 	"testing"
 
 	"gitui/internal/extract"
@@ -31,7 +32,7 @@ func manyReports(n int) []Report {
 func BenchmarkXLSX(b *testing.B) {
 	reports := manyReports(500)
 	for b.Loop() {
-		if err := Write(io.Discard, XLSX, reports); err != nil {
+		if err := Write(io.Discard, XLSX, slices.Values(reports)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -40,7 +41,7 @@ func BenchmarkXLSX(b *testing.B) {
 func BenchmarkLong(b *testing.B) {
 	reports := manyReports(500)
 	for b.Loop() {
-		if err := Write(io.Discard, Long, reports); err != nil {
+		if err := Write(io.Discard, Long, slices.Values(reports)); err != nil {
 			b.Fatal(err)
 		}
 	}

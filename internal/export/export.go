@@ -14,12 +14,13 @@
 package export
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -167,13 +168,14 @@ func (r Report) longRows() [][]cell {
 	return rows
 }
 
-// Write writes reports to w in format f. XLSX is written whole; the others
-// stream.
-func Write(w io.Writer, f Format, reports []Report) error {
+// Write writes reports to w in format f. Reports are asked for one at a
+// time, so that a corpus of any size is written with the figures of one
+// report in memory, not all (XLSX asks for them twice, a sheet each).
+func Write(w io.Writer, f Format, reports iter.Seq[Report]) error {
 	switch f {
 	case CSV:
 		return writeCSV(w, WideHeader(), func(emit func([]cell) error) error {
-			for _, r := range reports {
+			for r := range reports {
 				if err := emit(r.wideRow()); err != nil {
 					return err
 				}
@@ -182,7 +184,7 @@ func Write(w io.Writer, f Format, reports []Report) error {
 		})
 	case Long:
 		return writeCSV(w, LongHeader(), func(emit func([]cell) error) error {
-			for _, r := range reports {
+			for r := range reports {
 				for _, row := range r.longRows() {
 					if err := emit(row); err != nil {
 						return err
@@ -249,10 +251,10 @@ type jsonReport struct {
 	Figures []jsonFigure  `json:"figures"`
 }
 
-func writeJSONL(w io.Writer, reports []Report) error {
+func writeJSONL(w io.Writer, reports iter.Seq[Report]) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, r := range reports {
+	for r := range reports {
 		jr := jsonReport{Path: textsafe.Line(r.Path), SHA256: r.SHA256, Agency: textsafe.Line(r.Agency),
 			Year: r.Year, Format: r.Format, Figures: []jsonFigure{}}
 		for _, f := range r.Figures {
@@ -282,7 +284,7 @@ var ErrExists = errors.New("file exists (use --force to overwrite)")
 // the same folder, synced, then renamed over path, so a reader never sees a
 // half-written file and a failure leaves any old file as it was. An
 // existing path is replaced only with force.
-func WriteFile(path string, f Format, reports []Report, force bool) (err error) {
+func WriteFile(path string, f Format, reports iter.Seq[Report], force bool) (err error) {
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
 			return fmt.Errorf("export to %s: %w", path, ErrExists)
@@ -299,11 +301,13 @@ func WriteFile(path string, f Format, reports []Report, force bool) (err error) 
 			os.Remove(tmp.Name())
 		}
 	}()
-	var buf bytes.Buffer
-	if err := Write(&buf, f, reports); err != nil {
+	// Straight to the file: the export of a large corpus is larger than
+	// the corpus, and is not held in memory.
+	buf := bufio.NewWriterSize(tmp, 1<<20)
+	if err := Write(buf, f, reports); err != nil {
 		return fmt.Errorf("export to %s: write %s: %w", path, f, err)
 	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
+	if err := buf.Flush(); err != nil {
 		return fmt.Errorf("export to %s: write: %w", path, err)
 	}
 	if err := tmp.Chmod(0o644); err != nil {

@@ -87,7 +87,7 @@ func readCSV(t *testing.T, b []byte) [][]string {
 
 func TestWideCSV(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, CSV, testReports(t)); err != nil {
+	if err := Write(&buf, CSV, slices.Values(testReports(t))); err != nil {
 		t.Fatal(err)
 	}
 	if bytes.ContainsAny(buf.Bytes(), "\x1b\x07") {
@@ -122,7 +122,7 @@ func TestWideCSV(t *testing.T) {
 
 func TestLongCSV(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, Long, testReports(t)); err != nil {
+	if err := Write(&buf, Long, slices.Values(testReports(t))); err != nil {
 		t.Fatal(err)
 	}
 	rows := readCSV(t, buf.Bytes())
@@ -166,7 +166,7 @@ func atoi(t *testing.T, s string) int {
 
 func TestXLSX(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, XLSX, testReports(t)); err != nil {
+	if err := Write(&buf, XLSX, slices.Values(testReports(t))); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -219,7 +219,7 @@ func TestXLSX(t *testing.T) {
 
 func TestJSONL(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, JSONL, testReports(t)); err != nil {
+	if err := Write(&buf, JSONL, slices.Values(testReports(t))); err != nil {
 		t.Fatal(err)
 	}
 	var r struct {
@@ -282,7 +282,7 @@ func TestWriteFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.csv")
 	reports := testReports(t)
-	if err := WriteFile(path, CSV, reports, false); err != nil {
+	if err := WriteFile(path, CSV, slices.Values(reports), false); err != nil {
 		t.Fatal(err)
 	}
 	first, _ := os.ReadFile(path)
@@ -291,21 +291,21 @@ func TestWriteFile(t *testing.T) {
 	}
 	// Without --force an existing file is kept as it was.
 	os.WriteFile(path, []byte("keep me"), 0o644)
-	err := WriteFile(path, CSV, reports, false)
+	err := WriteFile(path, CSV, slices.Values(reports), false)
 	if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), path) {
 		t.Errorf("err = %v, want ErrExists naming the file", err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "keep me" {
 		t.Errorf("existing file changed to %q", b)
 	}
-	if err := WriteFile(path, CSV, reports, true); err != nil {
+	if err := WriteFile(path, CSV, slices.Values(reports), true); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); !bytes.Equal(b, first) {
 		t.Errorf("--force did not replace the file")
 	}
 	// A failure leaves no temporary file and no partial output.
-	if err := WriteFile(filepath.Join(dir, "bad.csv"), "pdf", reports, false); err == nil {
+	if err := WriteFile(filepath.Join(dir, "bad.csv"), "pdf", slices.Values(reports), false); err == nil {
 		t.Error("unknown format accepted")
 	}
 	entries, _ := os.ReadDir(dir)

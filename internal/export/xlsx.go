@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -20,7 +21,7 @@ const (
 // the long table on sheet "long". Numbers are numeric cells holding the
 // value exactly (see cellValue); text is always a string cell, never a
 // formula.
-func writeXLSX(w io.Writer, reports []Report) error {
+func writeXLSX(w io.Writer, reports iter.Seq[Report]) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", SheetFigures); err != nil {
@@ -29,10 +30,21 @@ func writeXLSX(w io.Writer, reports []Report) error {
 	if _, err := f.NewSheet(SheetLong); err != nil {
 		return fmt.Errorf("add sheet: %w", err)
 	}
-	var wide, long [][]cell
-	for _, r := range reports {
-		wide = append(wide, r.wideRow())
-		long = append(long, r.longRows()...)
+	wide := func(yield func([]cell) bool) {
+		for r := range reports {
+			if !yield(r.wideRow()) {
+				return
+			}
+		}
+	}
+	long := func(yield func([]cell) bool) {
+		for r := range reports {
+			for _, row := range r.longRows() {
+				if !yield(row) {
+					return
+				}
+			}
+		}
 	}
 	if err := fillSheet(f, SheetFigures, WideHeader(), wide); err != nil {
 		return err
@@ -48,7 +60,7 @@ func writeXLSX(w io.Writer, reports []Report) error {
 
 // fillSheet streams header and rows into sheet: a workbook of thousands
 // of reports is written in seconds and without holding every cell twice.
-func fillSheet(f *excelize.File, sheet string, header []string, rows [][]cell) error {
+func fillSheet(f *excelize.File, sheet string, header []string, rows iter.Seq[[]cell]) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
@@ -60,7 +72,8 @@ func fillSheet(f *excelize.File, sheet string, header []string, rows [][]cell) e
 	if err := sw.SetRow("A1", values); err != nil {
 		return fmt.Errorf("sheet %s header: %w", sheet, err)
 	}
-	for n, cells := range rows {
+	n := 0
+	for cells := range rows {
 		values := make([]any, len(cells))
 		for i, c := range cells {
 			values[i] = cellValue(c)
@@ -72,6 +85,7 @@ func fillSheet(f *excelize.File, sheet string, header []string, rows [][]cell) e
 		if err := sw.SetRow(ref, values); err != nil {
 			return fmt.Errorf("sheet %s row %d: %w", sheet, n+2, err)
 		}
+		n++
 	}
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)

@@ -3,6 +3,7 @@ package hostile
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,7 +27,7 @@ func TestHostileExport(t *testing.T) {
 	// escape report are text cells with payloads in them.
 	for _, f := range export.Formats {
 		var out bytes.Buffer
-		if err := export.Write(&out, f, reports); err != nil {
+		if err := export.Write(&out, f, slices.Values(reports)); err != nil {
 			t.Errorf("export %s: %v", f, err)
 			continue
 		}

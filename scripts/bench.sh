@@ -16,6 +16,8 @@
 #   cached  corpus.LoadAll reopening DIR with a warm extraction cache
 #           (BenchmarkLoadCached), and the heap the loaded corpus holds
 #           against its decoded text (heap/text)
+#   held    peak RSS of `gitui check DIR`, which loads the whole corpus and
+#           holds it, as the explorer does
 # Results are printed as a Markdown table and kept in
 # $BENCH_DIR/results-corpus.md (or results-plain.md).
 set -euo pipefail
@@ -75,8 +77,8 @@ div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else p
 
 results=$BENCH_DIR/results-$kind.md
 {
-	echo "| reports | MB | gitui s | gitui CPU s | gitui MB/s | reports/s | gitui RSS MB | rg s | rg CPU s | rg MB/s | rg RSS MB | gitui/rg | cached reopen s | cached reports/s | heap/text |"
-	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| reports | MB | gitui s | gitui CPU s | gitui MB/s | reports/s | gitui RSS MB | rg s | rg CPU s | rg MB/s | rg RSS MB | gitui/rg | cached reopen s | cached reports/s | heap/text | held RSS MB |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$results"
 
 for n in "$@"; do
@@ -104,7 +106,10 @@ for n in "$@"; do
 	cs=$(echo "$bench" | awk '{ for (i = 1; i < NF; i++) if ($(i+1) == "ns/op") printf "%.2f", $i / 1e9 }')
 	heap=$(echo "$bench" | awk '{ for (i = 1; i < NF; i++) if ($(i+1) == "heap/text") printf "%.2f", $i }')
 
+	echo "bench: $n reports: held (gitui check)" >&2
+	timed "$BENCH_DIR/check-$kind-$n.time" "$BIN/gitui" check "$dir"
+
 	gt=$BENCH_DIR/gitui-$kind-$n.time rt=$BENCH_DIR/rg-$kind-$n.time
-	echo "| $n | $mb | $gs | $(cpu "$gt") | $(div "$mb" "$gs") | $(div "$n" "$gs") | $(rss "$gt") | $rs | $(cpu "$rt") | $(div "$mb" "$rs") | $(rss "$rt") | $(div "$gs" "$rs") | $cs | $(div "$n" "$cs") | $heap |" | tee -a "$results"
+	echo "| $n | $mb | $gs | $(cpu "$gt") | $(div "$mb" "$gs") | $(div "$n" "$gs") | $(rss "$gt") | $rs | $(cpu "$rt") | $(div "$mb" "$rs") | $(rss "$rt") | $(div "$gs" "$rs") | $cs | $(div "$n" "$cs") | $heap | $(rss "$BENCH_DIR/check-$kind-$n.time") |" | tee -a "$results"
 done
 echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results" >&2

@@ -89,9 +89,9 @@ for n in "$@"; do
 		"$BIN/gencorpus" $gen -n "$n" -seed 1 -o "$dir" 2>/dev/null
 		touch "$dir.done"
 	fi
-	bytes=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+	bytes=$(find "$dir" -path '*/.gitui' -prune -o -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
 	mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
-	find "$dir" -type f -exec cat {} + >/dev/null # warm the page cache for both tools
+	find "$dir" -path '*/.gitui' -prune -o -type f -exec cat {} + >/dev/null # warm the page cache for both tools
 
 	echo "bench: $n reports: gitui extract" >&2
 	timed "$BENCH_DIR/gitui-$kind-$n.time" "$BIN/gitui" extract --format jsonl "$dir"

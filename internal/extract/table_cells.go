@@ -292,14 +292,26 @@ func lineMayStart(s string, i, b int, ends, marks string) bool {
 	for k := i; k < b; k++ {
 		c := s[k]
 		switch {
-		case strings.IndexByte(ends, c) >= 0:
+		case byteIn(ends, c):
 			return false
 		case c == ' ' || c == '\t' || c == '\v' || c == '\r' || c == '\f':
 			continue
 		case c >= utf8.RuneSelf:
 			return true
 		}
-		return strings.IndexByte(marks, c) >= 0
+		return byteIn(marks, c)
+	}
+	return false
+}
+
+// byteIn reports whether c is one of the bytes of set, a few bytes long:
+// a loop the compiler inlines, where strings.IndexByte's call and vector
+// setup cost more than the search (forEachToken asks at every line).
+func byteIn(set string, c byte) bool {
+	for i := 0; i < len(set); i++ {
+		if set[i] == c {
+			return true
+		}
 	}
 	return false
 }

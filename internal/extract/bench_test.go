@@ -102,7 +102,7 @@ func BenchmarkMeta(b *testing.B) {
 	docs, n := benchDocs(b)
 	loopCPU(b, n, func() {
 		for _, d := range docs {
-			extractMeta(d)
+			extractMeta(d, nil)
 		}
 	})
 }

@@ -66,15 +66,19 @@ type Result struct {
 func Extract(text string) Result {
 	d := newDoc(text)
 	defer d.release()
+	// The prose rules read the view of the whole text, and the metadata
+	// rules the view of its head, which is most often a prefix of it.
+	v := newView(d.norm)
+	defer v.release()
 	var r Result
-	r.Meta = extractMeta(d)
+	r.Meta = extractMeta(d, v)
 	r.Format = detectFormat(d)
 	// The table's rows and fields are merged into r.Fields and then
 	// dropped: they are read into pooled buffers.
 	tb := getTableBufs()
 	tf, unread, tp := extractTables(d, r.Format, tb)
 	r.Problems = append(r.Problems, tp...)
-	pf, pc := proseFields(d, r.Format, r.Year, r.Agency)
+	pf, pc := proseFields(d, v, r.Format, r.Year, r.Agency)
 	// Merging finds each field's schema place, and the checks read the
 	// fields by place: they are handed on, not looked up again.
 	places := fieldPlacePool.get(len(tf) + len(pf))

@@ -24,8 +24,9 @@ import (
 // Traditional).
 
 // extractMeta reads agency, year and publication date. Format is set by
-// detectFormat.
-func extractMeta(d *doc) Meta {
+// detectFormat. v is the prose view of the whole text when the caller has
+// one (nil otherwise): the view of the head is then taken from it.
+func extractMeta(d *doc, v *view) Meta {
 	// The title and a name standing alone are at the top, a signature
 	// at the end: only those lines are split out.
 	// The rules read the first titleLines lines of the head only.
@@ -39,8 +40,12 @@ func extractMeta(d *doc) Meta {
 	defer linePool.put(tail)
 	// Headers are read without spaces ("来 源:"); only the head of the
 	// text is worth that copy.
-	hv := newView(d.norm[:runeStartAtOrBefore(d.norm, min(len(d.norm), headLimit))])
-	defer hv.release()
+	h := runeStartAtOrBefore(d.norm, min(len(d.norm), headLimit))
+	hv, ok := v.head(d.norm, h)
+	if !ok {
+		hv = newView(d.norm[:h])
+		defer hv.release()
+	}
 	return Meta{
 		Agency:    findAgency(d, hv, head, tail),
 		Year:      findYear(d.norm, head),

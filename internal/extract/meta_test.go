@@ -136,7 +136,7 @@ func TestMeta(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := extractMeta(newDoc(tt.text))
+			m := extractMeta(newDoc(tt.text), nil)
 			if m.Agency != tt.agency {
 				t.Errorf("agency %q, want %q (from %s)", m.Agency, tt.agency, tt.source)
 			}

@@ -35,17 +35,20 @@ type cand struct {
 // names most (findYear without the title lines Extract also reads); see
 // proseFields.
 func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
-	return proseFields(d, f, findYear(d.norm, nil), "")
+	return proseFields(d, nil, f, findYear(d.norm, nil), "")
 }
 
 // proseFields reads the prose figures, and returns checks of stated
 // percentages (schema identity 5). year is the year reported on (0 when
 // unknown): a figure scoped to another year is not a field. agency is the
 // reporting agency's name as the report prints it ("" when unknown): a
-// figure of a unit under it is not a field (see subUnit).
-func proseFields(d *doc, f schema.Format, year int, agency string) ([]Field, []Check) {
-	v := newView(d.norm)
-	defer v.release()
+// figure of a unit under it is not a field (see subUnit). v is the view of
+// d.norm, or nil for proseFields to make its own.
+func proseFields(d *doc, v *view, f schema.Format, year int, agency string) ([]Field, []Check) {
+	if v == nil {
+		v = newView(d.norm)
+		defer v.release()
+	}
 	units := newUnitScope(v, agency)
 	table := f != "" && f != schema.Narrative || newRules(v)
 	mentions := v.mentions()

@@ -113,6 +113,46 @@ func newView(norm string) *view {
 	return &view{s: buf.String(), segs: segs}
 }
 
+// head returns the view of norm[:h], h a rune start, as newView(norm[:h])
+// would make it, taken from v, the view of all of norm (v may be nil).
+// The head view's segments are v's: it must not be released, nor read
+// once v is. ok is false when the two may differ, and the caller makes
+// the head view itself.
+//
+// newView reads norm in order, and reads ahead only past a line break,
+// to test the next line for a page number. Cut at h, it has therefore
+// read what it reads of the whole text, except in the line that h cuts:
+// when that line cannot be a page number either way, the head view is
+// the view of the whole up to where norm[h] is copied into it. A line
+// break before that is the break before a run past h: a cut text never
+// ends in a break, and it is left out.
+func (v *view) head(norm string, h int) (hv *view, ok bool) {
+	if v == nil {
+		return nil, false
+	}
+	if l := strings.LastIndexByte(norm[:h], '\n'); l >= 0 && (mayBePageNumber(norm[l+1:h]) || mayBePageNumber(norm[l+1:])) {
+		return nil, false
+	}
+	// The segments copied from before h, and how much of the view they
+	// make: all of the last one, or as far as h.
+	k := sort.Search(len(v.segs), func(k int) bool { return int(v.segs[k].n) >= h })
+	x := 0
+	if k > 0 {
+		last := v.segs[k-1]
+		end := len(v.s)
+		if k < len(v.segs) {
+			end = int(v.segs[k].v)
+		}
+		x = min(end, int(last.v)+h-int(last.n))
+	}
+	if x > 0 && v.s[x-1] == '\n' {
+		x--
+	}
+	// A segment starting at x, a lone break, is not in the head.
+	k = sort.Search(k, func(k int) bool { return int(v.segs[k].v) >= x })
+	return &view{s: v.s[:x], segs: v.segs[:k:k]}, true
+}
+
 // release gives the view's segments back to their pool; v must not be
 // read after.
 func (v *view) release() {

@@ -51,8 +51,9 @@ func proseFields(d *doc, v *view, f schema.Format, year int, agency string) ([]F
 	}
 	units := newUnitScope(v, agency)
 	table := f != "" && f != schema.Narrative || newRules(v)
-	mentions := v.mentions()
+	mentions, zeroAt := v.mentions()
 	defer mentionPool.put(mentions)
+	defer zeroAtPool.put(zeroAt)
 	cands := candPool.get(len(mentions))
 	defer func() { candPool.put(cands) }()
 	var pro proactiveCands
@@ -76,7 +77,7 @@ func proseFields(d *doc, v *view, f schema.Format, year int, agency string) ([]F
 			cands = append(cands, c)
 		}
 	}
-	cands = append(cands, zeroStatements(v)...)
+	cands = append(cands, zeroStatements(v, zeroAt)...)
 	cands = append(cands, pro.resolve()...)
 
 	sortByPosition(cands)

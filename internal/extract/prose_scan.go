@@ -54,14 +54,26 @@ var clauseStop = newRuneSet(clauseStops)
 const maxLeft = 120
 
 // mentions finds every number followed by a unit in the view, in order,
-// in a slice from mentionPool.
-func (v *view) mentions() []mention {
+// in a slice from mentionPool. It also returns where in the view a word
+// of zeroFound starts, in order, in a slice from zeroAtPool, for
+// zeroStatements: the one scan for the first runes of both spares a
+// search of the whole view per zero word.
+func (v *view) mentions() ([]mention, []int) {
 	s := v.s
 	out := mentionPool.get(64)
+	zeros := zeroAtPool.get(16)
 	prevEnd := 0
 	for i := 0; ; {
-		if i = numberStarts.next(s, i); i == len(s) {
+		if i = mentionStarts.next(s, i); i == len(s) {
 			break
+		}
+		// Where the scan goes on from; a number read between holds no
+		// zero word but for a 零 inside it ("一千零五"): skip sets i past
+		// the number, and looks there.
+		from := i
+		skip := func(to int) {
+			zeros = zeroWordsIn(s, from, to, zeros)
+			i = to
 		}
 		var (
 			n   Number
@@ -75,7 +87,15 @@ func (v *view) mentions() []mention {
 			}
 			n, end, ok = scanDigits(s, i)
 		} else {
-			r, _ := utf8.DecodeRuneInString(s[i:])
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if zeroWordSet.starts.has(r) {
+				// No zero word starts with a numeral.
+				if zeroWordSet.startsAt(s[i:], r) {
+					zeros = append(zeros, i)
+				}
+				i += size
+				continue
+			}
 			if !chineseNumeralStart(s, i, r) {
 				i += 3
 				continue
@@ -105,7 +125,7 @@ func (v *view) mentions() []mention {
 		if strings.HasPrefix(s[j:], "万") && !strings.HasPrefix(s[j:], "万元") {
 			w, ok := tenThousand(m.v)
 			if !ok {
-				i = end
+				skip(end)
 				continue
 			}
 			m.v = w
@@ -118,7 +138,7 @@ func (v *view) mentions() []mention {
 		m.unit = unitAt(s, j)
 		j += len(m.unit)
 		if m.unit == "" {
-			i = end
+			skip(end)
 			continue
 		}
 		m.end = j
@@ -127,9 +147,9 @@ func (v *view) mentions() []mention {
 		m.right = rightClause(s, j)
 		out = append(out, m)
 		prevEnd = j
-		i = j
+		skip(j)
 	}
-	return out
+	return out, zeros
 }
 
 // tenThousand returns n×10000 when that is a whole count.
@@ -146,7 +166,32 @@ func tenThousand(n Number) (Number, bool) {
 // numberStarts are the runes a number in prose starts with: digits, and
 // the Chinese numerals that count (not 零 or 〇 alone, see
 // chineseNumeralStart).
-var numberStarts = newRuneSet("0123456789一二两三四五六七八九十百千")
+var numberStarts = newRuneSet(numberStartRunes)
+
+const numberStartRunes = "0123456789一二两三四五六七八九十百千"
+
+// zeroWordSet holds zeroFound, whose first runes are none of
+// numberStarts, and mentionStarts the first runes of both, for the scan
+// of mentions.
+var (
+	zeroWordSet   = newWordSet(zeroFound...)
+	mentionStarts = newRuneSet(numberStartRunes + string(zeroWordSet.first))
+)
+
+// zeroWordsIn appends to at where a word of zeroFound starts in s[from:to],
+// s valid UTF-8 (as a view is).
+func zeroWordsIn(s string, from, to int, at []int) []int {
+	for i := from; ; {
+		if i = zeroWordSet.starts.next(s[:to], i); i == to {
+			return at
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if zeroWordSet.startsAt(s[i:], r) {
+			at = append(at, i)
+		}
+		i += size
+	}
+}
 
 // chineseNumeralStart reports whether a Chinese numeral that counts
 // something may start at s[i]. 零 and 〇 alone are words (零件), and a

@@ -40,18 +40,15 @@ var zeroAfter = []string{"为零"}
 // maxZeroClause bounds a zero clause, in bytes (about 60 runes).
 const maxZeroClause = 180
 
-// zeroStatements finds the fields a report states as zero in words.
-func zeroStatements(v *view) []cand {
+// zeroStatements finds the fields a report states as zero in words. at
+// lists, in order, where the zero words and the words that state zero
+// after the thing counted start in the view (as v.mentions finds them).
+func zeroStatements(v *view, at []int) []cand {
 	s := v.s
 	var out []cand
 	done := 0
-	// The zero words, and the words that state zero after the thing
-	// counted, in text order.
-	words := newWordFinder(s, zeroFound)
-	for i := 0; ; i++ {
-		if i = words.next(i); i == len(s) {
-			break
-		}
+	for k := 0; k < len(at); k++ {
+		i := at[k]
 		if s[i:i+3] == "为" {
 			w, ok := prefixAny(s[i:], zeroAfter...)
 			if !ok {

@@ -33,7 +33,7 @@ func (p *slicePool[T]) put(s []T) {
 }
 
 // The pools of the slices of view, lines, findLabels, the rows' fields,
-// the prose mentions and candidates, doc's shifts, and of Extract's fields'
+// the prose mentions, zero words and candidates, doc's shifts, and of Extract's fields'
 // schema places and their values in checks.
 var (
 	fieldPlacePool slicePool[int32]
@@ -45,6 +45,7 @@ var (
 	mentionPool    slicePool[mention]
 	candPool       slicePool[cand]
 	shiftPool      slicePool[shift]
+	zeroAtPool     slicePool[int]
 )
 
 // placesPool holds []int32 with an entry per schema field.

@@ -35,46 +35,14 @@ func indexText(s, sub string) int {
 // containsText is strings.Contains by indexText.
 func containsText(s, sub string) bool { return indexText(s, sub) >= 0 }
 
-// wordFinder finds the occurrences of a few words in a text, in text
-// order: one indexText search per word, resumed only once the text
-// before its last occurrence is passed.
-type wordFinder struct {
-	s     string
-	words []string
-	at    []int // for each word, its first occurrence at or after the last search
-}
-
-func newWordFinder(s string, words []string) *wordFinder {
-	at := make([]int, len(words))
-	for k := range at {
-		at[k] = -1
-	}
-	return &wordFinder{s: s, words: words, at: at}
-}
-
-// next returns the first index at or after i where one of the words
-// starts, or len(s). Calls must not go back: i never decreases.
-func (f *wordFinder) next(i int) int {
-	best := len(f.s)
-	for k, w := range f.words {
-		if f.at[k] < i {
-			f.at[k] = len(f.s)
-			if j := indexText(f.s[i:], w); j >= 0 {
-				f.at[k] = i + j
-			}
-		}
-		best = min(best, f.at[k])
-	}
-	return best
-}
-
 // wordSet tests texts for any of a fixed list of words: hasAny in one
 // scan for the words' first runes, where hasAny searches the text once
 // per word. For the clause of every prose figure, tested against a dozen
 // words, that is most of the searching.
 type wordSet struct {
 	words  []string
-	starts *runeSet // the first rune of each word
+	first  []rune   // the first rune of each word
+	starts *runeSet // the first runes
 }
 
 // newWordSet returns the set of words, each starting with an ASCII or a
@@ -85,7 +53,7 @@ func newWordSet(words ...string) *wordSet {
 		r, _ := utf8.DecodeRuneInString(w)
 		first = append(first, r)
 	}
-	return &wordSet{words: words, starts: newRuneSet(string(first))}
+	return &wordSet{words: words, first: first, starts: newRuneSet(string(first))}
 }
 
 // in reports whether s, valid UTF-8, contains one of the words: a word
@@ -95,12 +63,22 @@ func (ws *wordSet) in(s string) bool {
 		if i = ws.starts.next(s, i); i == len(s) {
 			return false
 		}
-		for _, w := range ws.words {
-			if strings.HasPrefix(s[i:], w) {
-				return true
-			}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if ws.startsAt(s[i:], r) {
+			return true
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 	}
+}
+
+// startsAt reports whether s, which starts with the rune r, starts with
+// one of the words. Only the words that start with r are compared: the
+// scans stop at common runes (不, 为, 上), where most words cannot match.
+func (ws *wordSet) startsAt(s string, r rune) bool {
+	for k, w := range ws.words {
+		if ws.first[k] == r && strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,24 +58,40 @@ func FuzzIndexText(f *testing.F) {
 	})
 }
 
-// TestWordFinder holds wordFinder to the first occurrence of any word at
-// or after each index, visited in order as zeroStatements does.
-func TestWordFinder(t *testing.T) {
-	text := "本年度未收到政府信息公开申请,没有发生行政复议,费用为零。无。不存在不予公开的情况,未"
-	for step := 1; step <= 4; step++ {
-		f := newWordFinder(text, zeroFound)
-		for i := 0; i <= len(text); i += step {
-			want := len(text)
-			for j := i; j < len(text); j++ {
-				if _, ok := prefixAny(text[j:], zeroFound...); ok {
-					want = j
-					break
-				}
-			}
-			if got := f.next(i); got != want {
-				t.Errorf("step %d: next(%d) = %d, want %d", step, i, got, want)
+// TestZeroWords holds the zero words mentions finds to every start of a
+// word of zeroFound, on crafted text and on the views of the testdata
+// reports, where numbers hold 零 ("一千零五").
+func TestZeroWords(t *testing.T) {
+	texts := []string{
+		"本年度未收到政府信息公开申请,没有发生行政复议,费用为零。无。不存在不予公开的情况,未",
+		"收到一千零五件,零件3件,为零,二〇二〇年无", "零", "为", "3件零", "",
+	}
+	names, _ := filepath.Glob("../../testdata/*/*.txt")
+	more, _ := filepath.Glob("../../testdata/*/reports/*.txt")
+	for _, name := range append(names, more...) {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	found := 0
+	for _, text := range texts {
+		v := newView(newDoc(text).norm)
+		var want []int
+		for i := range len(v.s) {
+			if _, ok := prefixAny(v.s[i:], zeroFound...); ok {
+				want = append(want, i)
 			}
 		}
+		_, got := v.mentions()
+		if !slices.Equal(got, want) {
+			t.Fatalf("zero words in %.60q: got %v, want %v", v.s, got, want)
+		}
+		found += len(got)
+	}
+	if found < 100 {
+		t.Errorf("only %d zero words found", found)
 	}
 }
 
@@ -91,7 +108,7 @@ func TestWordSet(t *testing.T) {
 			t.Fatal(err)
 		}
 		v := newView(newDoc(string(raw)).norm)
-		for _, m := range v.mentions() {
+		for _, m := range mentionsOf(v) {
 			texts = append(texts, m.left, m.right, v.s[m.leftAt:])
 		}
 	}
@@ -100,4 +117,10 @@ func TestWordSet(t *testing.T) {
 			t.Errorf("in(%q) = %v, hasAny = %v", s, got, want)
 		}
 	}
+}
+
+// mentionsOf returns v's mentions alone.
+func mentionsOf(v *view) []mention {
+	m, _ := v.mentions()
+	return m
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
 	"gitui/internal/corpus"
@@ -33,4 +34,22 @@ func TestShownBounds(t *testing.T) {
 			t.Errorf("shown(%v) = %q, want 584", tt.span, v.safe.Text[s:e])
 		}
 	}
+}
+
+// FuzzDistinctRunes holds distinctRunes to its definition: the key's
+// runes, sorted, each once, without NUL.
+func FuzzDistinctRunes(f *testing.F) {
+	f.Add("西城区房屋管理局\x00xcqfwgljj\x00xichengqu\x00r.txt\x002014")
+	f.Add("\x00\x7f\u0080ÿ\xff")
+	f.Fuzz(func(t *testing.T, key string) {
+		want := []rune(key)
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if len(want) > 0 && want[0] == 0 {
+			want = want[1:]
+		}
+		if got := distinctRunes(key); !slices.Equal(got, want) {
+			t.Fatalf("distinctRunes(%q) = %q, want %q", key, got, want)
+		}
+	})
 }

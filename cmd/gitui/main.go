@@ -5,12 +5,16 @@
 //	gitui export  [flags] PATH… figures with corrections, as csv/long/jsonl/xlsx
 //	gitui check   [flags] PATH… failed identities and problems
 //	gitui review-log PATH       the review events, newest first
+//
+// GITUI_CPUPROFILE=FILE writes a CPU profile of the run to FILE, for
+// go tool pprof (see docs/BENCHMARKS.md).
 package main
 
 import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 )
 
 // Exit codes shared by every subcommand.
@@ -21,7 +25,33 @@ const (
 )
 
 func main() {
+	if path := os.Getenv("GITUI_CPUPROFILE"); path != "" {
+		stop, err := startProfile(path)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "gitui: cpu profile: %v\n", err)
+			os.Exit(exitUsage)
+		}
+		code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// startProfile starts a CPU profile written to path; stop ends it.
+func startProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -19,7 +19,6 @@ import (
 	"time"
 	"unsafe"
 
-	"gitui/internal/extract"
 	"gitui/internal/schema"
 )
 
@@ -491,7 +490,7 @@ func (r *recordReader) number(values string) (uint32, uint8) {
 		return 0, 0
 	}
 	if s := values[off : off+n]; s != "" {
-		if v, err := extract.ParseNumber(s); err != nil || v.String() != s {
+		if !canonicalNumber(s) {
 			r.fail()
 		}
 	}
@@ -532,7 +531,7 @@ func (r *recordReader) checkValues(rep *Report) {
 			continue
 		}
 		v := rep.values[p.off : p.off+uint32(p.vlen)]
-		if n, err := extract.ParseNumber(v); err != nil || n.String() != v {
+		if !canonicalNumber(v) {
 			r.fail()
 			return
 		}

@@ -680,7 +680,13 @@ var publishedRE = regexp.MustCompile(`^[:|]*((?:19|20)\d{2})[-年/.](\d{1,2})[-�
 // findPublished reads a publication date stated in a page header.
 func findPublished(hv *view) string {
 	head := hv.s
+	// Every label but 发表于 ends in 日期 or 时间; most heads hold
+	// neither, and are not searched for the labels that end in it.
+	hasDate, hasTime := containsText(head, "日期"), containsText(head, "时间")
 	for _, label := range publishedLabels {
+		if !hasDate && strings.HasSuffix(label, "日期") || !hasTime && strings.HasSuffix(label, "时间") {
+			continue
+		}
 		for k := 0; ; {
 			j := indexText(head[k:], label)
 			if j < 0 {

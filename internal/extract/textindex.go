@@ -18,14 +18,16 @@ func indexText(s, sub string) int {
 	if n < 2 || sub[0] < 0x80 || len(s) <= 64 {
 		return strings.Index(s, sub)
 	}
-	last := sub[n-1]
+	last, before := sub[n-1], sub[n-2]
 	for i := n - 1; i < len(s); i++ {
 		k := strings.IndexByte(s[i:], last)
 		if k < 0 {
 			return -1
 		}
 		i += k
-		if s[i-n+1:i+1] == sub {
+		// The byte before tells most stops apart (another rune ending
+		// in the same byte) without a call to compare the word.
+		if s[i-1] == before && s[i-n+1:i+1] == sub {
 			return i - n + 1
 		}
 	}

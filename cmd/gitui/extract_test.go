@@ -64,7 +64,7 @@ func TestExtractJSONL(t *testing.T) {
 		}
 	}
 	if !sort.StringsAreSorted(paths) {
-		t.Errorf("reports not in path order: %v", paths)
+		t.Errorf("reports not in the order found (name order in one folder): %v", paths)
 	}
 }
 

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"gitui/internal/corpus"
@@ -62,4 +65,54 @@ func FuzzAppendString(f *testing.F) {
 			t.Fatalf("\n got %s\nwant %s", got, want)
 		}
 	})
+}
+
+// TestJSONLWriterOrder decides files in a shuffled order, some without a
+// line, with room in memory for two lines only: the lines come out in the
+// order found, the others through the spill file, the problems last.
+func TestJSONLWriterOrder(t *testing.T) {
+	c, err := corpus.LoadAll(context.Background(), []string{"../../testdata/seeds"}, corpus.Options{})
+	if err != nil || len(c.Reports) < 4 {
+		t.Fatalf("load: %v", err)
+	}
+	const files = 40
+	var want bytes.Buffer
+	reports := map[int]*corpus.Report{}
+	for seq := range files {
+		if seq%5 == 3 {
+			continue // a problem or a skipped file
+		}
+		r := c.Reports[seq%len(c.Reports)]
+		reports[seq] = r
+		want.Write(appendRecord(nil, r))
+	}
+	var got bytes.Buffer
+	jw := newJSONLWriter(&got).(*jsonlWriter)
+	jw.maxHeld = 2 * len(appendRecord(nil, c.Reports[0]))
+	order := rand.New(rand.NewPCG(1, 2)).Perm(files)
+	for _, seq := range order {
+		var err error
+		if r, ok := reports[seq]; ok {
+			err = jw.add(seq, r)
+		} else {
+			err = jw.skip(seq)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if jw.spill == nil {
+		t.Error("no line went through the spill file")
+	}
+	prob := &corpus.Problem{Path: "z.txt", Step: "read", Err: errors.New("unreadable")}
+	if err := jw.finish([]*corpus.Problem{prob}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(got.String(), "\n")
+	if body := strings.Join(lines[:len(lines)-2], ""); body != want.String() {
+		t.Errorf("lines out of order:\n%s\nwant\n%s", body, want.String())
+	}
+	if last := lines[len(lines)-2]; !strings.Contains(last, `"path":"z.txt"`) {
+		t.Errorf("last line %q, want the problem", last)
+	}
 }

@@ -83,9 +83,14 @@ type Event struct {
 	Report  *Report
 	Problem *Problem
 	Skipped string
-	Done    int
-	Total   int
-	Walked  bool
+	// Seq is the place of the file decided (with Report, Problem or
+	// Skipped set) in the order the walk found it, from 0: roots in the
+	// order given, folders in name order. Callers that write the files out
+	// in that order, as they are decided, need not hold them all.
+	Seq    int
+	Done   int
+	Total  int
+	Walked bool
 }
 
 // Corpus is a finished load, reports sorted by path.
@@ -93,6 +98,12 @@ type Corpus struct {
 	Reports  []*Report
 	Problems []*Problem
 	Skipped  []string
+}
+
+// job is a file for a worker to load, and its Event.Seq.
+type job struct {
+	path string
+	seq  int
 }
 
 // found is one thing the walk came across: a file to load, a file to skip,
@@ -185,7 +196,7 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 	// goroutine to another.
 	out := make(chan Event, batchMax)
 	foundc := make(chan found, batchMax)
-	jobs := make(chan []string)
+	jobs := make(chan []job)
 	results := make(chan []Event)
 
 	go func() {
@@ -222,11 +233,13 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 				// when it is slow, so that progress keeps moving.
 				var evs []Event
 				last := time.Now()
-				for i, p := range batch {
+				for i, j := range batch {
 					if ctx.Err() != nil {
 						return
 					}
-					evs = append(evs, loadOne(ctx, src, p, opt))
+					ev := loadOne(ctx, src, j.path, opt)
+					ev.Seq = j.seq
+					evs = append(evs, ev)
 					if i < len(batch)-1 && time.Since(last) < batchLatency {
 						continue
 					}
@@ -244,7 +257,7 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 		defer close(out)
 		defer close(jobs)
 		var (
-			pending  []string
+			pending  []job
 			inflight int
 			done     int
 			total    int
@@ -262,8 +275,8 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 		var loaded []*Report // for the cache's index
 		in := foundc
 		for in != nil || len(pending) > 0 || inflight > 0 {
-			var next []string
-			var jobc chan<- []string
+			var next []job
+			var jobc chan<- []job
 			if len(pending) > 0 {
 				// Batches shrink as the pending files run out, so that
 				// the last ones are shared among the workers.
@@ -282,14 +295,14 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 					continue
 				}
 				total++
-				var ev Event
+				ev := Event{Seq: total - 1}
 				switch {
 				case f.problem != nil:
 					ev.Problem = f.problem
 				case f.skipped:
 					ev.Skipped = f.path
 				default:
-					pending = append(pending, f.path)
+					pending = append(pending, job{f.path, total - 1})
 					if total%100 == 0 && !send(Event{}) {
 						return
 					}

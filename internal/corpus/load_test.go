@@ -518,3 +518,39 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestEventSeq checks that the files decided carry their places in the
+// order the walk found them: each place once, in name order per folder.
+func TestEventSeq(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "b/2.txt", []byte(simplified))
+	write(t, dir, "a.txt", []byte(simplified))
+	write(t, dir, "b/1.txt", []byte(simplified))
+	write(t, dir, "c.pdf", []byte("%PDF"))
+	write(t, dir, "d.txt", nil)
+	want := []string{"a.txt", "b/1.txt", "b/2.txt", "c.pdf", "d.txt"}
+	got := make([]string, len(want))
+	for ev := range Load(context.Background(), []string{dir}, Options{Workers: 2}) {
+		var p string
+		switch {
+		case ev.Report != nil:
+			p = ev.Report.Path
+		case ev.Problem != nil:
+			p = ev.Problem.Path
+		case ev.Skipped != "":
+			p = ev.Skipped
+		default:
+			continue
+		}
+		if ev.Seq < 0 || ev.Seq >= len(got) || got[ev.Seq] != "" {
+			t.Fatalf("%s: Seq %d out of range or taken", p, ev.Seq)
+		}
+		got[ev.Seq], _ = filepath.Rel(dir, p)
+	}
+	for i := range got {
+		got[i] = filepath.ToSlash(got[i])
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("files by Seq %q, want %q", got, want)
+	}
+}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"gitui/internal/corpus"
@@ -39,11 +41,12 @@ func appendRecord(b []byte, r *corpus.Report) []byte {
 		b = appendString(b, string(r.Format))
 	}
 	b = append(b, `,"fields":[`...)
+	at := -1 // the schema place of the last field
 	for i := range r.NumFields() {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendField(b, r.Field(i))
+		b, at = appendField(b, r.Field(i), at)
 	}
 	b = append(b, `],"checks":[`...)
 	for i, c := range r.Checks() {
@@ -62,9 +65,15 @@ func appendRecord(b []byte, r *corpus.Report) []byte {
 	return append(b, "]}\n"...)
 }
 
-func appendField(b []byte, f extract.Field) []byte {
+// appendField appends f, whose schema place is after the place at, most
+// often just after, and returns f's place (-1 when not found).
+func appendField(b []byte, f extract.Field, at int) ([]byte, int) {
 	b = append(b, `{"id":`...)
-	b = appendID(b, f.ID)
+	if at = placeAfter(at, f.ID); at >= 0 {
+		b = append(b, quotedByPlace[at]...)
+	} else {
+		b = appendID(b, f.ID)
+	}
 	b = append(b, `,"value":`...)
 	b = append(b, f.Value.String()...)
 	b = append(b, `,"approx":`...)
@@ -77,7 +86,19 @@ func appendField(b []byte, f extract.Field) []byte {
 	b = strconv.AppendInt(b, int64(f.End), 10)
 	b = append(b, `,"text":`...)
 	b = appendString(b, f.Text)
-	return append(b, '}')
+	return append(b, '}'), at
+}
+
+// placeAfter returns the schema place of the field id within a few places
+// after from, or -1: a report's fields come in schema order.
+func placeAfter(from int, id string) int {
+	all := schema.All()
+	for k := from + 1; k < len(all) && k <= from+8; k++ {
+		if all[k].ID == id {
+			return k
+		}
+	}
+	return -1
 }
 
 func appendCheck(b []byte, c extract.Check) []byte {
@@ -90,30 +111,64 @@ func appendCheck(b []byte, c extract.Check) []byte {
 	b = append(b, `,"actual":`...)
 	b = append(b, c.Actual.String()...)
 	b = append(b, `,"fields":`...)
-	if c.Fields == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, id := range c.Fields {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendID(b, id)
-		}
-		b = append(b, ']')
-	}
+	b = append(b, quotedList(c.Fields)...)
 	return append(b, '}')
 }
 
-// quotedIDs holds the schema's field IDs as JSON strings: they are most
-// of a line, and looking one up costs less than escaping it.
-var quotedIDs = func() map[string]string {
-	m := make(map[string]string, len(schema.All()))
-	for _, f := range schema.All() {
-		m[f.ID] = string(appendString(nil, f.ID))
+// quotedLists holds the JSON of the field lists of checks, by where the
+// list lies: a corpus.Report's checks share their lists, one per identity
+// (corpus.Report.Check), so a few lists come back for every report. An
+// entry is used only for a list still equal to the one it was made of.
+var quotedLists sync.Map // listKey → quoted
+
+type listKey struct {
+	first *string
+	n     int
+}
+
+type quoted struct {
+	ids  []string
+	json string
+}
+
+// quotedList returns the JSON array of ids.
+func quotedList(ids []string) string {
+	if ids == nil {
+		return "null"
 	}
-	return m
-}()
+	if len(ids) == 0 {
+		return "[]"
+	}
+	key := listKey{&ids[0], len(ids)}
+	if q, ok := quotedLists.Load(key); ok && slices.Equal(q.(quoted).ids, ids) {
+		return q.(quoted).json
+	}
+	b := []byte{'['}
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendID(b, id)
+	}
+	q := quoted{ids: slices.Clone(ids), json: string(append(b, ']'))}
+	quotedLists.Store(key, q)
+	return q.json
+}
+
+// quotedIDs and quotedByPlace hold the schema's field IDs as JSON
+// strings, by ID and by schema place: they are most of a line, and finding
+// one costs less than escaping it.
+var (
+	quotedIDs     = make(map[string]string, len(schema.All()))
+	quotedByPlace = make([]string, len(schema.All()))
+)
+
+func init() {
+	for i, f := range schema.All() {
+		quotedByPlace[i] = string(appendString(nil, f.ID))
+		quotedIDs[f.ID] = quotedByPlace[i]
+	}
+}
 
 // appendID appends a field ID as a JSON string.
 func appendID(b []byte, id string) []byte {

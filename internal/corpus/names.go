@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -99,38 +98,3 @@ var nilList = func() uint16 {
 	n, _ := checkLists.number(nil, func() []string { return nil })
 	return n
 }()
-
-// lastLists holds, for each check name, the field list last packed with
-// it: the checks of one identity name the same fields report after
-// report, and comparing them with that list costs less than finding the
-// list by its IDs.
-var lastLists struct {
-	mu     sync.Mutex
-	byName map[uint16]numberedList
-}
-
-type numberedList struct {
-	ids []string
-	n   uint16
-}
-
-// listNumberFor is listNumber for the field list of a check named name.
-func listNumberFor(name uint16, ids []string) (uint16, error) {
-	lastLists.mu.Lock()
-	last, ok := lastLists.byName[name]
-	lastLists.mu.Unlock()
-	if ok && (last.ids == nil) == (ids == nil) && slices.Equal(last.ids, ids) {
-		return last.n, nil
-	}
-	n, err := listNumber(ids)
-	if err != nil {
-		return 0, err
-	}
-	lastLists.mu.Lock()
-	if lastLists.byName == nil {
-		lastLists.byName = make(map[uint16]numberedList)
-	}
-	lastLists.byName[name] = numberedList{checkLists.at(n), n}
-	lastLists.mu.Unlock()
-	return n, nil
-}

@@ -134,9 +134,21 @@ func (r *Report) SetResult(res extract.Result) error {
 type packer struct {
 	values, packed []byte
 	seen           map[valueUnit]uint32
+	// names remembers, by check ID, the check's name number and the
+	// field list last packed under it: the checks of one identity name
+	// the same fields report after report, and the tables of names.go
+	// take a lock and hash the whole list.
+	names map[string]namedList
 }
 
-var packers = sync.Pool{New: func() any { return &packer{seen: make(map[valueUnit]uint32, 64)} }}
+type namedList struct {
+	name, list uint16
+	ids        []string // checkLists.at(list)
+}
+
+var packers = sync.Pool{New: func() any {
+	return &packer{seen: make(map[valueUnit]uint32, 64), names: make(map[string]namedList)}
+}}
 
 // reset empties p, keeping no string of the result packed, and returns it
 // to the pool.
@@ -231,6 +243,25 @@ func (p *packer) fields(source string, fields []extract.Field) (string, error) {
 	return string(packed), nil
 }
 
+// numbers returns the numbers of c's name and field list.
+func (p *packer) numbers(c extract.Check) (name, list uint16, err error) {
+	known, ok := p.names[c.ID]
+	if ok && (known.ids == nil) == (c.Fields == nil) && slices.Equal(known.ids, c.Fields) {
+		return known.name, known.list, nil
+	}
+	if !ok {
+		if known.name, err = nameNumber(c.ID); err != nil {
+			return 0, 0, err
+		}
+	}
+	if known.list, err = listNumber(c.Fields); err != nil {
+		return 0, 0, err
+	}
+	known.ids = checkLists.at(known.list)
+	p.names[strings.Clone(c.ID)] = known
+	return known.name, known.list, nil
+}
+
 // placeAfter returns the place of the field id in all after place from,
 // within a few places, or -1.
 func placeAfter(all []schema.Field, from int, id string) int {
@@ -246,11 +277,7 @@ func placeAfter(all []schema.Field, from int, id string) int {
 func (p *packer) checks(checks []extract.Check) (string, error) {
 	packed := p.packed[:0]
 	for _, c := range checks {
-		name, err := nameNumber(c.ID)
-		if err != nil {
-			return "", err
-		}
-		list, err := listNumberFor(name, c.Fields)
+		name, list, err := p.numbers(c)
 		if err != nil {
 			return "", err
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"gitui/internal/schema"
@@ -49,26 +50,21 @@ func checks(fields []Field, places []int32, f schema.Format, extra int) []Check 
 			vals.ints[i] = smallInt{n, err == nil && n <= 1<<50 && n >= -(1<<50)}
 		}
 	}
-	// The checks and their Fields are allocated once, at their exact
-	// size; each check's Fields is its own region of ids, with no room
-	// to grow into the next.
+	// The checks are allocated once, at their exact size.
 	defs := identitiesFor(vals, f)
-	n, nids := 0, 0
+	n := 0
 	for _, def := range defs {
 		if present(vals, def) {
 			n++
-			nids += len(def.lhs) + len(def.rhs)
 		}
 	}
 	if n+extra == 0 {
 		return nil
 	}
 	out := make([]Check, 0, n+extra)
-	ids := make([]string, 0, nids)
 	for _, def := range defs {
-		if c, ok := identity(vals, def, ids[len(ids):len(ids)]); ok {
+		if c, ok := identity(vals, def); ok {
 			out = append(out, c)
-			ids = ids[:len(ids)+len(c.Fields)]
 		}
 	}
 	return out
@@ -112,11 +108,13 @@ func (t termValues) value(p int) Number {
 }
 
 // identityDef is one identity: Σ lhs = Σ rhs. lhsAt and rhsAt are the
-// schema places of the terms.
+// schema places of the terms; fields is lhs then rhs, the Fields of
+// every check of the identity.
 type identityDef struct {
 	id           string
 	lhs, rhs     []string
 	lhsAt, rhsAt []int
+	fields       []string
 }
 
 // The identities, built once: the 2019 list sums (六)其他处理 as the one
@@ -165,7 +163,10 @@ func buildIdentities(use2021 bool) []identityDef {
 		return at
 	}
 	add := func(id string, lhs, rhs []string) {
-		defs = append(defs, identityDef{id, lhs, rhs, places(lhs), places(rhs)})
+		// fields has no room to grow: a caller that appends to a
+		// check's Fields gets a copy, not a write into the shared list.
+		fields := slices.Concat(lhs, rhs)
+		defs = append(defs, identityDef{id, lhs, rhs, places(lhs), places(rhs), fields[:len(fields):len(fields)]})
 	}
 	app := func(row, col string) string { return "applications." + row + "." + col }
 	inFormat := func(only string) bool {
@@ -226,19 +227,18 @@ func buildIdentities(use2021 bool) []identityDef {
 
 // identity checks Σ lhs = Σ rhs when every term is present. Expected is
 // the left side (the figure the report states as the total), Actual the
-// sum of the right. The check's Fields are written into buf's room.
-func identity(vals termValues, def identityDef, buf []string) (Check, bool) {
+// sum of the right. The check's Fields is the identity's own list, shared
+// by every report's check of it, not a copy per report: it is read-only.
+func identity(vals termValues, def identityDef) (Check, bool) {
 	if !present(vals, def) {
 		return Check{}, false
 	}
 	exp, act := sumOf(vals, def.lhsAt), sumOf(vals, def.rhsAt)
-	n := len(def.lhs) + len(def.rhs)
-	ids := append(append(buf[:0:min(cap(buf), n)], def.lhs...), def.rhs...)
 	ok := exp.String() == act.String() // integers from sumOf are canonical
 	if !exp.IsInt() || !act.IsInt() {
 		ok = exp.Equal(act)
 	}
-	return Check{ID: def.id, OK: ok, Expected: exp, Actual: act, Fields: ids}, true
+	return Check{ID: def.id, OK: ok, Expected: exp, Actual: act, Fields: def.fields}, true
 }
 
 // sumOf adds the values at the schema places, all present, exactly: in

@@ -36,11 +36,13 @@ type Field struct {
 
 // Check is one identity of the schema evaluated on a report's fields.
 type Check struct {
-	ID       string   `json:"id"`
-	OK       bool     `json:"ok"`
-	Expected Number   `json:"expected"`
-	Actual   Number   `json:"actual"`
-	Fields   []string `json:"fields"`
+	ID       string `json:"id"`
+	OK       bool   `json:"ok"`
+	Expected Number `json:"expected"`
+	Actual   Number `json:"actual"`
+	// Fields are the IDs of the terms. The list may be shared with
+	// other results' checks of the same identity: do not write into it.
+	Fields []string `json:"fields"`
 }
 
 // Meta is what a report says about itself.

@@ -63,7 +63,9 @@ func newDoc(src string) *doc {
 			c1, c2 := src[i+1], src[i+2]
 			r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				if !changed.has(r) {
+				// r is a three-byte rune: its bit is tested directly,
+				// without has's tests for the other rune lengths.
+				if changed.bits[r>>6]>>(r&63)&1 == 0 {
 					i += 3
 					continue
 				}

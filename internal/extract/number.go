@@ -106,7 +106,7 @@ func (n Number) Rat() *big.Rat {
 }
 
 // IsInt reports whether n has no fraction.
-func (n Number) IsInt() bool { return !strings.Contains(n.s, ".") }
+func (n Number) IsInt() bool { return strings.IndexByte(n.s, '.') < 0 }
 
 // Equal reports whether n and m are the same value.
 func (n Number) Equal(m Number) bool {

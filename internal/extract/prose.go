@@ -67,14 +67,18 @@ func proseFields(d *doc, v *view, f schema.Format, year int, agency string) ([]F
 		if pro.add(v, m, c, approx) {
 			continue
 		}
-		for _, c := range classify(v, m, c, approx, table) {
+		// classify appends the mention's candidates to cands, without
+		// a slice of its own for each mention.
+		n := len(cands)
+		cands = classify(cands, v, m, c, approx, table)
+		for k := n; k < len(cands); k++ {
+			c := &cands[k]
 			if c.b == 0 {
 				c.a, c.b = m.leftAt, m.end
 			}
 			if p, ok := percentAfter(v.s, m.end); ok {
 				c.pct, c.hasPct = p, true
 			}
-			cands = append(cands, c)
 		}
 	}
 	cands = append(cands, zeroStatements(v, zeroAt)...)
@@ -126,32 +130,32 @@ func sortByPosition(cs []cand) {
 	slices.SortStableFunc(cs, func(x, y cand) int { return cmp.Compare(x.a, y.a) })
 }
 
-// classify maps one mention to the fields its words name. c is the core
-// of its clause, approx whether the core ended in an approx word; the
-// caller has left out comparisons.
-func classify(v *view, m mention, c string, approx, table bool) []cand {
+// classify maps one mention to the fields its words name, appended to
+// dst as candidates. c is the core of its clause, approx whether the core
+// ended in an approx word; the caller has left out comparisons.
+func classify(dst []cand, v *view, m mention, c string, approx, table bool) []cand {
 	one := func(id string) []cand {
-		return []cand{{id: id, v: m.v, approx: m.approx || approx}}
+		return append(dst, cand{id: id, v: m.v, approx: m.approx || approx})
 	}
 	switch m.unit {
 	case "元", "万元":
 		if id := feeField(c); id != "" {
 			// Money keeps the value and the unit as printed.
-			return []cand{{id: id, v: m.v, approx: m.approx || approx, unit: m.unit}}
+			return append(dst, cand{id: id, v: m.v, approx: m.approx || approx, unit: m.unit})
 		}
-		return nil
+		return dst
 	case "人次", "次":
 		if consultation(c, sentenceBefore(v.s, m.leftAt), sentenceAfter(v.s, m.end)) {
 			return one("consultations.total")
 		}
-		return nil
+		return dst
 	case "篇":
-		return nil
+		return dst
 	}
 	// "全市市场监管系统共收到政府信息公开申请417件,其中市局本级…126件":
 	// the count of a whole system is not the reporting agency's own.
 	if systemWide(c) {
-		return nil
+		return dst
 	}
 	if id := applicationField(v, c, m, table); id != "" {
 		return one(id)
@@ -159,34 +163,33 @@ func classify(v *view, m mention, c string, approx, table bool) []cand {
 	if m.unit == "条" {
 		// 条 counts information items; only an application count in a
 		// 受理/收到 clause uses it ("受理依申请公开政府信息数5条").
-		return nil
+		return dst
 	}
 	if id, a := reasonBefore(v, c, m, table); id != "" {
 		// The span holds the reason, what the applicant was told and
 		// the count.
-		return []cand{{id: id, v: m.v, approx: m.approx || approx, a: a, b: m.end}}
+		return append(dst, cand{id: id, v: m.v, approx: m.approx || approx, a: a, b: m.end})
 	}
 	if id := replyField(v, c, m, table); id != "" {
 		return one(id)
 	}
 	if ids := reviewField(v, c, m); len(ids) > 0 {
-		var out []cand
 		for _, id := range ids {
-			out = append(out, one(id)...)
+			dst = one(id)
 		}
-		return out
+		return dst
 	}
 	if id := outcomeAfter(v, c, m); id != "" {
 		// The span holds the count and the outcome after it.
-		return []cand{{id: id, v: m.v, approx: m.approx || approx, a: m.start, b: m.end + len(m.right)}}
+		return append(dst, cand{id: id, v: m.v, approx: m.approx || approx, a: m.start, b: m.end + len(m.right)})
 	}
 	if complaint(c) {
 		return one("complaints.total")
 	}
 	if id := rightField(v, rawLeft(m.left), m, table); id != "" {
-		return []cand{{id: id, v: m.v, approx: m.approx || approx, a: m.start, b: m.end + len(m.right)}}
+		return append(dst, cand{id: id, v: m.v, approx: m.approx || approx, a: m.start, b: m.end + len(m.right)})
 	}
-	return nil
+	return dst
 }
 
 // systemWide reports a clause counting for a whole system of agencies

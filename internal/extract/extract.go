@@ -75,18 +75,19 @@ func Extract(text string) Result {
 	var r Result
 	r.Meta = extractMeta(d, v)
 	r.Format = detectFormat(d)
-	// The table's rows and fields are merged into r.Fields and then
-	// dropped: they are read into pooled buffers.
+	// The table's rows and fields, and the prose fields, are merged into
+	// r.Fields and then dropped: they are read into pooled buffers.
 	tb := getTableBufs()
 	tf, unread, tp := extractTables(d, r.Format, tb)
 	r.Problems = append(r.Problems, tp...)
-	pf, pc := proseFields(d, v, r.Format, r.Year, r.Agency)
+	pf, pc := proseFields(d, v, r.Format, r.Year, r.Agency, proseFieldPool.get(0))
 	// Merging finds each field's schema place, and the checks read the
 	// fields by place: they are handed on, not looked up again.
 	places := fieldPlacePool.get(len(tf) + len(pf))
 	r.Fields, places = merge(d, tf, tb.places, pf, unread, places)
 	rc := restatedChecks(tf, tb.places, pf)
 	putTableBufs(tb, tf)
+	proseFieldPool.put(pf)
 	r.Checks = checks(r.Fields, places, r.Format, len(pc)+len(rc))
 	fieldPlacePool.put(places)
 	r.Checks = append(r.Checks, pc...)

@@ -35,7 +35,7 @@ type cand struct {
 // names most (findYear without the title lines Extract also reads); see
 // proseFields.
 func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
-	return proseFields(d, nil, f, findYear(d.norm, nil), "")
+	return proseFields(d, nil, f, findYear(d.norm, nil), "", nil)
 }
 
 // proseFields reads the prose figures, and returns checks of stated
@@ -43,8 +43,10 @@ func extractProse(d *doc, f schema.Format) ([]Field, []Check) {
 // unknown): a figure scoped to another year is not a field. agency is the
 // reporting agency's name as the report prints it ("" when unknown): a
 // figure of a unit under it is not a field (see subUnit). v is the view of
-// d.norm, or nil for proseFields to make its own.
-func proseFields(d *doc, v *view, f schema.Format, year int, agency string) ([]Field, []Check) {
+// d.norm, or nil for proseFields to make its own. The fields are appended
+// to buf[:0] (nil: a new slice), for Extract, which merges them and drops
+// them, to reuse.
+func proseFields(d *doc, v *view, f schema.Format, year int, agency string, buf []Field) ([]Field, []Check) {
 	if v == nil {
 		v = newView(d.norm)
 		defer v.release()
@@ -85,16 +87,21 @@ func proseFields(d *doc, v *view, f schema.Format, year int, agency string) ([]F
 	cands = append(cands, pro.resolve()...)
 
 	sortByPosition(cands)
-	seen := make(map[string]bool, len(cands))
+	// seen holds, by schema place, whether an ID was kept. An ID outside
+	// the schema is a bug in the rules that merge reports; it is kept.
+	seen := getPlaces()
+	defer placesPool.Put(seen)
 	// The percent checks read the figures stating a share, and the
 	// totals they are shares of.
 	var shares map[string]cand
-	fields := make([]Field, 0, len(cands)) // room for every ID, each once
+	fields := slices.Grow(buf[:0], len(cands)) // room for every ID, each once
 	for _, c := range cands {
-		if seen[c.id] {
-			continue
+		if at := schema.Order(c.id); at >= 0 {
+			if (*seen)[at] != 0 {
+				continue
+			}
+			(*seen)[at] = 1
 		}
-		seen[c.id] = true
 		for strings.HasPrefix(v.s[c.a:c.b], "、") {
 			c.a += len("、")
 		}

@@ -37,7 +37,7 @@ func runProseCases(t *testing.T, cases []proseCase) {
 			if year == 0 {
 				year = extractMeta(d, nil).Year
 			}
-			fields, _ := proseFields(d, nil, format, year, extractMeta(d, nil).Agency)
+			fields, _ := proseFields(d, nil, format, year, extractMeta(d, nil).Agency, nil)
 			got := map[string]string{}
 			for _, f := range fields {
 				if tc.text[f.Start:f.End] != f.Text || f.Text == "" {
@@ -946,7 +946,7 @@ func TestSubUnitCounts(t *testing.T) {
 // highlighted with the reason: the span shows why it is that field.
 func TestReasonBeforeSpan(t *testing.T) {
 	text := "截至年底,上述申请均已办结,其中同意公开2件;因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件。" // holdout3/p01_hami_agri_2008
-	fields, _ := proseFields(newDoc(text), nil, schema.Narrative, 0, "")
+	fields, _ := proseFields(newDoc(text), nil, schema.Narrative, 0, "", nil)
 	for _, f := range fields {
 		if f.ID == "replies.not_held" {
 			if want := "因申请的信息非本机关掌握,告知申请人向哈密市农机局申请1件"; f.Text != want {

@@ -33,7 +33,7 @@ func (p *slicePool[T]) put(s []T) {
 }
 
 // The pools of the slices of view, lines, findLabels, the rows' fields,
-// the prose mentions, zero words and candidates, doc's shifts, and of Extract's fields'
+// the prose fields, the prose mentions, zero words and candidates, doc's shifts, and of Extract's fields'
 // schema places and their values in checks.
 var (
 	fieldPlacePool slicePool[int32]
@@ -42,6 +42,7 @@ var (
 	linePool       slicePool[line]
 	labelPool      slicePool[label]
 	placedPool     slicePool[placedField]
+	proseFieldPool slicePool[Field]
 	mentionPool    slicePool[mention]
 	candPool       slicePool[cand]
 	shiftPool      slicePool[shift]

@@ -140,21 +140,23 @@ func merge(d *doc, table []Field, tableAt []int32, prose []Field, unread []strin
 			n++
 		}
 	}
-	out := make([]Field, 0, n)
+	// Each field is copied once, straight into its place in out.
+	out := make([]Field, n)
+	j := 0
 	for at, k := range kept {
 		if k <= 0 {
 			continue
 		}
-		var f Field
+		f := &out[j]
+		j++
 		if int(k) <= len(table) {
-			f = table[k-1]
+			*f = table[k-1]
 		} else {
-			f = prose[int(k)-1-len(table)]
+			*f = prose[int(k)-1-len(table)]
 		}
 		if f.Unit == "" {
 			f.Unit = fields[at].Unit
 		}
-		out = append(out, f)
 		outAt = append(outAt, int32(at))
 	}
 	return out, outAt

@@ -58,6 +58,19 @@ func extractMeta(d *doc, v *view) Meta {
 type line struct {
 	a, b int
 	text string
+	// title holds titleRE's submatch indices in text once titleRead:
+	// the agency and the year rules both read the title line.
+	title     []int
+	titleRead bool
+}
+
+// titleMatch returns titleRE.FindStringSubmatchIndex(l.text), matched
+// once per line.
+func (l *line) titleMatch() []int {
+	if !l.titleRead {
+		l.title, l.titleRead = titleRE.FindStringSubmatchIndex(l.text), true
+	}
+	return l.title
 }
 
 // lineJunk is trimmed from both ends of a line: spaces, table pipes,
@@ -340,14 +353,15 @@ func agencyAtTop(d *doc, _ *view, top, _ []line) string {
 			break
 		}
 	}
-	for i, l := range top {
+	for i := range top {
 		if i >= titleLines {
 			break
 		}
+		l := &top[i]
 		if !titleCandidate(l.text) {
 			continue
 		}
-		m := titleRE.FindStringSubmatchIndex(l.text)
+		m := l.titleMatch()
 		if m == nil {
 			continue
 		}
@@ -557,15 +571,16 @@ func (v *view) source(d *doc, a, b int) string {
 // year the text names most often (full dates such as a signature
 // "2013年3月12日" do not count).
 func findYear(norm string, ls []line) int {
-	for i, l := range ls {
+	for i := range ls {
 		if i >= titleLines {
 			break
 		}
+		l := &ls[i]
 		if !titleCandidate(l.text) {
 			continue
 		}
-		if m := titleRE.FindStringSubmatch(l.text); m != nil {
-			return atoi(m[2])
+		if m := l.titleMatch(); m != nil {
+			return atoi(l.text[m[4]:m[5]]) // the year's group always takes part
 		}
 	}
 	s := norm

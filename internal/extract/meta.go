@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -413,7 +414,7 @@ func agencyCompiledBy(d *doc, hv *view, _, _ []line) string {
 // agencyAlias reads the name that defines 我局: "北京市环境保护局(以下简称
 // “我局”)".
 func agencyAlias(d *doc, _ *view, _, _ []line) string {
-	for _, m := range anchored(d.norm, "(以下简称", aliasRE, 130, 20) {
+	for m := range anchored(d.norm, "(以下简称", aliasRE, 130, 20) {
 		if x := longestAgencySuffix(d.norm[m[2]:m[3]]); x != "" {
 			return d.source(m[3]-len(x), m[3])
 		}
@@ -424,7 +425,7 @@ func agencyAlias(d *doc, _ *view, _, _ []line) string {
 // agencyGuide reads the agency's own guide: "《北京市国土资源局政府信息公开
 // 指南》".
 func agencyGuide(d *doc, _ *view, _, _ []line) string {
-	for _, m := range anchored(d.norm, "政府信息公开指南》", guideRE, 130, 30) {
+	for m := range anchored(d.norm, "政府信息公开指南》", guideRE, 130, 30) {
 		if agencyLike(d.norm[m[2]:m[3]]) {
 			return d.source(m[2], m[3])
 		}
@@ -448,7 +449,7 @@ func agencySignature(d *doc, _ *view, _, tail []line) string {
 // "2021年,内江市隆昌生态环境局在市委市政府的正确领导下".
 func agencySubject(d *doc, _ *view, _, _ []line) string {
 	for _, anchor := range []string{"年,", "年度,"} {
-		for _, m := range anchored(d.norm, anchor, subjectRE, 14, 130) {
+		for m := range anchored(d.norm, anchor, subjectRE, 14, 130) {
 			if x := shortestAgencyPrefix(d.norm[m[4]:m[5]]); x != "" {
 				return d.source(m[4], m[4]+len(x))
 			}
@@ -461,7 +462,7 @@ func agencySubject(d *doc, _ *view, _, _ []line) string {
 // 资源局2025年度政府信息公开工作报告".
 func agencyQuotedTitle(d *doc, _ *view, _, _ []line) string {
 	for _, anchor := range []string{"年政府信息公开", "年度政府信息公开"} {
-		for _, m := range anchored(d.norm, anchor, embeddedRE, 140, 30) {
+		for m := range anchored(d.norm, anchor, embeddedRE, 140, 30) {
 			if agencyLike(d.norm[m[2]:m[3]]) {
 				return d.source(m[2], m[3])
 			}
@@ -473,7 +474,7 @@ func agencyQuotedTitle(d *doc, _ *view, _, _ []line) string {
 // agencyPortal reads the agency's own portal ("樟树市自然资源局门户网站");
 // a government's portal hosts every department and names none of them.
 func agencyPortal(d *doc, _ *view, _, _ []line) string {
-	for _, m := range anchored(d.norm, "门户网站", portalRE, 130, 20) {
+	for m := range anchored(d.norm, "门户网站", portalRE, 130, 20) {
 		if x := longestAgencySuffix(d.norm[m[2]:m[3]]); x != "" && !strings.HasSuffix(x, "政府") {
 			return d.source(m[3]-len(x), m[3])
 		}
@@ -482,39 +483,43 @@ func agencyPortal(d *doc, _ *view, _, _ []line) string {
 }
 
 // anchored runs re on a window around each occurrence of the literal
-// anchor in s, back bytes before it and fwd bytes after, and returns the
+// anchor in s, back bytes before it and fwd bytes after, and yields the
 // submatch indexes in s, in text order. Searching for a literal first keeps
-// the regexps off most of a long report.
-func anchored(s, anchor string, re *regexp.Regexp, back, fwd int) [][]int {
-	var out [][]int
-	last := -1
-	for k := 0; ; {
-		j := indexText(s[k:], anchor)
-		if j < 0 {
-			return out
-		}
-		j += k
-		a := j - len(before(s, j, back))
-		b := j + len(anchor) + fwd
-		if b > len(s) {
-			b = len(s)
-		}
-		for b < len(s) && !utf8.RuneStart(s[b]) {
-			b--
-		}
-		for _, m := range re.FindAllStringSubmatchIndex(s[a:b], -1) {
-			if a+m[0] <= last {
-				continue // found in the window of an earlier anchor
+// the regexps off most of a long report, and yielding the matches as they
+// are found keeps them off the windows after the one a rule takes.
+func anchored(s, anchor string, re *regexp.Regexp, back, fwd int) iter.Seq[[]int] {
+	return func(yield func([]int) bool) {
+		last := -1
+		for k := 0; ; {
+			j := indexText(s[k:], anchor)
+			if j < 0 {
+				return
 			}
-			for i := range m {
-				if m[i] >= 0 {
-					m[i] += a
+			j += k
+			a := j - len(before(s, j, back))
+			b := j + len(anchor) + fwd
+			if b > len(s) {
+				b = len(s)
+			}
+			for b < len(s) && !utf8.RuneStart(s[b]) {
+				b--
+			}
+			for _, m := range re.FindAllStringSubmatchIndex(s[a:b], -1) {
+				if a+m[0] <= last {
+					continue // found in the window of an earlier anchor
+				}
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += a
+					}
+				}
+				last = m[0]
+				if !yield(m) {
+					return
 				}
 			}
-			last = m[0]
-			out = append(out, m)
+			k = j + len(anchor)
 		}
-		k = j + len(anchor)
 	}
 }
 

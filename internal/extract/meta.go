@@ -59,17 +59,20 @@ func extractMeta(d *doc, v *view) Meta {
 type line struct {
 	a, b int
 	text string
-	// title holds titleRE's submatch indices in text once titleRead:
-	// the agency and the year rules both read the title line.
+	// title holds titleMatch's result once titleRead: the agency and
+	// the year rules both read the title line.
 	title     []int
 	titleRead bool
 }
 
-// titleMatch returns titleRE.FindStringSubmatchIndex(l.text), matched
-// once per line.
+// titleMatch returns titleRE's submatch indexes in the line, or nil when
+// it is no titleCandidate or does not match; it is read once per line.
 func (l *line) titleMatch() []int {
 	if !l.titleRead {
-		l.title, l.titleRead = titleRE.FindStringSubmatchIndex(l.text), true
+		if titleCandidate(l.text) {
+			l.title = titleRE.FindStringSubmatchIndex(l.text)
+		}
+		l.titleRead = true
 	}
 	return l.title
 }
@@ -359,9 +362,6 @@ func agencyAtTop(d *doc, _ *view, top, _ []line) string {
 			break
 		}
 		l := &top[i]
-		if !titleCandidate(l.text) {
-			continue
-		}
 		m := l.titleMatch()
 		if m == nil {
 			continue
@@ -581,9 +581,6 @@ func findYear(norm string, ls []line) int {
 			break
 		}
 		l := &ls[i]
-		if !titleCandidate(l.text) {
-			continue
-		}
 		if m := l.titleMatch(); m != nil {
 			return atoi(l.text[m[4]:m[5]]) // the year's group always takes part
 		}

@@ -13,12 +13,19 @@ import (
 // pools instead, they are not allocated and collected report after report.
 
 // slicePool is a pool of slices of T, for buffers a call fills and drops.
-type slicePool[T any] struct{ p sync.Pool }
+// A slice is pooled in a box, a *[]T; the boxes that get empties are
+// pooled too, for put to fill, or each put would allocate one.
+type slicePool[T any] struct{ p, boxes sync.Pool }
 
 // get returns an empty slice with room for n.
 func (p *slicePool[T]) get(n int) []T {
-	if s, ok := p.p.Get().(*[]T); ok && cap(*s) >= n {
-		return (*s)[:0]
+	if box, ok := p.p.Get().(*[]T); ok {
+		s := *box
+		*box = nil
+		p.boxes.Put(box)
+		if cap(s) >= n {
+			return s[:0]
+		}
 	}
 	return make([]T, 0, n)
 }
@@ -28,8 +35,12 @@ func (p *slicePool[T]) get(n int) []T {
 // alive.
 func (p *slicePool[T]) put(s []T) {
 	clear(s)
-	s = s[:0]
-	p.p.Put(&s)
+	box, ok := p.boxes.Get().(*[]T)
+	if !ok {
+		box = new([]T)
+	}
+	*box = s[:0]
+	p.p.Put(box)
 }
 
 // The pools of the slices of view, lines, findLabels, the rows' fields,

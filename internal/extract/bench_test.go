@@ -181,7 +181,7 @@ func BenchmarkZero(b *testing.B) {
 	}
 	loopCPU(b, n, func() {
 		for i, v := range views {
-			zeroStatements(v, zeroAt[i])
+			zeroStatements(nil, v, zeroAt[i])
 		}
 	})
 }

@@ -83,7 +83,7 @@ func proseFields(d *doc, v *view, f schema.Format, year int, agency string, buf 
 			}
 		}
 	}
-	cands = append(cands, zeroStatements(v, zeroAt)...)
+	cands = zeroStatements(cands, v, zeroAt)
 	cands = append(cands, pro.resolve()...)
 
 	sortByPosition(cands)

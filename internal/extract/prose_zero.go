@@ -43,9 +43,12 @@ const maxZeroClause = 180
 // zeroStatements finds the fields a report states as zero in words. at
 // lists, in order, where the zero words and the words that state zero
 // after the thing counted start in the view (as v.mentions finds them).
-func zeroStatements(v *view, at []int) []cand {
+// The candidates are appended to out.
+func zeroStatements(out []cand, v *view, at []int) []cand {
 	s := v.s
-	var out []cand
+	// A zero clause names three fields at most: their IDs are held on the
+	// stack.
+	var idBuf [4]string
 	done := 0
 	for k := 0; k < len(at); k++ {
 		i := at[k]
@@ -56,7 +59,7 @@ func zeroStatements(v *view, at []int) []cand {
 			}
 			// The thing counted is before the zero: "行政复议、行政诉讼案件均为零".
 			a := leftStart(s, i, 0)
-			for _, id := range zeroFields(s[a:i], false) {
+			for _, id := range zeroFields(idBuf[:0], s[a:i], false) {
 				out = append(out, cand{id: id, v: Number{}, a: a, b: i + len(w)})
 			}
 			continue
@@ -81,7 +84,7 @@ func zeroStatements(v *view, at []int) []cand {
 		end := zeroClauseEnd(s, after)
 		clause := s[after:end]
 		cut := end == len(s) || s[end] == '\n'
-		for _, id := range zeroFields(clause, cut) {
+		for _, id := range zeroFields(idBuf[:0], clause, cut) {
 			out = append(out, cand{id: id, v: Number{}, a: i, b: end})
 		}
 		done = end
@@ -105,73 +108,73 @@ func zeroClauseEnd(s string, j int) int {
 // zeroFields names the fields a zero clause states, from the words after
 // the zero word. atEnd tells a clause ended by a paragraph break or the end
 // of the text, where a page cut short may have cut the last word too
-// ("没有收到政府信息公开申"): no clause ends in 申 otherwise.
-func zeroFields(c string, atEnd bool) []string {
+// ("没有收到政府信息公开申"): no clause ends in 申 otherwise. The IDs are
+// appended to dst.
+func zeroFields(dst []string, c string, atEnd bool) []string {
 	for i := 0; i < len(c); i++ {
 		if isDigit(c[i]) {
-			return nil // a figure in digits is read by the number rules
+			return dst // a figure in digits is read by the number rules
 		}
 	}
 	if hasAny(c, "支出", "咨询", "费用支出") {
-		return nil
+		return dst
 	}
 	// "无败诉案件": none of the cases was lost, which says nothing of
 	// how many there were.
 	if strings.Contains(c, "败诉") {
 		if hasAny(c, "费用", "支出", "申请") {
-			return nil
+			return dst
 		}
-		return []string{"litigation.lost"}
+		return append(dst, "litigation.lost")
 	}
-	var ids []string
 	recon, litig := strings.Contains(c, "复议"), strings.Contains(c, "诉讼")
 	if recon || litig {
 		if hasAny(c, "费用", "支出") {
-			return nil
+			return dst
 		}
 		if recon {
-			ids = append(ids, "reconsideration.total")
+			dst = append(dst, "reconsideration.total")
 		}
 		if litig {
-			ids = append(ids, "litigation.total")
+			dst = append(dst, "litigation.total")
 			// "行政诉讼案和有关的申诉案": complaints listed as a third item.
 			k := strings.LastIndex(c, "诉讼")
 			rest := c[k:]
 			if j := indexAny(rest, "申诉", "申述", "举报", "投诉"); j > 0 && hasAny(rest[:j], "和", "及", "、", "与", "或") {
-				ids = append(ids, "complaints.total")
+				dst = append(dst, "complaints.total")
 			}
 		}
-		return ids
+		return dst
 	}
 	if hasAny(c, "收取", "收费") {
-		ids = append(ids, "fees.collected")
+		dst = append(dst, "fees.collected")
 		if hasAny(c, "减免") {
-			ids = append(ids, "fees.waived")
+			dst = append(dst, "fees.waived")
 		}
-		return ids
+		return dst
 	}
 	if strings.HasPrefix(c, "减免") || (hasAny(c, "减免") && !hasAny(c, "申请")) {
-		return []string{"fees.waived"}
+		return append(dst, "fees.waived")
 	}
 	// "亦未收到涉及政府信息公开的举报投诉": complaints about the
 	// disclosure work, as complaint reads a count of them.
 	if complaint(c) {
-		return []string{"complaints.total"}
+		return append(dst, "complaints.total")
 	}
 	// A zero count of information items (依申请公开信息数) is not one of
 	// applications; nor is a zero of withheld information.
 	if hasAny(c, "不予公开", "信息数", "信息条数") {
-		return nil
+		return dst
 	}
 	// An application of one applicant ("申请人所提交的信息公开申请") is
 	// not the year's count.
 	if strings.Contains(c, "申请人") {
-		return nil
+		return dst
 	}
 	if applicationWord(c) || atEnd && strings.HasSuffix(c, "申") {
-		return []string{"applications.new.total"}
+		return append(dst, "applications.new.total")
 	}
-	return nil
+	return dst
 }
 
 // applicationWord reports a clause about applications received: 申请 as a

@@ -65,10 +65,12 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		out = newTableWriter
 	}
 	problems, err := writeReports(ctx, fs.Args(), corpus.Options{Workers: *workers}, out(w))
-	if err == nil {
-		// The last lines are written here: a full disk or a closed pipe
-		// must not pass for a complete output.
-		err = w.Flush()
+	// Flushed even after a failure or an interrupt: lines are written
+	// whole, so the output then ends at the end of a line. And the last
+	// lines are written here: a full disk or a closed pipe must not pass
+	// for a complete output.
+	if ferr := w.Flush(); err == nil {
+		err = ferr
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gitui extract: %s\n", textsafe.Line(err.Error()))
@@ -103,11 +105,13 @@ func (n namedWriter) Write(p []byte) (int, error) {
 // decided, in any order and from several goroutines at once, with each
 // report's corpus.Event.Seq; skip is called for the other files decided
 // (problems and skipped files); finish writes what is left, then the
-// problems.
+// problems; close releases what the writer holds, whether or not finish
+// was called.
 type reportWriter interface {
 	add(seq int, r *corpus.Report) error
 	skip(seq int) error
 	finish(problems []*corpus.Problem) error
+	close()
 }
 
 // writeReports streams a load into rw, so that only what rw keeps of each
@@ -115,6 +119,7 @@ type reportWriter interface {
 // rw by one goroutine per core: encoding a report's line costs about a
 // fifth as much as extracting it, and would otherwise be done on one core.
 func writeReports(ctx context.Context, roots []string, opt corpus.Options, rw reportWriter) ([]*corpus.Problem, error) {
+	defer rw.close()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type decided struct {
@@ -214,6 +219,12 @@ func newJSONLWriter(w io.Writer) reportWriter {
 }
 
 func (jw *jsonlWriter) add(seq int, r *corpus.Report) error {
+	jw.mu.Lock()
+	err := jw.err
+	jw.mu.Unlock()
+	if err != nil {
+		return err // after a failure, lines are not made to be thrown away
+	}
 	line := jw.lines.Get().(*[]byte)
 	defer jw.lines.Put(line)
 	*line = appendRecord((*line)[:0], r)
@@ -297,10 +308,15 @@ func (jw *jsonlWriter) release() error {
 	}
 }
 
-func (jw *jsonlWriter) finish(problems []*corpus.Problem) error {
+// close closes the spill file, which is unlinked: its space is freed.
+func (jw *jsonlWriter) close() {
 	if jw.spill != nil {
-		defer jw.spill.Close()
+		jw.spill.Close()
+		jw.spill = nil
 	}
+}
+
+func (jw *jsonlWriter) finish(problems []*corpus.Problem) error {
 	if jw.err != nil {
 		return jw.err
 	}
@@ -357,6 +373,8 @@ type tableRow struct {
 func newTableWriter(w io.Writer) reportWriter { return &tableWriter{w: w} }
 
 func (tw *tableWriter) skip(int) error { return nil }
+
+func (tw *tableWriter) close() {}
 
 func (tw *tableWriter) add(_ int, r *corpus.Report) error {
 	row := tableRow{path: r.Path, agency: r.Agency, year: "-", format: string(r.Format),

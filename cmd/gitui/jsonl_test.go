@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"gitui/internal/corpus"
@@ -114,5 +116,54 @@ func TestJSONLWriterOrder(t *testing.T) {
 	}
 	if last := lines[len(lines)-2]; !strings.Contains(last, `"path":"z.txt"`) {
 		t.Errorf("last line %q, want the problem", last)
+	}
+}
+
+// cancelAfter is a reportWriter that cancels the load after n reports.
+type cancelAfter struct {
+	reportWriter
+	n      atomic.Int32
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfter) add(seq int, r *corpus.Report) error {
+	if c.n.Add(-1) == 0 {
+		c.cancel()
+	}
+	return c.reportWriter.add(seq, r)
+}
+
+// TestExtractInterrupted stops a load after a few reports: what was written,
+// once flushed, ends at the end of a line, each line whole, and the spill
+// file is closed.
+func TestExtractInterrupted(t *testing.T) {
+	for _, n := range []int32{1, 3, 7} {
+		var buf bytes.Buffer
+		w := bufio.NewWriterSize(&buf, 64)
+		jw := newJSONLWriter(w).(*jsonlWriter)
+		jw.maxHeld = 0 // every early line through the spill file
+		ctx, cancel := context.WithCancel(context.Background())
+		rw := &cancelAfter{reportWriter: jw, cancel: cancel}
+		rw.n.Store(n)
+		_, err := writeReports(ctx, []string{"../../testdata"}, corpus.Options{}, rw)
+		cancel()
+		if err == nil {
+			t.Fatalf("n=%d: the interrupted load reported no error", n)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if out != "" && !strings.HasSuffix(out, "\n") {
+			t.Errorf("n=%d: output ends mid-line: …%q", n, out[max(0, len(out)-40):])
+		}
+		for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if line != "" && !json.Valid([]byte(line)) {
+				t.Errorf("n=%d: line %d is not JSON", n, i+1)
+			}
+		}
+		if jw.spill != nil {
+			t.Errorf("n=%d: the spill file was left open", n)
+		}
 	}
 }

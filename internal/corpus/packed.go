@@ -137,7 +137,8 @@ type packer struct {
 	// names remembers, by check ID, the check's name number and the
 	// field list last packed under it: the checks of one identity name
 	// the same fields report after report, and the tables of names.go
-	// take a lock and hash the whole list.
+	// take a lock and hash the whole list. A packer is used by one
+	// goroutine at a time (it comes from packers), so names needs no lock.
 	names map[string]namedList
 }
 
@@ -258,6 +259,8 @@ func (p *packer) numbers(c extract.Check) (name, list uint16, err error) {
 		return 0, 0, err
 	}
 	known.ids = checkLists.at(known.list)
+	// A copy, also when the ID is known: assigning to a map replaces
+	// the stored key too, and the extractor's string may pin its text.
 	p.names[strings.Clone(c.ID)] = known
 	return known.name, known.list, nil
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"slices"
 	"strconv"
-	"sync"
 	"unicode/utf8"
 
 	"gitui/internal/corpus"
@@ -65,15 +63,12 @@ func appendRecord(b []byte, r *corpus.Report) []byte {
 	return append(b, "]}\n"...)
 }
 
-// appendField appends f, whose schema place is after the place at, most
-// often just after, and returns f's place (-1 when not found).
+// appendField appends f, whose schema place is most often just after
+// the place at, and returns f's place (-1 for none).
 func appendField(b []byte, f extract.Field, at int) ([]byte, int) {
 	b = append(b, `{"id":`...)
-	if at = placeAfter(at, f.ID); at >= 0 {
-		b = append(b, quotedByPlace[at]...)
-	} else {
-		b = appendID(b, f.ID)
-	}
+	at = schema.OrderAfter(f.ID, at)
+	b = appendID(b, f.ID, at)
 	b = append(b, `,"value":`...)
 	b = append(b, f.Value.String()...)
 	b = append(b, `,"approx":`...)
@@ -89,18 +84,6 @@ func appendField(b []byte, f extract.Field, at int) ([]byte, int) {
 	return append(b, '}'), at
 }
 
-// placeAfter returns the schema place of the field id within a few places
-// after from, or -1: a report's fields come in schema order.
-func placeAfter(from int, id string) int {
-	all := schema.All()
-	for k := from + 1; k < len(all) && k <= from+8; k++ {
-		if all[k].ID == id {
-			return k
-		}
-	}
-	return -1
-}
-
 func appendCheck(b []byte, c extract.Check) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, c.ID)
@@ -111,69 +94,39 @@ func appendCheck(b []byte, c extract.Check) []byte {
 	b = append(b, `,"actual":`...)
 	b = append(b, c.Actual.String()...)
 	b = append(b, `,"fields":`...)
-	b = append(b, quotedList(c.Fields)...)
+	if c.Fields == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		at := -1
+		for i, id := range c.Fields {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			at = schema.OrderAfter(id, at)
+			b = appendID(b, id, at)
+		}
+		b = append(b, ']')
+	}
 	return append(b, '}')
 }
 
-// quotedLists holds the JSON of the field lists of checks, by where the
-// list lies: a corpus.Report's checks share their lists, one per identity
-// (corpus.Report.Check), so a few lists come back for every report. An
-// entry is used only for a list still equal to the one it was made of.
-var quotedLists sync.Map // listKey → quoted
-
-type listKey struct {
-	first *string
-	n     int
-}
-
-type quoted struct {
-	ids  []string
-	json string
-}
-
-// quotedList returns the JSON array of ids.
-func quotedList(ids []string) string {
-	if ids == nil {
-		return "null"
-	}
-	if len(ids) == 0 {
-		return "[]"
-	}
-	key := listKey{&ids[0], len(ids)}
-	if q, ok := quotedLists.Load(key); ok && slices.Equal(q.(quoted).ids, ids) {
-		return q.(quoted).json
-	}
-	b := []byte{'['}
-	for i, id := range ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendID(b, id)
-	}
-	q := quoted{ids: slices.Clone(ids), json: string(append(b, ']'))}
-	quotedLists.Store(key, q)
-	return q.json
-}
-
-// quotedIDs and quotedByPlace hold the schema's field IDs as JSON
-// strings, by ID and by schema place: they are most of a line, and finding
-// one costs less than escaping it.
-var (
-	quotedIDs     = make(map[string]string, len(schema.All()))
-	quotedByPlace = make([]string, len(schema.All()))
-)
-
-func init() {
+// quotedIDs holds the schema's field IDs as JSON strings, by schema
+// place: they are most of a line, and finding one costs less than
+// escaping it.
+var quotedIDs = func() []string {
+	q := make([]string, len(schema.All()))
 	for i, f := range schema.All() {
-		quotedByPlace[i] = string(appendString(nil, f.ID))
-		quotedIDs[f.ID] = quotedByPlace[i]
+		q[i] = string(appendString(nil, f.ID))
 	}
-}
+	return q
+}()
 
-// appendID appends a field ID as a JSON string.
-func appendID(b []byte, id string) []byte {
-	if q, ok := quotedIDs[id]; ok {
-		return append(b, q...)
+// appendID appends a field ID, whose schema place is at (-1 for none), as
+// a JSON string.
+func appendID(b []byte, id string, at int) []byte {
+	if at >= 0 {
+		return append(b, quotedIDs[at]...)
 	}
 	return appendString(b, id)
 }

@@ -144,15 +144,11 @@ func Distrust(dir, path string) error {
 // readDistrusted returns the keys of the distrusted list at path; a list
 // that cannot be read, or a line that is not a quoted key, gives none.
 func readDistrusted(path string) []string {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	f, fi, err := openRegular(path, syscall.O_NOFOLLOW)
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
-		return nil
-	}
 	raw, err := readLimited(f, fi.Size(), 16<<20)
 	if err != nil {
 		return nil

@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 	"unsafe"
 
@@ -240,20 +239,12 @@ func removeStaleTemps(dir string) {
 // this schema, into entries by key. A missing, foreign or damaged index
 // is an error, and no entry of it is used.
 func readIndex(path, version, schemaFP string) (map[string]*indexEntry, error) {
-	// Non-blocking and regular files only: a named pipe in a tampered
-	// cache would block a load forever, /dev/zero would never end.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	// A tampered cache could hold a named pipe or a link to a device.
+	f, fi, err := openRegular(path, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("cache index %s is not a regular file", path)
-	}
 	head := make([]byte, headerSize)
 	if _, err := io.ReadFull(f, head); err != nil {
 		return nil, errCorrupt

@@ -441,23 +441,34 @@ func readLimited(f io.Reader, size, max int64) ([]byte, error) {
 type osFiles struct{ roots []string }
 
 func (o osFiles) read(path string, max int64) ([]byte, time.Time, error) {
-	// O_NONBLOCK: opening a named pipe no one writes to would otherwise
-	// block forever (a file named on the command line is read whatever its
-	// kind); the Stat below then refuses it. Regular files ignore the flag.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, info, err := openRegular(path, 0)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, time.Time{}, fmt.Errorf("not a regular file (%v)", info.Mode().Type())
-	}
 	raw, err := readLimited(f, info.Size(), max)
 	return raw, info.ModTime(), err
+}
+
+// openRegular opens the regular file at path for reading, with flags
+// added (syscall.O_NOFOLLOW, say), and returns its FileInfo. It opens
+// without blocking and checks the kind before any read: opening a named
+// pipe no one writes to would otherwise block forever, and a device such
+// as /dev/zero would never end. Regular files ignore O_NONBLOCK.
+func openRegular(path string, flags int) (*os.File, os.FileInfo, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK|flags, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = fmt.Errorf("%s: not a regular file (%v)", path, info.Mode().Type())
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
 }
 
 func (o osFiles) stat(path string) (int64, time.Time, error) {

@@ -215,14 +215,11 @@ func numberText(n extract.Number) string {
 // fields packs fields, which must be grounded in source.
 func (p *packer) fields(source string, fields []extract.Field) (string, error) {
 	packed := p.packed[:0]
-	all, at := schema.All(), -1
+	at := -1
 	for _, f := range fields {
-		// Fields come in schema order, so the place of each is found by
-		// looking on from the last one's, most often at the next place;
-		// a lookup by ID, for each of two hundred fields, cost more.
-		if at = placeAfter(all, at, f.ID); at < 0 {
-			at = schema.Order(f.ID)
-		}
+		// Fields come in schema order: each is looked for just after the
+		// last one's place first.
+		at = schema.OrderAfter(f.ID, at)
 		if at < 0 || at >= approxBit {
 			return "", fmt.Errorf("field %q is not in the schema", f.ID)
 		}
@@ -263,17 +260,6 @@ func (p *packer) numbers(c extract.Check) (name, list uint16, err error) {
 	// the stored key too, and the extractor's string may pin its text.
 	p.names[strings.Clone(c.ID)] = known
 	return known.name, known.list, nil
-}
-
-// placeAfter returns the place of the field id in all after place from,
-// within a few places, or -1.
-func placeAfter(all []schema.Field, from int, id string) int {
-	for k := from + 1; k < len(all) && k <= from+8; k++ {
-		if all[k].ID == id {
-			return k
-		}
-	}
-	return -1
 }
 
 // checks packs checks.

@@ -17,8 +17,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
-	"syscall"
 	"time"
 
 	"gitui/internal/extract"
@@ -105,16 +103,12 @@ func (p *Problem) Unwrap() error { return p.Err }
 // compared (see cache.go); the explorer asks this of each one it opens, so
 // that an edit keeping both does not go unseen there.
 func (r *Report) Unchanged() (bool, error) {
-	f, err := os.OpenFile(r.Path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, info, err := openRegular(r.Path, 0)
 	if err != nil {
 		return false, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return false, err
-	}
-	if !info.Mode().IsRegular() || info.Size() != r.Size {
+	if info.Size() != r.Size {
 		return false, nil
 	}
 	raw, err := readLimited(f, info.Size(), r.Size)

@@ -63,3 +63,18 @@ func TestGoldIDsInSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestOrderAfter holds OrderAfter to Order from every place to start from.
+func TestOrderAfter(t *testing.T) {
+	ids := []string{"no.such.field", ""}
+	for _, f := range All() {
+		ids = append(ids, f.ID)
+	}
+	for _, id := range ids {
+		for from := -2; from <= len(All()); from++ {
+			if got, want := OrderAfter(id, from), Order(id); got != want {
+				t.Fatalf("OrderAfter(%q, %d) = %d, want %d", id, from, got, want)
+			}
+		}
+	}
+}

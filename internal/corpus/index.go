@@ -18,6 +18,7 @@ import (
 	"time"
 	"unsafe"
 
+	"gitui/internal/extract"
 	"gitui/internal/schema"
 )
 
@@ -481,7 +482,7 @@ func (r *recordReader) number(values string) (uint32, uint8) {
 		return 0, 0
 	}
 	if s := values[off : off+n]; s != "" {
-		if !canonicalNumber(s) {
+		if !extract.IsCanonical(s) {
 			r.fail()
 		}
 	}
@@ -522,7 +523,7 @@ func (r *recordReader) checkValues(rep *Report) {
 			continue
 		}
 		v := rep.values[p.off : p.off+uint32(p.vlen)]
-		if !canonicalNumber(v) {
+		if !extract.IsCanonical(v) {
 			r.fail()
 			return
 		}

@@ -173,36 +173,6 @@ func (p *packer) value(v, u string) uint32 {
 	return off
 }
 
-// canonicalNumber reports whether s is a decimal as Number.String prints
-// it, so that extract.ParseNumber reads it back to itself: an optional
-// minus before a value other than zero, an integer part of 1 to 15 digits
-// without leading zeros, and an optional fraction of at least one digit.
-// The cache's index checks every value it holds with it, millions at a
-// 100,000-report corpus, where ParseNumber took a tenth of a second.
-// TestCanonicalNumber holds the two to each other.
-func canonicalNumber(s string) bool {
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	intPart, frac, hasDot := strings.Cut(s, ".")
-	if len(intPart) == 0 || len(intPart) > 15 || (len(intPart) > 1 && intPart[0] == '0') ||
-		!digits(intPart) || (hasDot && (frac == "" || !digits(frac))) {
-		return false
-	}
-	// "-0" and "-0.00" print without their minus.
-	return !neg || strings.Trim(s, "0.") != ""
-}
-
-func digits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // numberText is n as printed, and "" for the zero Number, so that it
 // reads back as the zero Number rather than as "0".
 func numberText(n extract.Number) string {

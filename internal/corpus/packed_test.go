@@ -106,27 +106,3 @@ func TestPackedChecks(t *testing.T) {
 		t.Error("a check naming a field outside the schema was accepted")
 	}
 }
-
-// TestCanonicalNumber holds canonicalNumber to what ParseNumber reads back
-// to itself.
-func TestCanonicalNumber(t *testing.T) {
-	for _, s := range []string{"0", "1491", "-18", "4711.70", "0.5", "-0", "-0.00", "-0.01", "00", "01", "1.",
-		".5", "", "-", "1e3", "1,491", "123456789012345", "1234567890123456", "1.2.3", "+1", " 1"} {
-		n, err := extract.ParseNumber(s)
-		want := err == nil && n.String() == s
-		if got := canonicalNumber(s); got != want {
-			t.Errorf("canonicalNumber(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
-func FuzzCanonicalNumber(f *testing.F) {
-	f.Add("4711.70")
-	f.Add("-0.0")
-	f.Fuzz(func(t *testing.T, s string) {
-		n, err := extract.ParseNumber(s)
-		if want := err == nil && n.String() == s; canonicalNumber(s) != want {
-			t.Fatalf("canonicalNumber(%q) = %v, want %v", s, !want, want)
-		}
-	})
-}

@@ -76,6 +76,25 @@ func notDecimal(s string) error {
 // Int returns n as an integer Number.
 func Int(n int64) Number { return Number{strconv.FormatInt(n, 10)} }
 
+// IsCanonical reports whether s is a decimal as Number.String prints it,
+// so that ParseNumber reads it back to itself: an optional minus before a
+// value other than zero, an integer part of 1 to 15 digits without leading
+// zeros, and an optional fraction of at least one digit. It checks without
+// parsing: the extraction cache checks millions of stored values with it.
+func IsCanonical(s string) bool {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if len(intPart) == 0 || len(intPart) > maxDigits || (len(intPart) > 1 && intPart[0] == '0') ||
+		!allDigits(intPart) || (hasDot && (frac == "" || !allDigits(frac))) {
+		return false
+	}
+	// "-0" and "-0.00" print without their minus.
+	return !neg || strings.Trim(s, "0.") != ""
+}
+
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {

@@ -18,12 +18,17 @@ import (
 // on a machine shared with other work (run with GOMAXPROCS=1 for one core).
 
 // benchTexts returns every report in testdata, decoded, and their total
-// size in bytes.
+// size in bytes; with $GITUI_BENCH_CORPUS set, the .txt reports of that
+// folder instead (a generated corpus: `gencorpus -plain`).
 func benchTexts(b *testing.B) ([]string, int64) {
 	b.Helper()
 	var texts []string
 	var n int64
-	for _, dir := range []string{"../../testdata/seeds", "../../testdata/dev/reports"} {
+	dirs := []string{"../../testdata/seeds", "../../testdata/dev/reports"}
+	if dir := os.Getenv("GITUI_BENCH_CORPUS"); dir != "" {
+		dirs = []string{dir}
+	}
+	for _, dir := range dirs {
 		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 		if err != nil || len(names) == 0 {
 			b.Fatalf("no reports in %s: %v", dir, err)

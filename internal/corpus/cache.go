@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -26,11 +27,12 @@ import (
 // recorded, as git trusts its index, unless the file was modified less
 // than racyWindow before it was read for the entry: a file edited again
 // within the same tick of a coarse clock could keep both. Such an entry
-// is checked against the file's SHA-256 first. Anything else (another
-// extractor version or schema, a checksum that fails, a span out of its
-// text) makes the whole index a miss; the load then extracts and writes a
-// new one. The index is written to a temporary file and renamed into
-// place, so a reader never sees half of one.
+// is checked against the file's SHA-256 first. Another extractor version
+// or schema, or records that fail their checksum, make the whole index a
+// miss; a report whose record or text is damaged (a checksum that fails,
+// a span out of its text) is a miss for its file. The load then extracts
+// what missed and writes a new index. The index is written to a temporary
+// file and renamed into place, so a reader never sees half of one.
 
 // textVersion names how Decode and RenderHTML turn a file into Source and
 // Text. The index holds what they gave, so a change to what they give must
@@ -59,9 +61,22 @@ type cache struct {
 
 // indexEntry is one report of the index.
 type indexEntry struct {
-	rep    *Report
+	size   int64
 	mtime  int64 // UnixNano, as recorded
 	readAt int64 // UnixNano: when the file was read for the entry
+
+	// The rest of the entry's record is read when it is first used.
+	body  []byte
+	texts *indexTexts
+	once  sync.Once
+	rep   *Report // nil until then, or if the record is damaged
+}
+
+// report returns the entry's report, read from its record on first use,
+// or nil if the record or the texts it uses are damaged.
+func (e *indexEntry) report() *Report {
+	e.once.Do(func() { e.rep = e.texts.decode(e) })
+	return e.rep
 }
 
 // newCache returns the cache in dir with the entries of its index, or
@@ -174,10 +189,12 @@ func (c *cache) key(path string) string {
 }
 
 // lookup returns the entry of the file at path if the file has the
-// recorded size and modification time.
+// recorded size and modification time and the entry's report reads
+// back whole. A damaged entry is a miss: its file is extracted again,
+// and the index, which no longer holds every report, is written anew.
 func (c *cache) lookup(path string, size int64, mtime time.Time) *indexEntry {
 	e := c.entries[c.key(path)]
-	if e == nil || e.rep.Size != size || e.mtime != mtime.UnixNano() {
+	if e == nil || e.size != size || e.mtime != mtime.UnixNano() || e.report() == nil {
 		return nil
 	}
 	return e

@@ -231,7 +231,7 @@ func TestIndexRoundTrip(t *testing.T) {
 	}
 	for i, want := range reports {
 		e := got[keys[i]]
-		if e == nil {
+		if e == nil || e.report() == nil {
 			t.Fatalf("%s: no entry", keys[i])
 		}
 		r := e.hit(want.Path, e.readAt)
@@ -262,6 +262,46 @@ func TestIndexRoundTrip(t *testing.T) {
 		if _, err := readIndex(index, "v", "fp"); err == nil {
 			t.Errorf("an index with byte %d flipped was read", at)
 		}
+	}
+}
+
+// TestIndexDamagedTexts checks that a block of texts failing its checksum
+// costs the reports using it, and only them: the records, at the end of
+// the index, are read and checked first, and the texts after.
+func TestIndexDamagedTexts(t *testing.T) {
+	big := strings.Repeat("政府信息公开 ", indexBlock/len("政府信息公开 ")+1024)
+	reports := []*Report{
+		{Path: "big.txt", Source: big, Text: big, SHA256: "a", Encoding: "utf-8", Size: int64(len(big))},
+		// Strings written once for all reports (the encoding) are in the
+		// first block: the small report has its own.
+		{Path: "small.txt", Source: "small", Text: "small", SHA256: "b", Encoding: "gb18030", Size: 5},
+	}
+	keys := []string{"/c/big.txt", "/c/small.txt"}
+	index := filepath.Join(t.TempDir(), "index")
+	if err := writeIndex(context.Background(), index, "v", "fp", keys, reports); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw[headerSize+10] ^= 1 // in the first block, which only big.txt uses
+	if err := os.WriteFile(index, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readIndex(index, "v", "fp")
+	if err != nil {
+		t.Fatalf("records intact, yet the index was refused: %v", err)
+	}
+	if r := got[keys[0]].report(); r != nil {
+		t.Error("a report whose text fails its checksum was read")
+	}
+	if r := got[keys[1]].report(); r == nil || r.Source != "small" {
+		t.Errorf("a report whose blocks are sound was not read: %v", r)
+	}
+	c := &cache{entries: got}
+	if e := c.lookup("/c/big.txt", int64(len(big)), time.Unix(0, 0)); e != nil {
+		t.Error("lookup returned a damaged entry")
 	}
 }
 
@@ -314,12 +354,10 @@ func FuzzIndexRecords(f *testing.F) {
 	w.w.Flush()
 	f.Add(w.records, texts.String())
 	f.Fuzz(func(t *testing.T, records []byte, texts string) {
-		r := &recordReader{b: records, texts: texts, names: map[ref]uint16{}, lists: map[ref]uint16{}}
-		_, e := r.record()
-		if r.err != nil {
+		rep, err := readRecord(records, texts)
+		if err != nil {
 			return
 		}
-		rep := e.rep
 		for _, fl := range rep.Fields() {
 			if rep.Source[fl.Start:fl.End] != fl.Text {
 				t.Fatalf("figure %s not in its source", fl.ID)
@@ -569,16 +607,12 @@ func TestIndexRefusesBadRecords(t *testing.T) {
 	read := func(records []byte, texts string) error {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		r := &recordReader{b: records, texts: texts, names: map[ref]uint16{}, lists: map[ref]uint16{}}
-		r.record()
+		_, err := readRecord(records, texts)
 		runtime.ReadMemStats(&after)
 		if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(8*(len(records)+len(texts))+1<<20); got > limit {
 			t.Errorf("reading %d bytes of record and %d of text allocated %d bytes", len(records), len(texts), got)
 		}
-		if len(r.b) != 0 && r.err == nil {
-			return errors.New("bytes left over")
-		}
-		return r.err
+		return err
 	}
 	if err := read(encode(rep)); err != nil {
 		t.Fatalf("a good record was refused: %v", err)
@@ -603,8 +637,10 @@ func TestIndexRefusesBadRecords(t *testing.T) {
 
 	// The record ends with the count of checks: claim millions.
 	records, texts := encode(&Report{Path: "x", Source: "x", Text: "x"})
-	records = binary.AppendUvarint(records[:len(records)-1], 8<<20)
-	if read(append(records, make([]byte, 8<<20)...), texts) == nil {
+	records = reframe(t, records, func(body []byte) []byte {
+		return append(binary.AppendUvarint(body[:len(body)-1], 8<<20), make([]byte, 8<<20)...)
+	})
+	if read(records, texts) == nil {
 		t.Error("a record of zeros claiming millions of checks was accepted")
 	}
 
@@ -626,3 +662,45 @@ func TestIndexRefusesBadRecords(t *testing.T) {
 		t.Error("a check naming a million empty fields was accepted")
 	}
 }
+
+// readRecord reads one whole record, head and rest, of an index whose
+// texts are all read.
+func readRecord(records []byte, texts string) (*Report, error) {
+	r := &recordReader{b: records, texts: texts, names: map[ref]uint16{}, lists: map[ref]uint16{}}
+	var e indexEntry
+	_, body := r.head(&e)
+	if r.err != nil {
+		return nil, r.err
+	}
+	if len(r.b) != 0 {
+		return nil, errors.New("bytes left over after the record")
+	}
+	r.b = body
+	rep := r.report(&e)
+	if r.err != nil {
+		return nil, r.err
+	}
+	if len(r.b) != 0 {
+		return nil, errors.New("bytes left over in the record")
+	}
+	return rep, nil
+}
+
+// reframe returns the one record of records with the rest after its head
+// replaced by edit's result, its length written anew.
+func reframe(t *testing.T, records []byte, edit func(body []byte) []byte) []byte {
+	t.Helper()
+	r := &recordReader{b: records}
+	var e indexEntry
+	_, body := r.head(&e)
+	if r.err != nil || len(r.b) != 0 {
+		t.Fatalf("not one record: %v", r.err)
+	}
+	head := records[:len(records)-len(body)]
+	// The head ends with the body's length: drop it and write the new one.
+	k := len(head) - uvarintLen(uint64(len(body)))
+	edited := edit(append([]byte(nil), body...))
+	return append(binary.AppendUvarint(append([]byte(nil), head[:k]...), uint64(len(edited))), edited...)
+}
+
+func uvarintLen(v uint64) int { return len(binary.AppendUvarint(nil, v)) }

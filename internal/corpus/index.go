@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -25,25 +26,31 @@ import (
 // The index file of the extraction cache is
 //
 //	a header line, padded with spaces to headerSize bytes:
-//	  gitui-index 1 "<extract.Version>" <schema fingerprint> <reports> <texts bytes> <records bytes> <crc32c of sums>
+//	  gitui-index 2 "<extract.Version>" <schema fingerprint> <reports> <texts bytes> <records bytes> <crc32c of sums>
 //	texts: the bytes every string of every report is a slice of
-//	records: one per report (see appendRecord), in chunks of up to
-//	  chunkRecords, each a uvarint count and byte length, so that
-//	  chunks can be read in parallel
+//	records: one per report (see appendRecord): the file's key, size,
+//	  modification time and when it was read, then the length of the
+//	  rest, which holds offsets into texts
 //	sums: the CRC-32C of each indexBlock bytes of texts and records,
 //	  little-endian uint32s, so that blocks can be read and checked in
 //	  parallel
 //
-// A reader keeps texts as one string
-// for as long as its reports live, and every Source, Text, packed figure
-// list and agency is a slice of it, so that opening reads the file once
-// and copies nothing: records hold offsets into texts and few numbers.
+// A reader keeps texts as one string for as long as its reports live, and
+// every Source, Text, packed figure list and agency is a slice of it, so
+// that opening reads the file once and copies nothing.
+//
+// Opening does not wait for texts. It reads the records (a few per cent
+// of the file, at its end) and knows every file's key, size and time;
+// the blocks of texts are read and checked in the background, in order,
+// and a report is decoded, and its offsets checked, when its file is
+// looked up, after the blocks it uses. A load walks files in the order
+// the index was written, so the first reports wait only for the first
+// blocks rather than for the whole index.
 
 const (
-	indexMagic   = "gitui-index 1"
-	headerSize   = 256
-	chunkRecords = 1024
-	indexBlock   = 16 << 20
+	indexMagic = "gitui-index 2"
+	headerSize = 256
+	indexBlock = 16 << 20
 )
 
 var crc32c = crc32.MakeTable(crc32.Castagnoli)
@@ -58,21 +65,9 @@ type ref struct{ off, n uint64 }
 type indexWriter struct {
 	w       *bufio.Writer
 	size    uint64         // of texts so far
-	records []byte         // of the chunk being written
-	count   int            // records in it
-	chunks  []byte         // finished chunks
+	records []byte         // finished records
+	body    []byte         // of the record being written
 	shared  map[string]ref // strings written once for many reports
-}
-
-// endChunk finishes the chunk being written.
-func (w *indexWriter) endChunk() {
-	if w.count == 0 {
-		return
-	}
-	w.chunks = binary.AppendUvarint(w.chunks, uint64(w.count))
-	w.chunks = binary.AppendUvarint(w.chunks, uint64(len(w.records)))
-	w.chunks = append(w.chunks, w.records...)
-	w.records, w.count = w.records[:0], 0
 }
 
 func (w *indexWriter) text(s string) ref {
@@ -93,8 +88,7 @@ func (w *indexWriter) share(s string) ref {
 	return r
 }
 
-func (w *indexWriter) uvarint(v uint64) { w.records = binary.AppendUvarint(w.records, v) }
-func (w *indexWriter) varint(v int64)   { w.records = binary.AppendVarint(w.records, v) }
+func (w *indexWriter) uvarint(v uint64) { w.body = binary.AppendUvarint(w.body, v) }
 
 func (w *indexWriter) ref(r ref) {
 	w.uvarint(r.off)
@@ -112,15 +106,20 @@ func (w *indexWriter) list(n int, isNil bool) {
 }
 
 // appendRecord writes the record of rep, keyed by key, and its strings.
+// What a lookup needs comes first, in the record itself; the rest is read
+// when the report is used.
 func (w *indexWriter) appendRecord(key string, rep *Report) {
-	w.ref(w.text(key))
+	w.records = binary.AppendUvarint(w.records, uint64(len(key)))
+	w.records = append(w.records, key...)
+	w.records = binary.AppendVarint(w.records, rep.Size)
+	w.records = binary.AppendVarint(w.records, rep.ModTime.UnixNano())
+	w.records = binary.AppendVarint(w.records, rep.readAt.UnixNano())
+
+	w.body = w.body[:0]
 	w.ref(w.text(rep.SHA256))
 	w.ref(w.share(rep.Encoding))
-	w.varint(rep.Size)
-	w.varint(rep.ModTime.UnixNano())
-	w.varint(rep.readAt.UnixNano())
 	w.ref(w.text(rep.Agency))
-	w.varint(int64(rep.Year))
+	w.body = binary.AppendVarint(w.body, int64(rep.Year))
 	w.ref(w.share(string(rep.Format)))
 	w.ref(w.text(rep.Published))
 	w.list(len(rep.Problems), rep.Problems == nil)
@@ -159,6 +158,8 @@ func (w *indexWriter) appendRecord(key string, rep *Report) {
 			w.uvarint(0)
 		}
 	}
+	w.records = binary.AppendUvarint(w.records, uint64(len(w.body)))
+	w.records = append(w.records, w.body...)
 }
 
 // writeIndex writes the index of reports to path, atomically.
@@ -184,17 +185,13 @@ func writeIndex(ctx context.Context, path, version, schemaFP string, keys []stri
 	sums := &blockSums{w: f}
 	w := &indexWriter{w: bufio.NewWriterSize(sums, 1<<20), shared: make(map[string]ref)}
 	for i, rep := range reports {
-		if i%chunkRecords == 0 && ctx.Err() != nil {
+		if i%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		w.appendRecord(keys[i], rep)
-		if w.count++; w.count == chunkRecords {
-			w.endChunk()
-		}
 	}
-	w.endChunk()
 	texts := w.size
-	w.w.Write(w.chunks)
+	w.w.Write(w.records)
 	if err := w.w.Flush(); err != nil {
 		return fmt.Errorf("cache index %s: %w", path, err)
 	}
@@ -204,7 +201,7 @@ func writeIndex(ctx context.Context, path, version, schemaFP string, keys []stri
 	}
 	crc := crc32.Checksum(trailer, crc32c)
 	head := fmt.Sprintf("%s %s %s %d %d %d %08x", indexMagic, strconv.Quote(version), schemaFP,
-		len(reports), texts, len(w.chunks), crc)
+		len(reports), texts, len(w.records), crc)
 	if len(head) >= headerSize {
 		return fmt.Errorf("cache index %s: header too long", path)
 	}
@@ -238,14 +235,21 @@ func removeStaleTemps(dir string) {
 
 // readIndex reads the index at path, made by this extractor version over
 // this schema, into entries by key. A missing, foreign or damaged index
-// is an error, and no entry of it is used.
+// is an error, and no entry of it is used. It returns once the records
+// are read and checked: the texts are read on in the background, and an
+// entry's report is checked when it is first used (indexEntry.report).
 func readIndex(path, version, schemaFP string) (map[string]*indexEntry, error) {
 	// A tampered cache could hold a named pipe or a link to a device.
 	f, fi, err := openRegular(path, 0)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	closeFile := true
+	defer func() {
+		if closeFile {
+			f.Close()
+		}
+	}()
 	head := make([]byte, headerSize)
 	if _, err := io.ReadFull(f, head); err != nil {
 		return nil, errCorrupt
@@ -274,45 +278,122 @@ func readIndex(path, version, schemaFP string) (map[string]*indexEntry, error) {
 	if _, err := f.ReadAt(sums, headerSize+body); err != nil || crc32.Checksum(sums, crc32c) != crc {
 		return nil, errCorrupt
 	}
-	buf := make([]byte, body)
-	if err := readBlocks(f, buf, sums); err != nil {
-		return nil, err
+	t := &indexTexts{f: f, buf: make([]byte, body), sums: sums, blocks: make([]indexBlockState, blocks)}
+	for k := range t.blocks {
+		t.blocks[k].done = make(chan struct{})
+	}
+	// The blocks holding records are read first, and must all be sound.
+	first := int(textsLen / indexBlock)
+	t.read(first, int(blocks))
+	for k := first; k < int(blocks); k++ {
+		if t.blocks[k].state.Load() != blockSound {
+			return nil, errCorrupt
+		}
 	}
 	// Every report's strings are slices of texts, which is the buffer
 	// read rather than a copy of it: at 100,000 reports the copy took a
-	// tenth of a second and as much memory again. Nothing writes to buf
-	// after this point. The records at its end stay with it (a few per
-	// cent of the index).
-	texts := unsafe.String(unsafe.SliceData(buf), textsLen)
-	return readChunks(buf[textsLen:], texts, n)
+	// tenth of a second and as much memory again. The background read
+	// below still writes blocks of it, but no byte of a block is read
+	// before the block is marked sound (indexTexts.ready), after it was
+	// written; nothing writes to a block after that.
+	t.texts = unsafe.String(unsafe.SliceData(t.buf), textsLen)
+	entries, err := scanRecords(t.buf[textsLen:], n, t)
+	if err != nil {
+		return nil, err
+	}
+	t.pool.New = func() any { return &recordReader{names: make(map[ref]uint16), lists: make(map[ref]uint16)} }
+	closeFile = false
+	go func() {
+		defer f.Close()
+		t.read(0, first)
+	}()
+	return entries, nil
 }
 
-// readBlocks reads buf from f after the header, a block to a core, and
-// checks each block against its sum.
-func readBlocks(f *os.File, buf []byte, sums []byte) error {
-	blocks := make(chan int)
-	errs := make(chan error, len(sums)/4)
+// indexTexts is the body of one index being read: the texts, and the
+// blocks of them read and checked so far.
+type indexTexts struct {
+	f      *os.File
+	buf    []byte // texts and records, as in the file after its header
+	texts  string // buf's texts
+	sums   []byte
+	blocks []indexBlockState
+	pool   sync.Pool // of *recordReader, whose names and lists hold refs of this index
+}
+
+// indexBlockState says whether one block of an index was read and matched
+// its sum; done is closed once state is set.
+type indexBlockState struct {
+	state atomic.Int32
+	done  chan struct{}
+}
+
+const (
+	blockPending = iota
+	blockSound
+	blockBad
+)
+
+// read reads blocks [from, to) of t, a block to a core, in order, marking
+// each sound or bad.
+func (t *indexTexts) read(from, to int) {
+	var next atomic.Int64
+	next.Store(int64(from))
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), max(to-from, 0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := range blocks {
-				b := buf[k*indexBlock : min((k+1)*indexBlock, len(buf))]
-				if _, err := f.ReadAt(b, headerSize+int64(k)*indexBlock); err != nil ||
-					crc32.Checksum(b, crc32c) != binary.LittleEndian.Uint32(sums[4*k:]) {
-					errs <- errCorrupt
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= to {
+					return
 				}
+				b := t.buf[k*indexBlock : min((k+1)*indexBlock, len(t.buf))]
+				st := int32(blockSound)
+				if _, err := t.f.ReadAt(b, headerSize+int64(k)*indexBlock); err != nil ||
+					crc32.Checksum(b, crc32c) != binary.LittleEndian.Uint32(t.sums[4*k:]) {
+					st = blockBad
+				}
+				t.blocks[k].state.Store(st)
+				close(t.blocks[k].done)
 			}
 		}()
 	}
-	for k := range len(sums) / 4 {
-		blocks <- k
-	}
-	close(blocks)
 	wg.Wait()
-	close(errs)
-	return <-errs // nil when none failed
+}
+
+// ready waits until the blocks holding texts[off:off+n] are read, and
+// reports whether they are sound.
+func (t *indexTexts) ready(off, n uint64) bool {
+	if n == 0 {
+		return true
+	}
+	for k := off / indexBlock; k <= (off+n-1)/indexBlock; k++ {
+		b := &t.blocks[k]
+		st := b.state.Load()
+		if st == blockPending {
+			<-b.done
+			st = b.state.Load()
+		}
+		if st != blockSound {
+			return false
+		}
+	}
+	return true
+}
+
+// decode reads the report of e from its record, or returns nil if the
+// record does not hold one.
+func (t *indexTexts) decode(e *indexEntry) *Report {
+	r := t.pool.Get().(*recordReader)
+	defer t.pool.Put(r)
+	r.b, r.texts, r.ready, r.err = e.body, t.texts, t.ready, nil
+	rep := r.report(e)
+	if r.err != nil || len(r.b) != 0 {
+		return nil
+	}
+	return rep
 }
 
 // blockSums passes writes on to w, summing each indexBlock bytes.
@@ -346,71 +427,29 @@ func (b *blockSums) trailer() []byte {
 	return b.sums
 }
 
-// readChunks reads the n records of chunks, strings in texts, a chunk to
-// a core.
-func readChunks(chunks []byte, texts string, n int64) (map[string]*indexEntry, error) {
-	type chunk struct {
-		count   int
-		records []byte
-		keys    []string
-		entries []*indexEntry
-		err     error
-	}
-	var all []*chunk
-	var total int64
-	for len(chunks) > 0 {
-		count, k := binary.Uvarint(chunks)
-		if k <= 0 || count == 0 || count > chunkRecords {
-			return nil, errCorrupt
+// scanRecords reads the heads of the n records of records: each file's
+// key, size and times, and where the rest of its record lies.
+func scanRecords(records []byte, n int64, t *indexTexts) (map[string]*indexEntry, error) {
+	// Sized by what the records hold rather than by n alone: a forged
+	// count would otherwise allocate before any record is read.
+	entries := make(map[string]*indexEntry, min(n, 1<<17))
+	r := &recordReader{b: records}
+	var batch []indexEntry // entries are allocated a batch at a time
+	for range n {
+		if len(batch) == cap(batch) {
+			batch = make([]indexEntry, 0, 1024)
 		}
-		chunks = chunks[k:]
-		size, k := binary.Uvarint(chunks)
-		if k <= 0 || size > uint64(len(chunks)-k) {
-			return nil, errCorrupt
+		batch = batch[:len(batch)+1]
+		e := &batch[len(batch)-1]
+		key, body := r.head(e)
+		if r.err != nil {
+			return nil, r.err
 		}
-		all = append(all, &chunk{count: int(count), records: chunks[k : k+int(size)]})
-		chunks = chunks[k+int(size):]
-		total += int64(count)
+		e.body, e.texts = body, t
+		entries[key] = e
 	}
-	if total != n {
+	if len(r.b) != 0 {
 		return nil, errCorrupt
-	}
-	next := make(chan *chunk)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(all)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range next {
-				r := &recordReader{b: c.records, texts: texts,
-					names: make(map[ref]uint16), lists: make(map[ref]uint16)}
-				for range c.count {
-					key, e := r.record()
-					if r.err != nil {
-						c.err = r.err
-						break
-					}
-					c.keys, c.entries = append(c.keys, key), append(c.entries, e)
-				}
-				if c.err == nil && len(r.b) != 0 {
-					c.err = errCorrupt
-				}
-			}
-		}()
-	}
-	for _, c := range all {
-		next <- c
-	}
-	close(next)
-	wg.Wait()
-	entries := make(map[string]*indexEntry, n)
-	for _, c := range all {
-		if c.err != nil {
-			return nil, c.err
-		}
-		for i, key := range c.keys {
-			entries[key] = c.entries[i]
-		}
 	}
 	return entries, nil
 }
@@ -419,6 +458,9 @@ func readChunks(chunks []byte, texts string, n int64) (map[string]*indexEntry, e
 type recordReader struct {
 	b     []byte
 	texts string
+	// ready waits for texts[off:off+n] to be read, reporting whether it
+	// is sound; nil when all of texts is.
+	ready func(off, n uint64) bool
 	err   error
 	names map[ref]uint16 // of checks, as numbered in this process
 	lists map[ref]uint16 // field lists of checks, likewise
@@ -447,9 +489,22 @@ func (r *recordReader) varint() int64 {
 	return v
 }
 
+// bytes reads a length and that many bytes.
+func (r *recordReader) bytes() []byte {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.fail()
+		return nil
+	}
+	b := r.b[:n:n]
+	r.b = r.b[n:]
+	return b
+}
+
 func (r *recordReader) ref() ref {
 	x := ref{r.uvarint(), r.uvarint()}
-	if x.off > uint64(len(r.texts)) || x.n > uint64(len(r.texts))-x.off {
+	if x.off > uint64(len(r.texts)) || x.n > uint64(len(r.texts))-x.off ||
+		r.ready != nil && !r.ready(x.off, x.n) {
 		r.fail()
 		return ref{}
 	}
@@ -531,13 +586,23 @@ func (r *recordReader) checkValues(rep *Report) {
 	}
 }
 
-// record reads one record: its key and entry. Every offset is checked
-// against the strings it indexes; a record that does not fit is corrupt.
-func (r *recordReader) record() (string, *indexEntry) {
-	key := r.string()
-	rep := &Report{SHA256: r.string(), Encoding: r.string()}
-	rep.Size = r.varint()
-	e := &indexEntry{rep: rep, mtime: r.varint(), readAt: r.varint()}
+// head reads the head of a record into e, returning the file's key and
+// the rest of the record. The key is a slice of r.b, with no copy.
+func (r *recordReader) head(e *indexEntry) (string, []byte) {
+	key := r.bytes()
+	e.size, e.mtime, e.readAt = r.varint(), r.varint(), r.varint()
+	body := r.bytes()
+	if r.err != nil {
+		return "", nil
+	}
+	return unsafe.String(unsafe.SliceData(key), len(key)), body
+}
+
+// report reads the rest of e's record, in r.b, into a report. Every offset
+// is checked against the strings it indexes; a record that does not fit
+// is corrupt.
+func (r *recordReader) report(e *indexEntry) *Report {
+	rep := &Report{SHA256: r.string(), Encoding: r.string(), Size: e.size}
 	rep.ModTime = time.Unix(0, e.mtime)
 	rep.readAt = time.Unix(0, e.readAt)
 	rep.Agency = r.string()
@@ -595,9 +660,9 @@ func (r *recordReader) record() (string, *indexEntry) {
 		rep.checks = string(checks)
 	}
 	if r.err != nil {
-		return "", nil
+		return nil
 	}
-	return key, e
+	return rep
 }
 
 // list reads a check's field list, as numbered in this process.

@@ -37,8 +37,8 @@ type Options struct {
 	// extract.Version in tests.
 	extractor func(string) extract.Result
 	version   string
-	// cache returns the cache opened from CacheDir, waiting until its
-	// index is read; nil without one.
+	// cache returns the cache opened from CacheDir, waiting until the
+	// records of its index are read; nil without one.
 	cache func() *cache
 }
 

@@ -2,13 +2,15 @@ package ui
 
 import (
 	"fmt"
-	"gitui/internal/corpus"
-	"gitui/internal/ui/srctext"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"gitui/internal/corpus"
+	"gitui/internal/ui/srctext"
 )
 
 // selectReport filters the list to q and opens the first report.
@@ -197,7 +199,7 @@ func TestNoColor(t *testing.T) {
 	for _, noColor := range []bool{true, false} {
 		m := New(Options{Events: reportEvents(fixture(t)), NoColor: noColor})
 		m.Update(tea.WindowSizeMsg{Width: 150, Height: 40})
-		drain(m, m.events)
+		drain(m)
 		selectReport(m, "000_18")
 		f := screen(m)
 		coloured := strings.Contains(f, "[38;") || strings.Contains(f, "[48;") || strings.Contains(f, ";38;") || strings.Contains(f, ";48;")
@@ -226,7 +228,7 @@ func TestStreamingKeepsSelection(t *testing.T) {
 	f := screen(m)
 	has(t, f, "loading")
 	ch <- corpusEvent{Report: reps[2], Done: 1, Total: 5}
-	m.Update(waitBatch(ch, nil)())
+	m.Update(waitBatch(m.loadPump())())
 	if e := m.selected(); e == nil || e.rep != reps[2] {
 		t.Fatal("first report not selected")
 	}
@@ -235,13 +237,13 @@ func TestStreamingKeepsSelection(t *testing.T) {
 		ch <- corpusEvent{Report: r}
 	}
 	ch <- corpusEvent{Problem: probs[0], Done: 4, Total: 5, Walked: true}
-	m.Update(waitBatch(ch, nil)())
+	m.Update(waitBatch(m.loadPump())())
 	if e := m.selected(); e == nil || e.rep != reps[2] || m.figs.cur != 2 {
 		t.Errorf("selection moved while reports arrived: %v fig %d", e, m.figs.cur)
 	}
 	has(t, ansi.Strip(screen(m)), "loading: 4/5 files, 3 reports")
 	close(ch)
-	m.Update(waitBatch(ch, nil)())
+	m.Update(waitBatch(m.loadPump())())
 	has(t, ansi.Strip(screen(m)), "3 reports  1 problem")
 }
 
@@ -281,7 +283,7 @@ func TestFlatListAndWheel(t *testing.T) {
 func TestNoticeShownUntilAKey(t *testing.T) {
 	m := New(Options{Events: reportEvents(fixture(t)), NoColor: true, Notice: "reviews disabled: read-only\x1b[2J"})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
-	drain(m, m.events)
+	drain(m)
 	f := ansi.Strip(screen(m))
 	has(t, f, "reviews disabled: read-only␛[2J")
 	press(m, "j")
@@ -350,5 +352,52 @@ func TestSearchKeyPlaceReadings(t *testing.T) {
 		if !strings.Contains(key, "\x00"+tt.initials+"\x00") || order != tt.order {
 			t.Errorf("%s: key %q order %q, want initials %q and %q", tt.agency, key, order, tt.initials, tt.order)
 		}
+	}
+}
+
+// TestEventPump checks that the load's events are read while the explorer
+// takes none (a load never waits for a frame), and that what gathered
+// comes out in batches of at most batchMax, counts growing, the end of the
+// stream with the last.
+func TestEventPump(t *testing.T) {
+	reps, _ := fixture(t)
+	ch := make(chan corpus.Event) // unbuffered: each send waits for the pump
+	p := pumpEvents(ch, nil)
+	n := batchMax + batchMax/2
+	sent := make(chan struct{})
+	go func() {
+		for i := range n {
+			ch <- corpus.Event{Report: reps[i%len(reps)], Done: i + 1, Total: n}
+		}
+		ch <- corpus.Event{Skipped: "notes.doc", Done: n + 1, Total: n + 1, Walked: true}
+		close(ch)
+		close(sent)
+	}()
+	select {
+	case <-sent:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the load waited for the explorer to take its events")
+	}
+	var batches, entries, skipped, decided int
+	for {
+		b := waitBatch(p)().(batchMsg)
+		batches++
+		if len(b.entries) > batchMax {
+			t.Fatalf("a batch of %d entries, over %d", len(b.entries), batchMax)
+		}
+		if b.decided < decided {
+			t.Fatalf("decided went back from %d to %d", decided, b.decided)
+		}
+		entries, skipped, decided = entries+len(b.entries), skipped+b.skipped, b.decided
+		if b.closed {
+			if !b.walked || b.total != n+1 {
+				t.Errorf("last batch: walked %v, total %d", b.walked, b.total)
+			}
+			break
+		}
+	}
+	if batches < 2 || entries != n || skipped != 1 || decided != n+1 {
+		t.Errorf("%d batches, %d entries, %d skipped, %d decided; want 2 or more, %d, 1, %d",
+			batches, entries, skipped, decided, n, n+1)
 	}
 }

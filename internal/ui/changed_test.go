@@ -80,7 +80,7 @@ func TestChangedFileMarked(t *testing.T) {
 	ch := reportEvents(c.Reports, nil)
 	m := New(Options{Root: dir, Events: ch, NoColor: true, Review: review.NewSession(st, "tester"), CacheDir: opt.CacheDir})
 	m.Update(tea.WindowSizeMsg{Width: 150, Height: 40})
-	drain(m, ch)
+	drain(m)
 	for _, want := range []struct {
 		agency  string
 		changed bool

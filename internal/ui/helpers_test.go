@@ -25,10 +25,11 @@ func reportEvents(reps []*corpus.Report, probs []*corpus.Problem) <-chan corpus.
 	return ch
 }
 
-// drain feeds the whole stream to m the way the program would.
-func drain(m *Model, ch <-chan corpus.Event) {
+// drain feeds the whole stream of m's events to m the way the program
+// would.
+func drain(m *Model) {
 	for {
-		msg := waitBatch(ch, m.rev.session)().(batchMsg)
+		msg := waitBatch(m.loadPump())().(batchMsg)
 		m.Update(msg)
 		if msg.closed {
 			return
@@ -41,7 +42,7 @@ func newLoaded(t testing.TB, ch <-chan corpus.Event, w, h int) *Model {
 	t.Helper()
 	m := New(Options{Root: "samples", Events: ch, NoColor: true})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	drain(m, ch)
+	drain(m)
 	return m
 }
 

@@ -74,7 +74,9 @@ func newEntry(r *corpus.Report, p *corpus.Problem) *entry {
 	var file string
 	if r != nil {
 		file = r.Path
-		e.agency = strings.TrimSpace(textsafe.Line(r.Agency))
+		// The agency's one string: the list compares agencies at every
+		// batch, and two equal strings at one address compare at once.
+		e.agency = agencyKeyOf(strings.TrimSpace(textsafe.Line(r.Agency))).name
 		e.year = r.Year
 		e.fields = r.NumFields()
 		e.failed = r.FailedChecks()
@@ -104,9 +106,9 @@ func searchKey(agency, name string, year int) (key, order string) {
 	return b.String(), a.order
 }
 
-// agencyKey is the agency's part of a search key, and its pinyin for
-// sorting.
-type agencyKey struct{ key, order string }
+// agencyKey is an agency's name, the agency's part of a search key, and
+// its pinyin for sorting.
+type agencyKey struct{ name, key, order string }
 
 // agencyKeys holds the agencyKey of each agency seen: an agency has a
 // report a year, and reading its pinyin was most of the cost of taking a
@@ -141,8 +143,8 @@ func agencyKeyOf(agency string) agencyKey {
 		b.WriteByte('\x00')
 		b.WriteString(strings.Join(syl, ""))
 	}
-	k := agencyKey{key: b.String(), order: order}
-	agencyKeys.Store(strings.Clone(agency), k)
+	k := agencyKey{name: strings.Clone(agency), key: b.String(), order: order}
+	agencyKeys.Store(k.name, k)
 	return k
 }
 

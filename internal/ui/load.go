@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -28,44 +29,103 @@ const (
 	batchMax    = 8192
 )
 
-// waitBatch waits for the next load event, then gathers whatever else
-// arrives within batchWindow. Entries are prepared (search keys, pinyin)
-// here, off the update loop.
-func waitBatch(ch <-chan corpus.Event, rs *review.Session) tea.Cmd {
-	return func() tea.Msg {
-		var b batchMsg
-		ev, ok := <-ch
-		if !ok {
-			b.closed = true
-			return b
+// eventPump reads a load's events as they come, preparing an entry for
+// each report (search keys, pinyin) off the update loop, and gathers them
+// for the explorer to take a batch at a time. The load never waits for
+// the explorer to take in a batch or draw a frame: at 100,000 cached
+// reports it waited more than it worked.
+type eventPump struct {
+	mu      sync.Mutex
+	pending batchMsg
+	// ready holds a token while pending has something new: an entry, a
+	// count, the end of the stream.
+	ready chan struct{}
+}
+
+// pumpEvents starts reading ch; rs counts the reviews of each report.
+func pumpEvents(ch <-chan corpus.Event, rs *review.Session) *eventPump {
+	p := &eventPump{ready: make(chan struct{}, 1)}
+	go func() {
+		for ev := range ch {
+			e := prepare(ev, rs)
+			p.mu.Lock()
+			p.pending.add(ev, e)
+			p.mu.Unlock()
+			p.signal()
 		}
-		b.take(ev, rs)
+		p.mu.Lock()
+		p.pending.closed = true
+		p.mu.Unlock()
+		p.signal()
+	}()
+	return p
+}
+
+func (p *eventPump) signal() {
+	select {
+	case p.ready <- struct{}{}:
+	default:
+	}
+}
+
+// waitBatch waits until something has arrived, lets more gather for
+// batchWindow unless the stream ended, and returns up to batchMax entries
+// of it.
+func waitBatch(p *eventPump) tea.Cmd {
+	return func() tea.Msg {
+		<-p.ready
 		timer := time.NewTimer(batchWindow)
 		defer timer.Stop()
-		for len(b.entries) < batchMax {
+	gather:
+		for {
+			p.mu.Lock()
+			done := p.pending.closed || len(p.pending.entries) >= batchMax
+			p.mu.Unlock()
+			if done {
+				break
+			}
 			select {
-			case ev, ok := <-ch:
-				if !ok {
-					b.closed = true
-					return b
-				}
-				b.take(ev, rs)
+			case <-p.ready:
 			case <-timer.C:
-				return b
+				break gather
 			}
 		}
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		b := p.pending
+		// What is decided so far goes with every batch: it only grows.
+		rest := batchMsg{decided: b.decided, total: b.total, walked: b.walked}
+		if len(b.entries) > batchMax {
+			// The entries past batchMax, and the end of the stream, are
+			// the next batch's.
+			rest.entries, rest.closed = b.entries[batchMax:], b.closed
+			b.entries, b.closed = b.entries[:batchMax:batchMax], false
+			p.signal()
+		}
+		p.pending = rest
 		return b
 	}
 }
 
-func (b *batchMsg) take(ev corpus.Event, rs *review.Session) {
+// prepare returns the entry of ev's report or problem, nil for neither.
+func prepare(ev corpus.Event, rs *review.Session) *entry {
 	switch {
 	case ev.Report != nil:
 		e := newEntry(ev.Report, nil)
 		countReview(rs, e)
-		b.entries = append(b.entries, e)
+		return e
 	case ev.Problem != nil:
-		b.entries = append(b.entries, newEntry(nil, ev.Problem))
+		return newEntry(nil, ev.Problem)
+	}
+	return nil
+}
+
+// add records ev, whose entry is e.
+func (b *batchMsg) add(ev corpus.Event, e *entry) {
+	if e != nil {
+		b.entries = append(b.entries, e)
+	}
+	if ev.Problem != nil {
 		b.problems++
 	}
 	if ev.Skipped != "" {

@@ -31,7 +31,7 @@ func reviewModel(t *testing.T, logged ...review.Event) (*Model, *review.Store, s
 	ch := reportEvents(fixture(t))
 	m := New(Options{Root: "fixture", Events: ch, NoColor: true, Review: review.NewSession(st, "tester")})
 	m.Update(tea.WindowSizeMsg{Width: 150, Height: 45})
-	drain(m, ch)
+	drain(m)
 	return m, st, path
 }
 

@@ -99,6 +99,7 @@ type Model struct {
 
 	// loading
 	events                    <-chan corpus.Event
+	pump                      *eventPump // reads events; started on first use
 	decided, total, probCount int
 	skipped                   int
 	walked                    bool // the walk finished: total is final
@@ -146,12 +147,21 @@ func New(opts Options) *Model {
 	return m
 }
 
+// loadPump returns the pump reading the load's events, started on first
+// use.
+func (m *Model) loadPump() *eventPump {
+	if m.pump == nil {
+		m.pump = pumpEvents(m.events, m.rev.session)
+	}
+	return m.pump
+}
+
 // Init starts reading the load stream and the spinner.
 func (m *Model) Init() tea.Cmd {
 	if m.events == nil {
 		return nil
 	}
-	return tea.Batch(waitBatch(m.events, m.rev.session), spinTick())
+	return tea.Batch(waitBatch(m.loadPump()), spinTick())
 }
 
 // Update routes a message to the focused pane, the line editor or the
@@ -171,7 +181,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.done = true
 			return m, check
 		}
-		return m, tea.Batch(check, waitBatch(m.events, m.rev.session))
+		return m, tea.Batch(check, waitBatch(m.loadPump()))
 	case fileCheckedMsg:
 		return m, m.fileChecked(msg)
 	case spinMsg:

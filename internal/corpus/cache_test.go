@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -625,6 +626,16 @@ func TestIndexRefusesBadRecords(t *testing.T) {
 		t.Error("a figure value that is no number was accepted")
 	}
 
+	// A value of 255 bytes, the most a figure holds: 1 + its length
+	// must not wrap to "checked".
+	long := *rep
+	long.values = strings.Repeat("x", math.MaxUint8)
+	long.figures = string(figure{start: 0, end: 1, vlen: math.MaxUint8}.append(nil))
+	long.checks = ""
+	if read(encode(&long)) == nil {
+		t.Error("a figure value of 255 bytes that is no number was accepted")
+	}
+
 	backwards := *rep
 	var runs []byte
 	for _, v := range []uint32{0, 0, 10, 1} {
@@ -704,3 +715,74 @@ func reframe(t *testing.T, records []byte, edit func(body []byte) []byte) []byte
 }
 
 func uvarintLen(v uint64) int { return len(binary.AppendUvarint(nil, v)) }
+
+// TestRecordReaderForgetsRefusals checks that a reader which refused a
+// record's check list refuses it again in the next record: readers are
+// reused across records, and what they remember of one must not let a bad
+// string through in another.
+func TestRecordReaderForgetsRefusals(t *testing.T) {
+	rep, err := Parse("seeds/004.txt", readTestdata(t, "seeds/004_072038db32835d30.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := rep.Result()
+	res.Checks = []extract.Check{{ID: "x", Fields: []string{"proactive.total"}}}
+	if err := rep.SetResult(res); err != nil {
+		t.Fatal(err)
+	}
+	var tb strings.Builder
+	w := &indexWriter{w: bufio.NewWriter(&tb), shared: map[string]ref{}}
+	w.shared["proactive.total"] = w.text("no.such.field") // the list's text
+	w.appendRecord("/k", rep)
+	w.w.Flush()
+	texts := tb.String()
+
+	r := &recordReader{texts: texts, names: map[ref]uint16{}, lists: map[ref]uint16{}}
+	for i := range 2 {
+		r.b, r.err = w.records, nil
+		var e indexEntry
+		_, body := r.head(&e)
+		r.b = body
+		if r.report(&e); r.err == nil {
+			t.Fatalf("read %d: a check naming a field outside the schema was accepted", i+1)
+		}
+	}
+}
+
+// BenchmarkIndexDecode times reading an index of the reports of
+// benchRoots, repeated to 10,000 or more, and decoding every report of it:
+// what a reopen costs besides stating the files.
+func BenchmarkIndexDecode(b *testing.B) {
+	var reports []*Report
+	var keys []string
+	for _, root := range benchRoots() {
+		c, err := LoadAll(context.Background(), []string{root}, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range max(1, 10000/max(len(c.Reports), 1)) {
+			for _, r := range c.Reports {
+				reports = append(reports, r)
+				keys = append(keys, fmt.Sprintf("/%d%s", i, r.Path))
+			}
+		}
+	}
+	index := filepath.Join(b.TempDir(), "index")
+	if err := writeIndex(context.Background(), index, "v", "fp", keys, reports); err != nil {
+		b.Fatal(err)
+	}
+	fi, _ := os.Stat(index)
+	b.SetBytes(fi.Size())
+	b.ReportAllocs()
+	for b.Loop() {
+		entries, err := readIndex(index, "v", "fp")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, k := range keys {
+			if entries[k].report() == nil {
+				b.Fatalf("%s: not read back", k)
+			}
+		}
+	}
+}

@@ -464,7 +464,10 @@ type recordReader struct {
 	err   error
 	names map[ref]uint16 // of checks, as numbered in this process
 	lists map[ref]uint16 // field lists of checks, likewise
-	seen  []uint8        // scratch of checkValues
+	// lastNames and lastLists are what the last records' checks had, by
+	// position (see remember).
+	lastNames, lastLists []refNumber
+	seen                 []uint16 // values checked, by offset (see checkValues)
 }
 
 func (r *recordReader) fail() { r.err, r.b = errCorrupt, nil }
@@ -536,26 +539,58 @@ func (r *recordReader) number(values string) (uint32, uint8) {
 		r.fail()
 		return 0, 0
 	}
-	if s := values[off : off+n]; s != "" {
+	// A number checked already, as a figure's value or another check's,
+	// is not checked again (seen: see checkValues, which runs first).
+	if s := values[off : off+n]; s != "" && r.seen[off] != uint16(n)+1 {
 		if !extract.IsCanonical(s) {
 			r.fail()
 		}
+		r.seen[off] = uint16(n) + 1
 	}
 	return uint32(off), uint8(n)
 }
 
-// name reads a check's name, as numbered in this process.
-func (r *recordReader) name() uint16 {
+// name reads the name of check i of a record, as numbered in this
+// process. A name that is refused is not remembered: the reader goes on
+// to other records.
+func (r *recordReader) name(i int) uint16 {
 	x := r.ref()
-	if n, ok := r.names[x]; ok || r.err != nil {
-		return n
+	if r.err != nil {
+		return 0
 	}
-	n, err := nameNumber(r.texts[x.off : x.off+x.n])
-	if err != nil {
-		r.fail()
+	if i < len(r.lastNames) && r.lastNames[i].ok && r.lastNames[i].x == x {
+		return r.lastNames[i].n
 	}
-	r.names[x] = n
+	n, ok := r.names[x]
+	if !ok {
+		var err error
+		if n, err = nameNumber(r.texts[x.off : x.off+x.n]); err != nil {
+			r.fail()
+			return 0
+		}
+		r.names[x] = n
+	}
+	r.lastNames = remember(r.lastNames, i, x, n)
 	return n
+}
+
+// refNumber is the number read for the string at x; ok is false for a
+// position not read yet.
+type refNumber struct {
+	x  ref
+	n  uint16
+	ok bool
+}
+
+// remember records in last that check i had the string at x, numbered n:
+// reports of one shape list the same checks in the same order, so the
+// next record's check i most often has it too, and needs no map lookup.
+func remember(last []refNumber, i int, x ref, n uint16) []refNumber {
+	for len(last) <= i {
+		last = append(last, refNumber{})
+	}
+	last[i] = refNumber{x, n, true}
+	return last
 }
 
 // checkValues checks that every figure of rep lies in its text and
@@ -566,15 +601,16 @@ func (r *recordReader) checkValues(rep *Report) {
 		r.fail()
 		return
 	}
-	// seen[off] is 1 + the length of the value checked at off.
-	r.seen = append(r.seen[:0], make([]uint8, len(rep.values)+1)...)
+	// seen[off] is 1 + the length of the value checked at off (a length
+	// is a uint8: one more needs more).
+	r.seen = append(r.seen[:0], make([]uint16, len(rep.values)+1)...)
 	for i := 0; r.err == nil && i < rep.NumFields(); i++ {
 		p := rep.figure(i)
 		if !p.inBounds(rep.Source, rep.values) {
 			r.fail()
 			return
 		}
-		if p.vlen == 0 || r.seen[p.off] == p.vlen+1 {
+		if p.vlen == 0 || r.seen[p.off] == uint16(p.vlen)+1 {
 			continue
 		}
 		v := rep.values[p.off : p.off+uint32(p.vlen)]
@@ -582,7 +618,7 @@ func (r *recordReader) checkValues(rep *Report) {
 			r.fail()
 			return
 		}
-		r.seen[p.off] = p.vlen + 1
+		r.seen[p.off] = uint16(p.vlen) + 1
 	}
 }
 
@@ -636,13 +672,13 @@ func (r *recordReader) report(e *indexEntry) *Report {
 		r.fail()
 	} else if n > 0 {
 		checks := make([]byte, 0, n*checkSize)
-		for range n {
-			c := check{name: r.name()}
+		for i := range int(n) {
+			c := check{name: r.name(i)}
 			switch r.uvarint() {
 			case 0:
 				c.list = nilList
 			case 1:
-				c.list = r.list()
+				c.list = r.list(i)
 			default:
 				r.fail()
 			}
@@ -657,7 +693,8 @@ func (r *recordReader) report(e *indexEntry) *Report {
 			}
 			checks = c.append(checks)
 		}
-		rep.checks = string(checks)
+		// checks is not written to again: the string shares its bytes.
+		rep.checks = unsafe.String(unsafe.SliceData(checks), len(checks))
 	}
 	if r.err != nil {
 		return nil
@@ -665,26 +702,36 @@ func (r *recordReader) report(e *indexEntry) *Report {
 	return rep
 }
 
-// list reads a check's field list, as numbered in this process.
-func (r *recordReader) list() uint16 {
+// list reads the field list of check i of a record, as numbered in this
+// process; like name, a refused list is not remembered.
+func (r *recordReader) list(i int) uint16 {
 	x := r.ref()
-	if n, ok := r.lists[x]; ok || r.err != nil {
-		return n
+	if r.err != nil {
+		return 0
 	}
-	l := []string{}
-	if s := r.texts[x.off : x.off+x.n]; s != "" {
-		// No list is longer than the schema (listNumber holds it to the
-		// schema's IDs): a longer one is refused before it is split.
-		if strings.Count(s, "\x00") >= len(schema.All()) {
+	if i < len(r.lastLists) && r.lastLists[i].ok && r.lastLists[i].x == x {
+		return r.lastLists[i].n
+	}
+	n, ok := r.lists[x]
+	if !ok {
+		l := []string{}
+		if s := r.texts[x.off : x.off+x.n]; s != "" {
+			// No list is longer than the schema (listNumber holds it to
+			// the schema's IDs): a longer one is refused before it is
+			// split.
+			if strings.Count(s, "\x00") >= len(schema.All()) {
+				r.fail()
+				return 0
+			}
+			l = strings.Split(s, "\x00")
+		}
+		var err error
+		if n, err = listNumber(l); err != nil {
 			r.fail()
 			return 0
 		}
-		l = strings.Split(s, "\x00")
+		r.lists[x] = n
 	}
-	n, err := listNumber(l)
-	if err != nil {
-		r.fail()
-	}
-	r.lists[x] = n
+	r.lastLists = remember(r.lastLists, i, x, n)
 	return n
 }

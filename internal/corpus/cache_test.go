@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
@@ -294,6 +295,18 @@ func TestIndexDamagedTexts(t *testing.T) {
 	if err != nil {
 		t.Fatalf("records intact, yet the index was refused: %v", err)
 	}
+	// Lookups race the background read of the texts, and each other.
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, k := range keys {
+				got[k].report()
+			}
+		}()
+	}
+	wg.Wait()
 	if r := got[keys[0]].report(); r != nil {
 		t.Error("a report whose text fails its checksum was read")
 	}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -19,12 +18,12 @@ type doc struct {
 	norm string
 	// shifts map norm offsets to src offsets. Most runes keep their byte
 	// length (Traditional and Simplified characters are both three
-	// bytes), so the two texts stay aligned except after the few runes
-	// that change length (full-width to half-width, NBSP to a space): from
+	// bytes), so the two texts stay aligned except after the runes that
+	// change length (full-width to half-width, NBSP to a space): from
 	// shifts[k].n up to the next shift, the rune at norm offset x starts
 	// at src offset shifts[k].s + x - shifts[k].n. Before the first shift
-	// the offsets are equal. A handful of shifts per report replaces a
-	// table entry per byte.
+	// the offsets are equal. A shift per full-width comma or colon (a few
+	// hundred a report) replaces a table entry per byte.
 	shifts []shift
 }
 
@@ -33,7 +32,10 @@ type shift struct{ n, s int32 }
 
 func newDoc(src string) *doc {
 	d := &doc{src: src, shifts: shiftPool.get(0)}
-	table, changed := t2sTable(), changedRunes()
+	table := t2sTable()
+	// The bitmap is read through a local pointer: through the package
+	// variable, it was loaded again at every rune (the loop makes calls).
+	changed := &changedRunes().bits
 	// Most reports are Simplified text with nothing to normalize: norm
 	// then shares src, and the builder is only started at the first rune
 	// that changes. done is how much of src is already in the builder.
@@ -61,15 +63,16 @@ func newDoc(src string) *doc {
 		size := 0
 		if c >= 0xE0 && c < 0xF0 && i+2 < len(src) {
 			c1, c2 := src[i+1], src[i+2]
-			r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				// r is a three-byte rune: its bit is tested directly,
+			u := uint32(c&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && u >= 0x800 && (u < 0xD800 || u > 0xDFFF) {
+				// u is a three-byte rune: its bit is tested directly,
 				// without has's tests for the other rune lengths.
-				if changed.bits[r>>6]>>(r&63)&1 == 0 {
+				// u>>6 < len(changed) for a 16-bit u: no bounds check.
+				if changed[u>>6&uint32(len(changed)-1)]>>(u&63)&1 == 0 {
 					i += 3
 					continue
 				}
-				size = 3
+				r, size = rune(u), 3
 			}
 		}
 		if size == 0 {
@@ -84,9 +87,15 @@ func newDoc(src string) *doc {
 			buf.Grow(len(src))
 		}
 		buf.WriteString(src[done:i])
-		buf.WriteRune(n)
 		i += size
 		done = i
+		if n < utf8.RuneSelf {
+			// Full-width punctuation, most of what changes in a
+			// Simplified report: one byte where the source has three.
+			buf.WriteByte(byte(n))
+		} else {
+			buf.WriteRune(n)
+		}
 		if nsize := utf8.RuneLen(n); nsize != size {
 			d.shifts = append(d.shifts, shift{n: int32(buf.Len()), s: int32(i)})
 		}
@@ -116,11 +125,23 @@ func (d *doc) off(x int) int {
 	for x > 0 && !utf8.RuneStart(d.norm[x]) {
 		x--
 	}
-	k := sort.Search(len(d.shifts), func(k int) bool { return int(d.shifts[k].n) > x }) - 1
-	if k < 0 {
+	// The last shift at or before x, by a binary search written out: a
+	// Simplified report shifts at every full-width comma, and sort.Search
+	// called its closure at every step.
+	lo, hi := 0, len(d.shifts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(d.shifts[m].n) > x {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	if lo == 0 {
 		return x
 	}
-	return int(d.shifts[k].s) + x - int(d.shifts[k].n)
+	sh := d.shifts[lo-1]
+	return int(sh.s) + x - int(sh.n)
 }
 
 // normRune is the rune-for-rune normalization of newDoc.

@@ -65,6 +65,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // percentage) is kept as extracted while none of its figures changed, and
 // dropped once one did, since it cannot be evaluated again here.
 func reviewedChecks(l loadedReport) []extract.Check {
+	if len(l.events) == 0 {
+		return l.report.Checks() // nothing reviewed: nothing changed
+	}
 	var fields []extract.Field
 	changed := map[string]bool{}
 	for _, f := range l.reviewed().Figures {

@@ -228,7 +228,7 @@ func TestStreamingKeepsSelection(t *testing.T) {
 	f := screen(m)
 	has(t, f, "loading")
 	ch <- corpusEvent{Report: reps[2], Done: 1, Total: 5}
-	m.Update(waitBatch(m.loadPump())())
+	m.Update(waitBatch(m.loadPump(), batchWindow)())
 	if e := m.selected(); e == nil || e.rep != reps[2] {
 		t.Fatal("first report not selected")
 	}
@@ -237,13 +237,13 @@ func TestStreamingKeepsSelection(t *testing.T) {
 		ch <- corpusEvent{Report: r}
 	}
 	ch <- corpusEvent{Problem: probs[0], Done: 4, Total: 5, Walked: true}
-	m.Update(waitBatch(m.loadPump())())
+	m.Update(waitBatch(m.loadPump(), batchWindow)())
 	if e := m.selected(); e == nil || e.rep != reps[2] || m.figs.cur != 2 {
 		t.Errorf("selection moved while reports arrived: %v fig %d", e, m.figs.cur)
 	}
 	has(t, ansi.Strip(screen(m)), "loading: 4/5 files, 3 reports")
 	close(ch)
-	m.Update(waitBatch(m.loadPump())())
+	m.Update(waitBatch(m.loadPump(), batchWindow)())
 	has(t, ansi.Strip(screen(m)), "3 reports  1 problem")
 }
 
@@ -380,7 +380,7 @@ func TestEventPump(t *testing.T) {
 	}
 	var batches, entries, skipped, decided int
 	for {
-		b := waitBatch(p)().(batchMsg)
+		b := waitBatch(p, batchWindow)().(batchMsg)
 		batches++
 		if len(b.entries) > batchMax {
 			t.Fatalf("a batch of %d entries, over %d", len(b.entries), batchMax)
@@ -399,5 +399,43 @@ func TestEventPump(t *testing.T) {
 	if batches < 2 || entries != n || skipped != 1 || decided != n+1 {
 		t.Errorf("%d batches, %d entries, %d skipped, %d decided; want 2 or more, %d, 1, %d",
 			batches, entries, skipped, decided, n, n+1)
+	}
+}
+
+// TestBatchGap: a batch that took long to take in makes the next one
+// gather for longer, within bounds; and waitBatch gathers for the window
+// it is given while events keep coming.
+func TestBatchGap(t *testing.T) {
+	for _, tt := range []struct{ intake, want time.Duration }{
+		{0, batchWindow},
+		{time.Millisecond, batchWindow},
+		{20 * time.Millisecond, 160 * time.Millisecond},
+		{time.Second, maxBatchWindow},
+	} {
+		if got := batchGap(tt.intake); got != tt.want {
+			t.Errorf("batchGap(%v) = %v, want %v", tt.intake, got, tt.want)
+		}
+	}
+
+	reps, _ := fixture(t)
+	ch := make(chan corpus.Event)
+	p := pumpEvents(ch, nil)
+	stop := make(chan struct{})
+	go func() {
+		defer close(ch)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			case ch <- corpus.Event{Report: reps[i%len(reps)], Done: i + 1, Total: i + 1}:
+				time.Sleep(time.Millisecond)
+			}
+		}
+	}()
+	defer close(stop)
+	start := time.Now()
+	waitBatch(p, 300*time.Millisecond)()
+	if d := time.Since(start); d < 300*time.Millisecond {
+		t.Errorf("a batch given 300ms came after %v", d)
 	}
 }

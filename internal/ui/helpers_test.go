@@ -29,7 +29,7 @@ func reportEvents(reps []*corpus.Report, probs []*corpus.Problem) <-chan corpus.
 // would.
 func drain(m *Model) {
 	for {
-		msg := waitBatch(m.loadPump())().(batchMsg)
+		msg := waitBatch(m.loadPump(), batchWindow)().(batchMsg)
 		m.Update(msg)
 		if msg.closed {
 			return

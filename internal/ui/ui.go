@@ -16,6 +16,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -161,7 +162,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.events == nil {
 		return nil
 	}
-	return tea.Batch(waitBatch(m.loadPump()), spinTick())
+	return tea.Batch(waitBatch(m.loadPump(), batchWindow), spinTick())
 }
 
 // Update routes a message to the focused pane, the line editor or the
@@ -175,13 +176,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.revealFigure()
 		return m, nil
 	case batchMsg:
+		start := time.Now()
 		m.addBatch(msg)
+		gap := batchGap(time.Since(start))
 		check := m.checkSelected()
 		if msg.closed {
 			m.done = true
 			return m, check
 		}
-		return m, tea.Batch(check, waitBatch(m.loadPump()))
+		return m, tea.Batch(check, waitBatch(m.loadPump(), gap))
 	case fileCheckedMsg:
 		return m, m.fileChecked(msg)
 	case spinMsg:

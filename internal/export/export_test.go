@@ -342,3 +342,43 @@ func TestCellValueExact(t *testing.T) {
 		}
 	}
 }
+
+// TestWideRowPlaces: each figure lands in its ID's column whatever the
+// order the figures come in; of two figures of one ID the last decides (a
+// rejected one empties the column), and an ID outside the schema has no
+// column.
+func TestWideRowPlaces(t *testing.T) {
+	num := func(s string) extract.Number {
+		n, err := extract.ParseNumber(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	fig := func(id, v string, st review.State) review.Reviewed {
+		return review.Reviewed{Field: extract.Field{ID: id, Value: num(v)}, State: st}
+	}
+	r := Report{Path: "p", Figures: []review.Reviewed{
+		fig("replies.total", "9", review.Extracted),
+		fig("not.in.schema", "1", review.Extracted),
+		fig("proactive.total", "5", review.Extracted),
+		fig("fees.collected", "2.5", review.Extracted),
+		fig("fees.collected", "3", review.Rejected),
+		fig("proactive.total", "6", review.Corrected),
+	}}
+	row := r.wideRow()
+	if len(row) != len(WideHeader()) {
+		t.Fatalf("%d cells, header has %d", len(row), len(WideHeader()))
+	}
+	got := map[string]string{}
+	for i, h := range WideHeader() {
+		got[h] = row[i].s
+	}
+	for col, want := range map[string]string{
+		"replies.total": "9", "proactive.total": "6", "fees.collected": "", "applications.new.total": "",
+	} {
+		if got[col] != want {
+			t.Errorf("%s = %q, want %q", col, got[col], want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -29,6 +30,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	// Buffered: a corpus of reports prints a line or more each, and a
+	// write per line was a system call per line.
+	out := bufio.NewWriter(namedWriter{stdout, "stdout"})
 	var failed, failedReports, problems int
 	for _, l := range loaded {
 		path := textsafe.Line(l.report.Path)
@@ -39,7 +43,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 				continue
 			}
 			n++
-			fmt.Fprintf(stdout, "%s: %s failed: expected %s, stated %s (%s)\n",
+			fmt.Fprintf(out, "%s: %s failed: expected %s, stated %s (%s)\n",
 				path, c.ID, c.Expected, c.Actual, strings.Join(c.Fields, " "))
 		}
 		if n > 0 {
@@ -48,8 +52,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		for _, p := range l.report.Problems {
 			problems++
-			fmt.Fprintf(stdout, "%s: problem: %s\n", path, textsafe.Line(p))
+			fmt.Fprintf(out, "%s: problem: %s\n", path, textsafe.Line(p))
 		}
+	}
+	// A full disk or a closed pipe must not pass for a complete list.
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "gitui check: %s\n", textsafe.Line(err.Error()))
+		return exitProblems
 	}
 	fmt.Fprintf(stderr, "gitui check: %d reports, %d failed identities in %d reports, %d problems\n",
 		len(loaded), failed, failedReports, problems)

@@ -175,4 +175,11 @@ func TestExtractWriteError(t *testing.T) {
 	if code != exitProblems || !strings.Contains(stderr.String(), "write stdout") {
 		t.Errorf("review-log: exit %d: %s", code, stderr.String())
 	}
+	// check lists problems of the dev reports (cells it could not read):
+	// a list it could not write is no clean check.
+	stderr.Reset()
+	code = run([]string{"check", "../../testdata/dev/reports"}, nil, failingWriter{}, &stderr)
+	if code != exitProblems || !strings.Contains(stderr.String(), "write stdout: no space left") {
+		t.Errorf("check: exit %d: %s", code, stderr.String())
+	}
 }

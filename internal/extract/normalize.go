@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -32,10 +33,7 @@ type shift struct{ n, s int32 }
 
 func newDoc(src string) *doc {
 	d := &doc{src: src, shifts: shiftPool.get(0)}
-	table := t2sTable()
-	// The bitmap is read through a local pointer: through the package
-	// variable, it was loaded again at every rune (the loop makes calls).
-	changed := &changedRunes().bits
+	table, changed := t2sTable(), changedRunes()
 	// Most reports are Simplified text with nothing to normalize: norm
 	// then shares src, and the builder is only started at the first rune
 	// that changes. done is how much of src is already in the builder.
@@ -63,16 +61,15 @@ func newDoc(src string) *doc {
 		size := 0
 		if c >= 0xE0 && c < 0xF0 && i+2 < len(src) {
 			c1, c2 := src[i+1], src[i+2]
-			u := uint32(c&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
-			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && u >= 0x800 && (u < 0xD800 || u > 0xDFFF) {
-				// u is a three-byte rune: its bit is tested directly,
+			r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				// r is a three-byte rune: its bit is tested directly,
 				// without has's tests for the other rune lengths.
-				// u>>6 < len(changed) for a 16-bit u: no bounds check.
-				if changed[u>>6&uint32(len(changed)-1)]>>(u&63)&1 == 0 {
+				if changed.bits[r>>6]>>(r&63)&1 == 0 {
 					i += 3
 					continue
 				}
-				r, size = rune(u), 3
+				size = 3
 			}
 		}
 		if size == 0 {
@@ -87,15 +84,9 @@ func newDoc(src string) *doc {
 			buf.Grow(len(src))
 		}
 		buf.WriteString(src[done:i])
+		buf.WriteRune(n)
 		i += size
 		done = i
-		if n < utf8.RuneSelf {
-			// Full-width punctuation, most of what changes in a
-			// Simplified report: one byte where the source has three.
-			buf.WriteByte(byte(n))
-		} else {
-			buf.WriteRune(n)
-		}
 		if nsize := utf8.RuneLen(n); nsize != size {
 			d.shifts = append(d.shifts, shift{n: int32(buf.Len()), s: int32(i)})
 		}
@@ -125,23 +116,11 @@ func (d *doc) off(x int) int {
 	for x > 0 && !utf8.RuneStart(d.norm[x]) {
 		x--
 	}
-	// The last shift at or before x, by a binary search written out: a
-	// Simplified report shifts at every full-width comma, and sort.Search
-	// called its closure at every step.
-	lo, hi := 0, len(d.shifts)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if int(d.shifts[m].n) > x {
-			hi = m
-		} else {
-			lo = m + 1
-		}
-	}
-	if lo == 0 {
+	k := sort.Search(len(d.shifts), func(k int) bool { return int(d.shifts[k].n) > x }) - 1
+	if k < 0 {
 		return x
 	}
-	sh := d.shifts[lo-1]
-	return int(sh.s) + x - int(sh.n)
+	return int(d.shifts[k].s) + x - int(d.shifts[k].n)
 }
 
 // normRune is the rune-for-rune normalization of newDoc.

@@ -30,23 +30,11 @@ type seg struct{ v, n int32 }
 
 // norm returns the doc.norm offset of view offset x.
 func (v *view) norm(x int) int {
-	// The last segment at or before x, by a binary search written out:
-	// there are a few segments a line, and sort.Search called its closure
-	// at every step.
-	lo, hi := 0, len(v.segs)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if int(v.segs[m].v) > x {
-			hi = m
-		} else {
-			lo = m + 1
-		}
-	}
-	if lo == 0 {
+	k := sort.Search(len(v.segs), func(k int) bool { return int(v.segs[k].v) > x }) - 1
+	if k < 0 {
 		return x
 	}
-	sg := v.segs[lo-1]
-	return int(sg.n) + x - int(sg.v)
+	return int(v.segs[k].n) + x - int(v.segs[k].v)
 }
 
 // sentenceEnd holds the runes after which a line break ends a paragraph.

@@ -67,17 +67,13 @@ var runeStep = func() (t [256]uint8) {
 // rune (stepped over byte by byte).
 func (t *runeSet) next(s string, i int) int {
 	for i+2 < len(s) {
-		// One bounds check for the three bytes, where indexing s
-		// checked each.
-		w := s[i : i+3]
-		c := w[0]
+		c := s[i]
 		// Three-byte runes make most of the text: a branch, not a
 		// table, steps over them, so the processor predicts it and
 		// tests the next rune before this one's lead byte is loaded.
 		if c&0xF0 == 0xE0 {
-			// r < 1<<16, so r>>6 indexes bits without a check.
-			r := uint32(c&0x0F)<<12 | uint32(w[1]&0x3F)<<6 | uint32(w[2]&0x3F)
-			if t.bits[r>>6&uint32(len(t.bits)-1)]>>(r&63)&1 != 0 {
+			r := uint32(c&0x0F)<<12 | uint32(s[i+1]&0x3F)<<6 | uint32(s[i+2]&0x3F)
+			if t.bits[r>>6]>>(r&63)&1 != 0 {
 				return i
 			}
 			i += 3

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -79,151 +78,128 @@ func Active(events []Event) []Event {
 // if the event's span of src states it (extract.Grounds). Events of other
 // reports must not be passed: Apply does not look at SHA256.
 func Apply(src string, fields []extract.Field, events []Event) []Reviewed {
-	// The figures are built in out, in schema order, one per ID (of
-	// fields sharing an ID, the last); st holds what the events decide
-	// about each. Fields come in schema order from the extractor: each
-	// place is found by looking on from the last one's, and the sort is
-	// most often skipped. Export and check apply every report of a corpus,
-	// most with no events: a map of figures and a sort by map lookups took
-	// a third of `gitui check` on 100,000 reports.
-	places := make([]int, len(fields))
-	at, ordered := -1, true
+	// The figures are kept by schema place, as 1 + their index in figs
+	// (of fields sharing an ID, the last): an event finds its figure by
+	// its place, and reading the places in order gives schema order, with
+	// no map and no sort. Export and check apply every report of a
+	// corpus: a map of figures and a sort by map lookups took a third of
+	// `gitui check` on 100,000 reports. Fields come in schema order, so a
+	// place is found by looking on from the last one's.
+	byPlace := make([]int32, len(schema.All()))
+	figs := make([]Reviewed, 0, len(fields))
+	st := make([]figureState, 0, len(fields))
+	var outside []int // fields whose ID is outside the schema: no event names them
+	at := -1
 	for i := range fields {
 		p := schema.OrderAfter(fields[i].ID, at)
-		ordered = ordered && p > at
+		if p < 0 {
+			outside = append(outside, i)
+			continue
+		}
 		at = p
-		places[i] = p
-	}
-	var order []int // the fields to keep, in schema order; nil: all, as they are
-	if !ordered {
-		order = make([]int, len(fields))
-		for i := range order {
-			order[i] = i
+		if k := byPlace[p]; k != 0 {
+			figs[k-1], st[k-1] = Reviewed{Field: fields[i]}, figureState{extracted: i, base: Extracted}
+			continue
 		}
-		slices.SortStableFunc(order, func(a, b int) int {
-			return cmp.Or(cmp.Compare(places[a], places[b]), strings.Compare(fields[a].ID, fields[b].ID))
-		})
-		kept := order[:0]
-		for j, i := range order {
-			if j+1 < len(order) && fields[order[j+1]].ID == fields[i].ID {
-				continue // a later field of the same ID follows
-			}
-			kept = append(kept, i)
-		}
-		order = kept
-	}
-	n := len(fields)
-	if order != nil {
-		n = len(order)
-	}
-	out := make([]Reviewed, n)
-	st := make([]figureState, n)
-	for j := range n {
-		i := j
-		if order != nil {
-			i = order[j]
-		}
-		out[j].Field = fields[i]
-		st[j] = figureState{at: places[i], extracted: i, base: Extracted}
+		figs = append(figs, Reviewed{Field: fields[i]})
+		st = append(st, figureState{extracted: i, base: Extracted})
+		byPlace[p] = int32(len(figs))
 	}
 	for _, e := range Active(events) {
 		sf, ok := schema.Lookup(e.Field)
 		if !ok {
 			continue
 		}
-		// Each schema ID has its own place: the extracted figures are
-		// searched by it, the few added ones one by one.
 		p := schema.Order(sf.ID)
-		k, found := slices.BinarySearchFunc(st[:n], p, func(g figureState, p int) int { return cmp.Compare(g.at, p) })
-		if !found {
-			k = slices.IndexFunc(out[n:], func(r Reviewed) bool { return r.ID == e.Field })
-			if k >= 0 {
-				k += n
-			}
-		}
-		if k < 0 {
+		if byPlace[p] == 0 {
 			if e.Action != Correct && e.Action != Add {
 				continue // nothing to accept, flag or reject
 			}
-			out = append(out, Reviewed{Field: extract.Field{ID: e.Field, Unit: sf.Unit}})
-			st = append(st, figureState{at: p, extracted: -1, base: Added})
-			k = len(out) - 1
+			figs = append(figs, Reviewed{Field: extract.Field{ID: e.Field, Unit: sf.Unit}})
+			st = append(st, figureState{extracted: -1, base: Added})
+			byPlace[p] = int32(len(figs))
 		}
-		r, g := &out[k], &st[k]
-		switch e.Action {
-		case Accept:
-			g.rejected, g.accepted, g.flagged = false, true, false
-		case Flag:
-			g.flagged = true
-		case Reject:
-			g.rejected, g.accepted, g.flagged = true, false, false
-		case Correct, Add:
-			r.Value, r.Approx = *e.New, e.Approx
-			r.Span, r.Text, r.Ungrounded = extract.Span{}, "", true
-			if e.Span != nil && extract.Grounds(src, *e.Span, *e.New) {
-				r.Span, r.Text, r.Ungrounded = *e.Span, src[e.Span.Start:e.Span.End], false
-			}
-			g.base, r.Old = Added, nil
-			g.rejected, g.accepted, g.flagged = false, false, false
-			if g.extracted >= 0 {
-				x := &fields[g.extracted]
-				old := x.Value // a copy: the caller's fields stay theirs
-				g.base, r.Old = Corrected, &old
-				if x.Value.Equal(*e.New) && x.Approx == e.Approx && !r.Ungrounded && r.Span == x.Span {
-					// Set back to what was extracted: a confirmation.
-					g.base, r.Old, g.accepted = Extracted, nil, true
-				}
-			}
-		}
-		if e.Note != "" || e.Action == Flag {
-			r.Note = e.Note
-		}
-		r.Reviewer, r.Time = e.Reviewer, e.Time
+		k := byPlace[p] - 1
+		st[k].fold(&figs[k], e, src, fields)
 	}
-	for k := range out {
-		r, g := &out[k], &st[k]
-		if g.base == Extracted {
-			// The extracted figure itself, also after every correction
-			// of it was undone.
-			r.Field, r.Old, r.Ungrounded = fields[g.extracted], nil, false
+	out := make([]Reviewed, 0, len(figs)+len(outside))
+	// IDs outside the schema sort first, by ID, as extracted.
+	slices.SortStableFunc(outside, func(a, b int) int { return strings.Compare(fields[a].ID, fields[b].ID) })
+	for j, i := range outside {
+		if j+1 < len(outside) && fields[outside[j+1]].ID == fields[i].ID {
+			continue // a later field of the same ID follows
 		}
-		switch {
-		case g.rejected:
-			r.State = Rejected // stronger than a flag: no value is exported
-		case g.flagged:
-			r.State = Flagged
-		case g.base != Extracted:
-			r.State = g.base
-		case g.accepted:
-			r.State = Accepted
-		default:
-			r.State = Extracted
-		}
+		out = append(out, figureState{extracted: i, base: Extracted}.reviewed(Reviewed{}, fields))
 	}
-	if len(out) > n {
-		// Figures were added: their places are among the others'.
-		perm := make([]int, len(out))
-		for k := range perm {
-			perm[k] = k
+	for _, k := range byPlace {
+		if k != 0 {
+			out = append(out, st[k-1].reviewed(figs[k-1], fields))
 		}
-		slices.SortStableFunc(perm, func(a, b int) int {
-			return cmp.Or(cmp.Compare(st[a].at, st[b].at), strings.Compare(out[a].ID, out[b].ID))
-		})
-		sorted := make([]Reviewed, len(out))
-		for k, from := range perm {
-			sorted[k] = out[from]
-		}
-		out = sorted
 	}
 	return out
 }
 
-// figureState is what Apply's events decide about a figure.
+// figureState is what a report's events decide about one of its figures.
 type figureState struct {
-	at        int   // schema place; -1 for an ID outside the schema
 	extracted int   // index of the extracted field; -1 for a figure a reviewer added
 	base      State // Extracted, Corrected or Added: where the value comes from
 	rejected  bool
 	accepted  bool
 	flagged   bool
+}
+
+// fold applies event e to the figure r, whose state is g. src is the
+// report's source, fields its extracted fields.
+func (g *figureState) fold(r *Reviewed, e Event, src string, fields []extract.Field) {
+	switch e.Action {
+	case Accept:
+		g.rejected, g.accepted, g.flagged = false, true, false
+	case Flag:
+		g.flagged = true
+	case Reject:
+		g.rejected, g.accepted, g.flagged = true, false, false
+	case Correct, Add:
+		r.Value, r.Approx = *e.New, e.Approx
+		r.Span, r.Text, r.Ungrounded = extract.Span{}, "", true
+		if e.Span != nil && extract.Grounds(src, *e.Span, *e.New) {
+			r.Span, r.Text, r.Ungrounded = *e.Span, src[e.Span.Start:e.Span.End], false
+		}
+		g.base, r.Old = Added, nil
+		g.rejected, g.accepted, g.flagged = false, false, false
+		if g.extracted >= 0 {
+			x := &fields[g.extracted]
+			old := x.Value // a copy: the caller's fields stay theirs
+			g.base, r.Old = Corrected, &old
+			if x.Value.Equal(*e.New) && x.Approx == e.Approx && !r.Ungrounded && r.Span == x.Span {
+				// Set back to what was extracted: a confirmation.
+				g.base, r.Old, g.accepted = Extracted, nil, true
+			}
+		}
+	}
+	if e.Note != "" || e.Action == Flag {
+		r.Note = e.Note
+	}
+	r.Reviewer, r.Time = e.Reviewer, e.Time
+}
+
+// reviewed returns r, the figure the events made, with its State; a figure
+// whose value is the extracted one is that field itself, also after every
+// correction of it was undone.
+func (g figureState) reviewed(r Reviewed, fields []extract.Field) Reviewed {
+	if g.base == Extracted {
+		r.Field, r.Old, r.Ungrounded = fields[g.extracted], nil, false
+	}
+	switch {
+	case g.rejected:
+		r.State = Rejected // stronger than a flag: no value is exported
+	case g.flagged:
+		r.State = Flagged
+	case g.base != Extracted:
+		r.State = g.base
+	case g.accepted:
+		r.State = Accepted
+	default:
+		r.State = Extracted
+	}
+	return r
 }

@@ -15,81 +15,36 @@ import (
 
 // applyRef is Apply as it was first written, by a map of figures and a
 // sort on schema places; figures of IDs outside the schema, which it left
-// in any order, are sorted by ID. Apply must return what it returns.
+// in any order, are sorted by ID. What an event does to a figure is
+// Apply's own (figureState.fold, covered by TestApply): the reference
+// checks how figures are found, kept once and ordered.
 func applyRef(src string, fields []extract.Field, events []Event) []Reviewed {
 	type figure struct {
-		Reviewed
-		extracted *extract.Field
-		base      State
-		rejected  bool
-		accepted  bool
-		flagged   bool
+		r Reviewed
+		g figureState
 	}
 	figs := make(map[string]*figure, len(fields))
 	for i := range fields {
-		f := &fields[i]
-		figs[f.ID] = &figure{Reviewed: Reviewed{Field: *f}, extracted: f, base: Extracted}
+		figs[fields[i].ID] = &figure{Reviewed{Field: fields[i]}, figureState{extracted: i, base: Extracted}}
 	}
 	for _, e := range Active(events) {
 		sf, ok := schema.Lookup(e.Field)
 		if !ok {
 			continue
 		}
-		g := figs[e.Field]
-		if g == nil {
+		f := figs[e.Field]
+		if f == nil {
 			if e.Action != Correct && e.Action != Add {
 				continue
 			}
-			g = &figure{Reviewed: Reviewed{Field: extract.Field{ID: e.Field, Unit: sf.Unit}}, base: Added}
-			figs[e.Field] = g
+			f = &figure{Reviewed{Field: extract.Field{ID: e.Field, Unit: sf.Unit}}, figureState{extracted: -1, base: Added}}
+			figs[e.Field] = f
 		}
-		switch e.Action {
-		case Accept:
-			g.rejected, g.accepted, g.flagged = false, true, false
-		case Flag:
-			g.flagged = true
-		case Reject:
-			g.rejected, g.accepted, g.flagged = true, false, false
-		case Correct, Add:
-			g.Value, g.Approx = *e.New, e.Approx
-			g.Span, g.Text, g.Ungrounded = extract.Span{}, "", true
-			if e.Span != nil && extract.Grounds(src, *e.Span, *e.New) {
-				g.Span, g.Text, g.Ungrounded = *e.Span, src[e.Span.Start:e.Span.End], false
-			}
-			g.base, g.Old = Added, nil
-			g.rejected, g.accepted, g.flagged = false, false, false
-			if x := g.extracted; x != nil {
-				old := x.Value
-				g.base, g.Old = Corrected, &old
-				if x.Value.Equal(*e.New) && x.Approx == e.Approx && !g.Ungrounded && g.Span == x.Span {
-					g.base, g.Old, g.accepted = Extracted, nil, true
-				}
-			}
-		}
-		if e.Note != "" || e.Action == Flag {
-			g.Note = e.Note
-		}
-		g.Reviewer, g.Time = e.Reviewer, e.Time
+		f.g.fold(&f.r, e, src, fields)
 	}
 	out := make([]Reviewed, 0, len(figs))
-	for _, g := range figs {
-		r := g.Reviewed
-		if g.base == Extracted {
-			r.Field, r.Old, r.Ungrounded = *g.extracted, nil, false
-		}
-		switch {
-		case g.rejected:
-			r.State = Rejected
-		case g.flagged:
-			r.State = Flagged
-		case g.base != Extracted:
-			r.State = g.base
-		case g.accepted:
-			r.State = Accepted
-		default:
-			r.State = Extracted
-		}
-		out = append(out, r)
+	for _, f := range figs {
+		out = append(out, f.g.reviewed(f.r, fields))
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := schema.Order(out[i].ID), schema.Order(out[j].ID)

@@ -85,9 +85,11 @@ func listNumber(ids []string) (uint16, error) {
 		key = append(append(key, id...), 0)
 	}
 	return checkLists.number(key, func() []string {
+		// The schema's own strings: they pin no caller's memory, and
+		// compare with the extractor's (also the schema's) at once.
 		l := make([]string, len(ids))
 		for i, id := range ids {
-			l[i] = strings.Clone(id)
+			l[i] = schema.Intern(id)
 		}
 		return l
 	})

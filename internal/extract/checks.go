@@ -168,6 +168,13 @@ func buildIdentities(use2021 bool) []identityDef {
 		return at
 	}
 	add := func(id string, lhs, rhs []string) {
+		// The terms are the schema's own strings: comparing them with
+		// the schema's, as every stage after this one does, is quick.
+		for _, ids := range [][]string{lhs, rhs} {
+			for i, t := range ids {
+				ids[i] = schema.Intern(t)
+			}
+		}
 		// fields has no room to grow: a caller that appends to a
 		// check's Fields gets a copy, not a write into the shared list.
 		fields := slices.Concat(lhs, rhs)

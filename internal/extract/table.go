@@ -25,7 +25,7 @@ var reviewColumns = func() []string {
 	var ids []string
 	for _, g := range []string{"reconsideration", "litigation.direct", "litigation.after_reconsideration"} {
 		for _, c := range schema.ReviewColumns {
-			ids = append(ids, g+"."+c.Key)
+			ids = append(ids, schema.Intern(g+"."+c.Key))
 		}
 	}
 	return ids
@@ -40,7 +40,7 @@ var applicationIDs = func() map[string][]string {
 	m := make(map[string][]string, len(schema.Rows))
 	for _, r := range schema.Rows {
 		for _, c := range schema.Columns {
-			m[r.Key] = append(m[r.Key], "applications."+r.Key+"."+c.Key)
+			m[r.Key] = append(m[r.Key], schema.Intern("applications."+r.Key+"."+c.Key))
 		}
 	}
 	return m
@@ -336,7 +336,7 @@ var proactiveCells = func() map[proactiveRow]rowCells {
 		for set := documents2021; set < numColumnSets; set++ {
 			var ids []string
 			for _, c := range columnKeys[set] {
-				ids = append(ids, "proactive."+sp.key+"."+c)
+				ids = append(ids, schema.Intern("proactive."+sp.key+"."+c))
 			}
 			m[proactiveRow{sp.key, set}] = rowCells{ids, placesOf(ids)}
 		}

@@ -68,6 +68,17 @@ func Order(id string) int {
 	return -1
 }
 
+// Intern returns the schema's own string for the field ID id, or id when
+// no field has it. Two strings with the same bytes at the same address
+// compare without reading them: IDs built by concatenation are interned
+// once, and every comparison with the schema's after that is quick.
+func Intern(id string) string {
+	if i, ok := index[id]; ok {
+		return fields[i].ID
+	}
+	return id
+}
+
 // OrderAfter is Order for an id expected a little after place from, as
 // the fields of a report come, in schema order: it looks there first,
 // which costs less than the lookup by ID it falls back on.

@@ -178,10 +178,11 @@ func forEachToken(s string, a, b int, fn func(ta, tb int) bool) {
 			}
 			continue
 		}
+		// s is normalized text, valid UTF-8: a rune's lead byte gives
+		// its length without decoding it.
 		j := i
 		for j < b && !isCellDelim(s, j) {
-			_, n := utf8.DecodeRuneInString(s[j:])
-			j += n
+			j += int(runeStep[s[j]])
 		}
 		if j > b {
 			j = b

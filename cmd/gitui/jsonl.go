@@ -2,6 +2,7 @@ package main
 
 import (
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"gitui/internal/corpus"
@@ -94,21 +95,41 @@ func appendCheck(b []byte, c extract.Check) []byte {
 	b = append(b, `,"actual":`...)
 	b = append(b, c.Actual.String()...)
 	b = append(b, `,"fields":`...)
-	if c.Fields == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		at := -1
-		for i, id := range c.Fields {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			at = schema.OrderAfter(id, at)
-			b = appendID(b, id, at)
-		}
-		b = append(b, ']')
-	}
+	b = appendIDList(b, c.Fields)
 	return append(b, '}')
+}
+
+// idLists holds field lists written as JSON, by the address of their
+// first ID. A report's checks name the same few hundred lists, each held
+// once by the corpus (see corpus.Report.Check), so that address stands
+// for the list's IDs: each list is written once per run, not once per
+// check of every report.
+var idLists sync.Map // *string → string
+
+// appendIDList appends ids as a JSON array, or null for nil.
+func appendIDList(b []byte, ids []string) []byte {
+	switch {
+	case ids == nil:
+		return append(b, "null"...)
+	case len(ids) == 0:
+		return append(b, "[]"...)
+	}
+	if q, ok := idLists.Load(&ids[0]); ok {
+		return append(b, q.(string)...)
+	}
+	start := len(b)
+	b = append(b, '[')
+	at := -1
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		at = schema.OrderAfter(id, at)
+		b = appendID(b, id, at)
+	}
+	b = append(b, ']')
+	idLists.Store(&ids[0], string(b[start:]))
+	return b
 }
 
 // quotedIDs holds the schema's field IDs as JSON strings, by schema

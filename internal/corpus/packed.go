@@ -298,7 +298,8 @@ func (r *Report) FieldByID(id string) (extract.Field, bool) {
 func (r *Report) NumChecks() int { return len(r.checks) / checkSize }
 
 // Check returns r's check i, 0 ≤ i < NumChecks(). Its field list is shared:
-// callers must not modify it.
+// callers must not modify it. Equal lists are one slice, held once by the
+// process: a list's first element's address identifies it.
 func (r *Report) Check(i int) extract.Check {
 	c := r.check(i)
 	return extract.Check{

@@ -150,8 +150,9 @@ func Decode(raw []byte) (text, encoding string, err error) {
 	if bomlessUTF16(raw) {
 		return "", "", ErrNoBOM
 	}
-	if body := bytes.TrimPrefix(raw, []byte{0xef, 0xbb, 0xbf}); utf8.Valid(body) {
-		return checkText(string(body), EncUTF8, nil)
+	body := bytes.TrimPrefix(raw, []byte{0xef, 0xbb, 0xbf})
+	if bad, ok := scanUTF8(body); ok {
+		return judgeText(string(body), EncUTF8, bad)
 	}
 	// Both legacy decodings are tried, each into a pooled buffer, and
 	// only the winner is copied out as the text. The report words are
@@ -174,54 +175,89 @@ func Decode(raw []byte) (text, encoding string, err error) {
 	return checkText(replaceInvalidUTF8(raw), EncReplaced, nil)
 }
 
-// mayBeBad marks the bytes checkText looks at: the control characters
-// other than white space, and EF, which starts U+FFFD.
-var mayBeBad = func() (t [256]bool) {
+// badASCII marks the ASCII bytes checkText counts against a text: the
+// control characters other than white space, and DEL.
+var badASCII = func() (t [utf8.RuneSelf]bool) {
 	for c := range 0x20 {
 		t[c] = true
 	}
 	for _, c := range []byte{'\t', '\n', '\r', '\f', '\v'} {
 		t[c] = false
 	}
-	t[0x7f], t[0xEF] = true, true
+	t[0x7f] = true
 	return t
 }()
 
 // checkText rejects decoded text that is mostly control characters or
 // replacement characters: stray NULs in a report are kept (the extractor
-// reads them as spaces), a file of them is not a report.
+// reads them as spaces), a file of them is not a report. text is valid
+// UTF-8, a decoder's output.
 func checkText(text, enc string, err error) (string, string, error) {
 	if err != nil {
 		return "", "", err
 	}
-	// Control characters are single bytes in UTF-8, and U+FFFD is EF BF
-	// BD: one look at a table passes over every other byte.
-	bad := 0
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if !mayBeBad[c] {
-			continue
-		}
-		if c != 0xEF || i+2 < len(text) && text[i+1] == 0xBF && text[i+2] == 0xBD {
-			bad++
-		}
-	}
+	bad, _ := scanUTF8(text)
+	return judgeText(text, enc, bad)
+}
+
+// judgeText is checkText for a text with bad control or replacement
+// characters.
+func judgeText(text, enc string, bad int) (string, string, error) {
 	if bad == 0 {
 		return text, enc, nil
 	}
-	// Every byte that is not a continuation byte starts a rune.
-	runes := 0
-	for i := 0; i < len(text); i++ {
-		if text[i]&0xC0 != 0x80 {
-			runes++
-		}
-	}
+	runes := utf8.RuneCountInString(text)
 	// One rune in ten is far more than any report has (a few stray NULs
 	// or escape codes) and far less than any binary file.
 	if bad*10 > runes {
 		return "", "", fmt.Errorf("%w (%d of %d characters are control or invalid bytes)", ErrBinary, bad, runes)
 	}
 	return text, enc, nil
+}
+
+// scanUTF8 reports whether s is valid UTF-8, as utf8.Valid does, and
+// counts the characters checkText holds against a text: control
+// characters other than white space, DEL and U+FFFD. The file's bytes are
+// read once for both, where utf8.Valid and a count were two passes
+// and the larger part of decoding a UTF-8 file. The count stops at the
+// first invalid byte.
+func scanUTF8[T string | []byte](s T) (bad int, valid bool) {
+	n := len(s)
+	for i := 0; i < n; {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if badASCII[c] {
+				bad++
+			}
+			i++
+		case c&0xF0 == 0xE0 && i+2 < n:
+			// Three bytes: all of CJK, and most of a report.
+			c1, c2 := s[i+1], s[i+2]
+			if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c == 0xE0 && c1 < 0xA0 || c == 0xED && c1 > 0x9F {
+				return bad, false // not a continuation, overlong, or a surrogate
+			}
+			if c == 0xEF && c1 == 0xBF && c2 == 0xBD {
+				bad++
+			}
+			i += 3
+		case c >= 0xC2 && c <= 0xDF && i+1 < n:
+			if s[i+1]&0xC0 != 0x80 {
+				return bad, false
+			}
+			i += 2
+		case c >= 0xF0 && c <= 0xF4 && i+3 < n:
+			c1 := s[i+1]
+			if c1&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 || s[i+3]&0xC0 != 0x80 ||
+				c == 0xF0 && c1 < 0x90 || c == 0xF4 && c1 > 0x8F {
+				return bad, false // not a continuation, overlong, or past U+10FFFF
+			}
+			i += 4
+		default:
+			return bad, false // a continuation or an invalid byte, or a rune cut short
+		}
+	}
+	return bad, true
 }
 
 // binarySignatures are the leading bytes of formats that are sometimes

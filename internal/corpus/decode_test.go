@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -280,4 +281,34 @@ json.dump(out, sys.stdout)
 	if bad > 0 {
 		t.Errorf("%d of %d codes decode differently from python", bad, len(rows))
 	}
+}
+
+// FuzzScanUTF8 holds scanUTF8 to utf8.Valid, and its count of bad
+// characters, on valid text, to a count byte by byte.
+func FuzzScanUTF8(f *testing.F) {
+	for _, s := range []string{"", "政府信息公开", "a\x00b\x7f\tc", "\xef\xbf\xbd", "\xed\xa0\x80", "\xe0\x80\xaf",
+		"\xf0\x90\x80\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "\xe6\x94", "\xf0\x9f\x98", "\xc3", "¢€𐍈"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		bad, ok := scanUTF8(b)
+		if ok != utf8.Valid(b) {
+			t.Fatalf("scanUTF8(%q) valid = %v, utf8.Valid %v", b, ok, !ok)
+		}
+		if bad2, ok2 := scanUTF8(string(b)); bad2 != bad || ok2 != ok {
+			t.Fatalf("scanUTF8 of %q as string = %d, %v; as bytes %d, %v", b, bad2, ok2, bad, ok)
+		}
+		if !ok {
+			return
+		}
+		want := 0
+		for _, r := range string(b) {
+			if r < 0x20 && !strings.ContainsRune("\t\n\r\f\v", r) || r == 0x7f || r == utf8.RuneError {
+				want++
+			}
+		}
+		if bad != want {
+			t.Fatalf("scanUTF8(%q) counts %d bad characters, want %d", b, bad, want)
+		}
+	})
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestIDsUniqueAndOrdered(t *testing.T) {
@@ -76,5 +78,18 @@ func TestOrderAfter(t *testing.T) {
 				t.Fatalf("OrderAfter(%q, %d) = %d, want %d", id, from, got, want)
 			}
 		}
+	}
+}
+
+func TestIntern(t *testing.T) {
+	for _, f := range All() {
+		built := strings.Clone(f.ID) // the same bytes elsewhere
+		got := Intern(built)
+		if got != f.ID || unsafe.StringData(got) != unsafe.StringData(f.ID) {
+			t.Fatalf("Intern(%q) is not the schema's own string", built)
+		}
+	}
+	if id := "no.such.field"; Intern(id) != id {
+		t.Fatalf("Intern(%q) = %q", id, Intern(id))
 	}
 }

@@ -198,7 +198,7 @@ func forEachToken(s string, a, b int, fn func(ta, tb int) bool) {
 // furniture such as "-3-", "- 4 -" or "— 第 3 页 共 5 页 —" (see
 // pageNumber), and returns the end of the line.
 func pageNumberLine(s string, i, b int) (int, bool) {
-	if !lineMayStart(s, i, b, "\n\f", "-") {
+	if !mayBePageNumber(s[i:b]) {
 		return 0, false
 	}
 	e := strings.IndexAny(s[i:b], "\n\f")

@@ -133,7 +133,11 @@ func (r *Report) SetResult(res extract.Result) error {
 // and three buffers for each was a tenth of gitui extract.
 type packer struct {
 	values, packed []byte
-	seen           map[valueUnit]uint32
+	// recent holds, by a hash of a value and its unit, 1 + where in
+	// values the last pair with that hash is. A pair whose slot holds
+	// another is added again: a few bytes, where a map of every pair
+	// cost a twentieth of gitui extract.
+	recent [256]uint32
 	// names remembers, by check ID, the check's name number and the
 	// field list last packed under it: the checks of one identity name
 	// the same fields report after report, and the tables of names.go
@@ -148,28 +152,39 @@ type namedList struct {
 }
 
 var packers = sync.Pool{New: func() any {
-	return &packer{seen: make(map[valueUnit]uint32, 64), names: make(map[string]namedList)}
+	return &packer{names: make(map[string]namedList)}
 }}
 
 // reset empties p, keeping no string of the result packed, and returns it
 // to the pool.
 func (p *packer) reset() {
-	clear(p.seen)
+	clear(p.recent[:])
 	p.values, p.packed = p.values[:0], p.packed[:0]
 	packers.Put(p)
 }
 
-type valueUnit struct{ v, u string }
-
-// value adds a value and unit to the values, once, and returns where.
+// value adds a value and unit to the values, most often once, and
+// returns where.
 func (p *packer) value(v, u string) uint32 {
-	key := valueUnit{v, u}
-	off, ok := p.seen[key]
-	if !ok {
-		off = uint32(len(p.values))
-		p.values = append(append(p.values, v...), u...)
-		p.seen[key] = off
+	// Values are a few digits, and units one of a handful of words.
+	h := uint32(len(v))<<5 ^ uint32(len(u))
+	for i := 0; i < len(v); i++ {
+		h = h*31 + uint32(v[i])
 	}
+	if len(u) > 0 {
+		h = h*31 + uint32(u[len(u)-1])
+	}
+	slot := &p.recent[(h^h>>8)&uint32(len(p.recent)-1)]
+	if *slot != 0 {
+		off := int(*slot - 1)
+		if end := off + len(v) + len(u); end <= len(p.values) &&
+			string(p.values[off:off+len(v)]) == v && string(p.values[off+len(v):end]) == u {
+			return uint32(off)
+		}
+	}
+	off := uint32(len(p.values))
+	p.values = append(append(p.values, v...), u...)
+	*slot = off + 1
 	return off
 }
 

@@ -2,7 +2,9 @@ package corpus
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"testing"
 	"unsafe"
 
@@ -104,5 +106,31 @@ func TestPackedChecks(t *testing.T) {
 	bad.Checks = []extract.Check{{ID: "a", Fields: []string{"proactive.total", "no.such.field"}}}
 	if err := rep.SetResult(bad); err == nil {
 		t.Error("a check naming a field outside the schema was accepted")
+	}
+}
+
+// TestPackerValues checks that every value and unit packed reads back
+// where value says, whatever pairs share a slot of recent, and that a
+// report's repeated pairs are held once.
+func TestPackerValues(t *testing.T) {
+	p := &packer{names: make(map[string]namedList)}
+	units := []string{"", "件", "万元", "人次"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		v, u := strconv.Itoa(rng.IntN(3000)), units[rng.IntN(len(units))]
+		off := int(p.value(v, u))
+		if end := off + len(v) + len(u); end > len(p.values) || string(p.values[off:end]) != v+u {
+			t.Fatalf("value(%q, %q) = %d, which does not hold them", v, u, off)
+		}
+	}
+	q := &packer{names: make(map[string]namedList)}
+	for range 3 {
+		for _, v := range []string{"0", "1", "12", "1491", "0.5"} {
+			q.value(v, "件")
+			q.value(v, "")
+		}
+	}
+	if got, want := string(q.values), "0件01件112件121491件14910.5件0.5"; got != want {
+		t.Errorf("values = %q, want each pair once: %q", got, want)
 	}
 }

@@ -85,9 +85,12 @@ func Apply(src string, fields []extract.Field, events []Event) []Reviewed {
 	// corpus: a map of figures and a sort by map lookups took a third of
 	// `gitui check` on 100,000 reports. Fields come in schema order, so a
 	// place is found by looking on from the last one's.
+	type figure struct {
+		Reviewed
+		st figureState
+	}
 	byPlace := make([]int32, len(schema.All()))
-	figs := make([]Reviewed, 0, len(fields))
-	st := make([]figureState, 0, len(fields))
+	figs := make([]figure, 0, len(fields))
 	var outside []int // fields whose ID is outside the schema: no event names them
 	at := -1
 	for i := range fields {
@@ -97,30 +100,29 @@ func Apply(src string, fields []extract.Field, events []Event) []Reviewed {
 			continue
 		}
 		at = p
+		f := figure{Reviewed{Field: fields[i]}, figureState{extracted: i, base: Extracted}}
 		if k := byPlace[p]; k != 0 {
-			figs[k-1], st[k-1] = Reviewed{Field: fields[i]}, figureState{extracted: i, base: Extracted}
+			figs[k-1] = f
 			continue
 		}
-		figs = append(figs, Reviewed{Field: fields[i]})
-		st = append(st, figureState{extracted: i, base: Extracted})
+		figs = append(figs, f)
 		byPlace[p] = int32(len(figs))
 	}
 	for _, e := range Active(events) {
-		sf, ok := schema.Lookup(e.Field)
-		if !ok {
+		p := schema.Order(e.Field)
+		if p < 0 {
 			continue
 		}
-		p := schema.Order(sf.ID)
 		if byPlace[p] == 0 {
 			if e.Action != Correct && e.Action != Add {
 				continue // nothing to accept, flag or reject
 			}
-			figs = append(figs, Reviewed{Field: extract.Field{ID: e.Field, Unit: sf.Unit}})
-			st = append(st, figureState{extracted: -1, base: Added})
+			unit := schema.All()[p].Unit
+			figs = append(figs, figure{Reviewed{Field: extract.Field{ID: e.Field, Unit: unit}}, figureState{extracted: -1, base: Added}})
 			byPlace[p] = int32(len(figs))
 		}
-		k := byPlace[p] - 1
-		st[k].fold(&figs[k], e, src, fields)
+		f := &figs[byPlace[p]-1]
+		f.st.fold(&f.Reviewed, e, src, fields)
 	}
 	out := make([]Reviewed, 0, len(figs)+len(outside))
 	// IDs outside the schema sort first, by ID, as extracted.
@@ -133,7 +135,8 @@ func Apply(src string, fields []extract.Field, events []Event) []Reviewed {
 	}
 	for _, k := range byPlace {
 		if k != 0 {
-			out = append(out, st[k-1].reviewed(figs[k-1], fields))
+			f := figs[k-1]
+			out = append(out, f.st.reviewed(f.Reviewed, fields))
 		}
 	}
 	return out

@@ -203,7 +203,7 @@ type jsonlWriter struct {
 // heldLine is a line decided before its turn: in memory, in the spill
 // file, or none for a file decided without a line.
 type heldLine struct {
-	line    []byte
+	line    *[]byte // from jw.lines
 	off     int64
 	n       int
 	spilled bool
@@ -226,18 +226,20 @@ func (jw *jsonlWriter) add(seq int, r *corpus.Report) error {
 		return err // after a failure, lines are not made to be thrown away
 	}
 	line := jw.lines.Get().(*[]byte)
-	defer jw.lines.Put(line)
 	*line = appendRecord((*line)[:0], r)
 	jw.mu.Lock()
 	defer jw.mu.Unlock()
 	if jw.err != nil {
+		jw.lines.Put(line)
 		return jw.err
 	}
 	if seq != jw.next {
-		jw.err = jw.hold(seq, *line)
+		jw.err = jw.hold(seq, line)
 		return jw.err
 	}
-	if _, err := jw.w.Write(*line); err != nil {
+	_, err = jw.w.Write(*line)
+	jw.lines.Put(line)
+	if err != nil {
 		jw.err = err
 		return err
 	}
@@ -261,13 +263,20 @@ func (jw *jsonlWriter) skip(seq int) error {
 	return jw.err
 }
 
-// hold keeps line, decided before its turn, for later.
-func (jw *jsonlWriter) hold(seq int, line []byte) error {
-	if jw.heldBytes+len(line) <= jw.maxHeld {
-		jw.held[seq] = heldLine{line: append([]byte(nil), line...)}
-		jw.heldBytes += len(line)
+// hold keeps line, decided before its turn, for later. A line held in
+// memory keeps its buffer until it is written; one spilled gives it back
+// at once. (Two workers decide most lines out of turn: copying them was
+// a fortieth of the command.)
+func (jw *jsonlWriter) hold(seq int, buf *[]byte) error {
+	line := *buf
+	// A buffer may be larger than its line (it held a longer one
+	// before): what it holds in memory is its capacity.
+	if jw.heldBytes+cap(line) <= jw.maxHeld {
+		jw.held[seq] = heldLine{line: buf}
+		jw.heldBytes += cap(line)
 		return nil
 	}
+	defer jw.lines.Put(buf)
 	if jw.spill == nil {
 		f, err := os.CreateTemp("", "gitui-extract-*.jsonl")
 		if err != nil {
@@ -294,15 +303,21 @@ func (jw *jsonlWriter) release() error {
 		}
 		delete(jw.held, jw.next)
 		jw.next++
-		line := h.line
+		var line []byte
 		if h.spilled {
 			line = make([]byte, h.n)
 			if _, err := jw.spill.ReadAt(line, h.off); err != nil {
 				return fmt.Errorf("spill file: %w", err)
 			}
+		} else if h.line != nil {
+			line = *h.line
+			jw.heldBytes -= cap(line)
 		}
-		jw.heldBytes -= len(h.line)
-		if _, err := jw.w.Write(line); err != nil {
+		_, err := jw.w.Write(line)
+		if h.line != nil {
+			jw.lines.Put(h.line)
+		}
+		if err != nil {
 			return err
 		}
 	}

@@ -13,7 +13,8 @@ import (
 // to half-width, Traditional to Simplified characters, the ideographic space,
 // CR, NUL and NBSP to a space. Because no rune is dropped or split, any range
 // of whole runes in norm maps back to a range of the source, and a Field
-// always points into the text the user sees.
+// always points into the text the user sees. A doc is read by one
+// extraction, on one goroutine: mapping offsets updates it.
 type doc struct {
 	src  string
 	norm string
@@ -26,6 +27,10 @@ type doc struct {
 	// the offsets are equal. A shift per full-width comma or colon (a few
 	// hundred a report) replaces a table entry per byte.
 	shifts []shift
+	// last is the shift of the last offset mapped: rules map spans
+	// mostly in text order, a few bytes apart, so the next one is most
+	// often in it or just after.
+	last int
 }
 
 // shift starts a run of runes whose norm and src offsets differ by s − n.
@@ -116,7 +121,17 @@ func (d *doc) off(x int) int {
 	for x > 0 && !utf8.RuneStart(d.norm[x]) {
 		x--
 	}
-	k := sort.Search(len(d.shifts), func(k int) bool { return int(d.shifts[k].n) > x }) - 1
+	k := d.last
+	if k >= len(d.shifts) || k >= 0 && int(d.shifts[k].n) > x {
+		k = -1 // behind the last one: searched from the start
+	}
+	// A few steps forward, then a search of the rest.
+	for stop := k + 2; k < stop && k+1 < len(d.shifts) && int(d.shifts[k+1].n) <= x; k++ {
+	}
+	if rest := d.shifts[k+1:]; len(rest) > 0 && int(rest[0].n) <= x {
+		k += sort.Search(len(rest), func(i int) bool { return int(rest[i].n) > x })
+	}
+	d.last = k
 	if k < 0 {
 		return x
 	}

@@ -16,6 +16,7 @@ func TestNormalizeKeepsOffsets(t *testing.T) {
 		{"答复\u00a03050件\u3000", "答复 3050件 "},
 		{"坏\xe4\xb8字\ufffd与\x00", "坏  字 与 "}, // invalid bytes, U+FFFD, NUL
 		{"截断\xe5\x85", "截断  "},
+		{"（１２３４５６７８９０，１２）元", "(1234567890,12)元"}, // a shift per rune
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -31,11 +32,25 @@ func TestNormalizeKeepsOffsets(t *testing.T) {
 				t.Errorf("%q: off(%d) = %d, want %d", tt.src, x, got, want[x])
 			}
 		}
+		checkSpans(t, d, tt.src, want)
 		// Every normalized rune maps back to one source rune.
 		for i := range d.norm {
 			s := d.span(i, i+len(string([]rune(d.norm[i:])[0])))
 			if s.Start >= s.End {
 				t.Errorf("%q: rune at %d maps to empty span", tt.src, i)
+			}
+		}
+	}
+}
+
+// checkSpans checks d.span, which maps a span's end from its start's
+// shift on, against the offset map want of runeOffsets.
+func checkSpans(t *testing.T, d *doc, src string, want []int) {
+	t.Helper()
+	for a := range want {
+		for b := max(0, a-2); b < len(want) && b <= a+40; b++ {
+			if got := d.span(a, b); got != (Span{Start: want[a], End: want[b]}) {
+				t.Fatalf("%q: span(%d, %d) = %v, want [%d, %d)", src, a, b, got, want[a], want[b])
 			}
 		}
 	}
@@ -70,7 +85,7 @@ func runeNorm(src string) string {
 
 // FuzzNormalize holds newDoc's offset map to its byte-by-byte definition.
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"共主动公开政府信息１４９１条", "樟樹市（二）\r\n", "\xe4\xb8\ufffd\u00a0", "\xed\xa0\x80\xe0\x80\xaf會"} {
+	for _, s := range []string{"共主动公开政府信息１４９１条", "（１２３４５６７８９０，１２）", "樟樹市（二）\r\n", "\xe4\xb8\ufffd\u00a0", "\xed\xa0\x80\xe0\x80\xaf會"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -87,6 +102,7 @@ func FuzzNormalize(f *testing.F) {
 				t.Fatalf("%q: off(%d) = %d, want %d", src, x, got, want[x])
 			}
 		}
+		checkSpans(t, d, src, want)
 	})
 }
 

@@ -38,7 +38,7 @@ type shift struct{ n, s int32 }
 
 func newDoc(src string) *doc {
 	d := &doc{src: src, shifts: shiftPool.get(0)}
-	table, changed := t2sTable(), changedRunes()
+	table, gate := t2sTable(), changeGate()
 	// Most reports are Simplified text with nothing to normalize: norm
 	// then shares src, and the builder is only started at the first rune
 	// that changes. done is how much of src is already in the builder.
@@ -64,17 +64,18 @@ func newDoc(src string) *doc {
 		// is decoded already.
 		var r rune
 		size := 0
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(src) {
+		if c&0xF0 == 0xE0 && i+2 < len(src) {
 			c1, c2 := src[i+1], src[i+2]
-			r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				// r is a three-byte rune: its bit is tested directly,
-				// without has's tests for the other rune lengths.
-				if changed.bits[r>>6]>>(r&63)&1 == 0 {
+			// Both continuation bytes: the bitmap's bit is clear only
+			// for a valid rune normalization keeps.
+			if (c1^0x80)|(c2^0x80) < 0x40 {
+				if gate[int(c&0x0F)<<6|int(c1&0x3F)]>>(c2&0x3F)&1 == 0 {
 					i += 3
 					continue
 				}
-				size = 3
+				if r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+					size = 3
+				}
 			}
 		}
 		if size == 0 {
@@ -176,22 +177,25 @@ func (d *doc) field(id string, v Number, approx bool, a, b int) Field {
 const t2sLo, t2sHi = 0x3400, 0x9FFF
 
 var (
-	changedOnce sync.Once
-	changed     *runeSet
+	gateOnce sync.Once
+	gateBits *[1 << 10]uint64
 )
 
-// changedRunes returns the three-byte runes that normRune changes, once,
-// on first use: a bitmap of 8 KB where the t2s table is 110 KB.
-func changedRunes() *runeSet {
-	changedOnce.Do(func() {
-		changed = new(runeSet)
-		for r := rune(0x800); r <= 0xFFFF; r++ {
-			if normRune(r) != r {
-				changed.bits[r>>6] |= 1 << (r & 63)
+// changeGate returns, once, on first use, the bitmap of the three-byte
+// sequences newDoc must look at: bit r&63 of word r>>6 is set for each
+// rune r that normRune changes and for each sequence that is no rune
+// (overlong, a surrogate). 8 KB where the t2s table is 110 KB. A clear
+// bit is a valid rune normalization keeps, stepped over on one test.
+func changeGate() *[1 << 10]uint64 {
+	gateOnce.Do(func() {
+		gateBits = new([1 << 10]uint64)
+		for r := rune(0); r <= 0xFFFF; r++ {
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF || normRune(r) != r {
+				gateBits[r>>6] |= 1 << (r & 63)
 			}
 		}
 	})
-	return changed
+	return gateBits
 }
 
 var (

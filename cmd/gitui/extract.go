@@ -64,7 +64,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if *format == "table" {
 		out = newTableWriter
 	}
-	problems, err := writeReports(ctx, fs.Args(), corpus.Options{Workers: *workers}, out(w))
+	problems, err := writeReports(ctx, fs.Args(), corpus.Options{Workers: *workers, Unpacked: true}, out(w))
 	// Flushed even after a failure or an interrupt: lines are written
 	// whole, so the output then ends at the end of a line. And the last
 	// lines are written here: a full disk or a closed pipe must not pass

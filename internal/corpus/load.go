@@ -32,6 +32,13 @@ type Options struct {
 	// at once and its extraction runs on in the background, its result
 	// discarded.
 	Budget time.Duration
+	// Unpacked keeps each report's figures and checks as the extractor
+	// gives them rather than packed (see packed.go), for a load whose
+	// reports are each used once and dropped, as gitui extract writes
+	// each report's line and forgets it: packing the figures to hold
+	// them and reading them back was a twelfth of that command's work.
+	// Reports extracted so are not written to the cache.
+	Unpacked bool
 
 	// extractor and version replace extract.Extract and
 	// extract.Version in tests.
@@ -321,7 +328,7 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 					done++
 					// Files without a time (an fs.FS) are never
 					// cached: nothing would tell a changed one.
-					if ev.Report != nil && opt.CacheDir != "" && !ev.Report.ModTime.IsZero() {
+					if ev.Report != nil && opt.CacheDir != "" && !ev.Report.ModTime.IsZero() && ev.Report.unpacked == nil {
 						loaded = append(loaded, ev.Report)
 					}
 					if !send(ev) {
@@ -374,7 +381,7 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 		}
 	}
 	done := make(chan error, 1)
-	go func() { done <- rep.extract(opt.extractor) }()
+	go func() { done <- rep.extract(opt.extractor, opt.Unpacked) }()
 	budget := opt.Budget + time.Duration(len(rep.Text)>>20)*time.Second
 	timer := time.NewTimer(budget)
 	defer timer.Stop()

@@ -117,6 +117,7 @@ func (r *Report) SetResult(res extract.Result) error {
 	}
 	r.Meta = res.Meta
 	r.figures, r.checks, r.values = figs, checks, string(p.values)
+	r.unpacked = nil
 	// The extractor slices the agency out of its normalized copy of the
 	// text, which would keep that copy alive as long as the report.
 	r.Agency = strings.Clone(r.Agency)
@@ -125,6 +126,34 @@ func (r *Report) SetResult(res extract.Result) error {
 	for i, p := range r.Problems {
 		r.Problems[i] = strings.Clone(p)
 	}
+	return nil
+}
+
+// setUnpacked is SetResult for a report that is used once and dropped
+// (see Options.Unpacked): res is checked as SetResult checks it, and kept
+// as it is but for the checks' names and field lists, which become the
+// process's own, as Check promises. r takes res: its checks are changed
+// in place, and the caller must not use its slices after.
+func (r *Report) setUnpacked(res extract.Result) error {
+	at := -1
+	for _, f := range res.Fields {
+		var err error
+		if at, err = fieldPlace(r.Source, f, at); err != nil {
+			return fmt.Errorf("%s: %w", r.Path, err)
+		}
+	}
+	p := packers.Get().(*packer)
+	defer p.reset()
+	for i, c := range res.Checks {
+		name, list, err := p.numbers(c)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.Path, err)
+		}
+		res.Checks[i].ID, res.Checks[i].Fields = checkNames.at(name), checkLists.at(list)
+	}
+	r.Meta, r.Problems = res.Meta, res.Problems
+	r.figures, r.checks, r.values = "", "", ""
+	r.unpacked = &res
 	return nil
 }
 
@@ -197,19 +226,29 @@ func numberText(n extract.Number) string {
 	return n.String()
 }
 
+// fieldPlace returns the schema place of f, which follows a field at
+// place at (-1 for none), and checks that f is grounded in source.
+func fieldPlace(source string, f extract.Field, at int) (int, error) {
+	// Fields come in schema order: each is looked for just after the
+	// last one's place first.
+	at = schema.OrderAfter(f.ID, at)
+	if at < 0 || at >= approxBit {
+		return 0, fmt.Errorf("field %q is not in the schema", f.ID)
+	}
+	if f.Start < 0 || f.Start >= f.End || f.End > len(source) || f.End > math.MaxUint32 || source[f.Start:f.End] != f.Text {
+		return 0, fmt.Errorf("field %s: span [%d,%d) does not hold its text %q", f.ID, f.Start, f.End, f.Text)
+	}
+	return at, nil
+}
+
 // fields packs fields, which must be grounded in source.
 func (p *packer) fields(source string, fields []extract.Field) (string, error) {
 	packed := p.packed[:0]
 	at := -1
 	for _, f := range fields {
-		// Fields come in schema order: each is looked for just after the
-		// last one's place first.
-		at = schema.OrderAfter(f.ID, at)
-		if at < 0 || at >= approxBit {
-			return "", fmt.Errorf("field %q is not in the schema", f.ID)
-		}
-		if f.Start < 0 || f.Start >= f.End || f.End > len(source) || f.End > math.MaxUint32 || source[f.Start:f.End] != f.Text {
-			return "", fmt.Errorf("field %s: span [%d,%d) does not hold its text %q", f.ID, f.Start, f.End, f.Text)
+		var err error
+		if at, err = fieldPlace(source, f, at); err != nil {
+			return "", err
 		}
 		v := numberText(f.Value)
 		if len(v) > math.MaxUint8 || len(f.Unit) > math.MaxUint8 {
@@ -267,11 +306,19 @@ func (p *packer) checks(checks []extract.Check) (string, error) {
 }
 
 // NumFields returns how many figures r has.
-func (r *Report) NumFields() int { return len(r.figures) / figureSize }
+func (r *Report) NumFields() int {
+	if r.unpacked != nil {
+		return len(r.unpacked.Fields)
+	}
+	return len(r.figures) / figureSize
+}
 
 // Field returns r's figure i, 0 ≤ i < NumFields(), in the order the
 // extractor gave them (schema order).
 func (r *Report) Field(i int) extract.Field {
+	if r.unpacked != nil {
+		return r.unpacked.Fields[i]
+	}
 	p := r.figure(i)
 	return extract.Field{
 		ID:     schema.All()[p.id&^approxBit].ID,
@@ -285,7 +332,7 @@ func (r *Report) Field(i int) extract.Field {
 
 // Fields returns r's figures as a new slice, nil when it has none.
 func (r *Report) Fields() []extract.Field {
-	if len(r.figures) == 0 {
+	if r.NumFields() == 0 {
 		return nil
 	}
 	out := make([]extract.Field, r.NumFields())
@@ -301,6 +348,14 @@ func (r *Report) FieldByID(id string) (extract.Field, bool) {
 	if at < 0 {
 		return extract.Field{}, false
 	}
+	if r.unpacked != nil {
+		for _, f := range r.unpacked.Fields {
+			if f.ID == id {
+				return f, true
+			}
+		}
+		return extract.Field{}, false
+	}
 	for i := range r.NumFields() {
 		if int(r.figure(i).id&^approxBit) == at {
 			return r.Field(i), true
@@ -310,12 +365,20 @@ func (r *Report) FieldByID(id string) (extract.Field, bool) {
 }
 
 // NumChecks returns how many identity checks r has.
-func (r *Report) NumChecks() int { return len(r.checks) / checkSize }
+func (r *Report) NumChecks() int {
+	if r.unpacked != nil {
+		return len(r.unpacked.Checks)
+	}
+	return len(r.checks) / checkSize
+}
 
 // Check returns r's check i, 0 ≤ i < NumChecks(). Its field list is shared:
 // callers must not modify it. Equal lists are one slice, held once by the
 // process: a list's first element's address identifies it.
 func (r *Report) Check(i int) extract.Check {
+	if r.unpacked != nil {
+		return r.unpacked.Checks[i]
+	}
 	c := r.check(i)
 	return extract.Check{
 		ID:       checkNames.at(c.name),
@@ -328,7 +391,7 @@ func (r *Report) Check(i int) extract.Check {
 
 // Checks returns r's identity checks as a new slice, nil when it has none.
 func (r *Report) Checks() []extract.Check {
-	if len(r.checks) == 0 {
+	if r.NumChecks() == 0 {
 		return nil
 	}
 	out := make([]extract.Check, r.NumChecks())
@@ -341,6 +404,14 @@ func (r *Report) Checks() []extract.Check {
 // FailedChecks returns how many of r's checks fail.
 func (r *Report) FailedChecks() int {
 	n := 0
+	if r.unpacked != nil {
+		for _, c := range r.unpacked.Checks {
+			if !c.OK {
+				n++
+			}
+		}
+		return n
+	}
 	for i := range r.NumChecks() {
 		if !r.check(i).ok {
 			n++

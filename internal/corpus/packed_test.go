@@ -1,9 +1,12 @@
 package corpus
 
 import (
+	"context"
 	"encoding/json"
 	"math/rand/v2"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 	"unsafe"
@@ -11,8 +14,16 @@ import (
 	"gitui/internal/extract"
 )
 
-// TestPacked checks that packing a report's result changes no value, and
-// that the texts of its fields lie in its Source.
+// setters are the two ways a report takes a result: packed, and kept as
+// it is for a load of Options.Unpacked. Every test of a result's checks
+// and read-back runs on both.
+func setters(rep *Report) map[string]func(extract.Result) error {
+	return map[string]func(extract.Result) error{"packed": rep.SetResult, "unpacked": rep.setUnpacked}
+}
+
+// TestPacked checks that packing a report's result, or keeping it
+// unpacked, changes no value, and that the texts of its fields lie in its
+// Source.
 func TestPacked(t *testing.T) {
 	for _, name := range []string{"seeds/000_18bd725a6c48fc58.txt", "dev/reports/t005_pingtan_zone_2021_crawl.txt"} {
 		rep, err := Parse(name, readTestdata(t, name))
@@ -27,21 +38,35 @@ func TestPacked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := rep.SetResult(res); err != nil {
-			t.Fatal(err)
-		}
-		after, err := json.Marshal(rep.Result())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(before) != string(after) {
-			t.Errorf("%s: packing changed the result:\n%s\n%s", name, before, after)
-		}
-		src := uintptr(unsafe.Pointer(unsafe.StringData(rep.Source)))
-		for _, f := range rep.Fields() {
-			p := uintptr(unsafe.Pointer(unsafe.StringData(f.Text)))
-			if p < src || p+uintptr(len(f.Text)) > src+uintptr(len(rep.Source)) {
-				t.Errorf("%s: %s: Text %q is a copy, not a slice of Source", name, f.ID, f.Text)
+		for how, set := range setters(rep) {
+			if err := set(rep.Result()); err != nil {
+				t.Fatal(err)
+			}
+			after, err := json.Marshal(rep.Result())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(before) != string(after) {
+				t.Errorf("%s, %s: the result changed:\n%s\n%s", name, how, before, after)
+			}
+			src := uintptr(unsafe.Pointer(unsafe.StringData(rep.Source)))
+			for i, f := range rep.Fields() {
+				p := uintptr(unsafe.Pointer(unsafe.StringData(f.Text)))
+				if p < src || p+uintptr(len(f.Text)) > src+uintptr(len(rep.Source)) {
+					t.Errorf("%s, %s: %s: Text %q is a copy, not a slice of Source", name, how, f.ID, f.Text)
+				}
+				if got, ok := rep.FieldByID(f.ID); !ok || got != f || rep.Field(i) != f {
+					t.Errorf("%s, %s: FieldByID(%s), Field(%d) = %v, %v; want %v", name, how, f.ID, i, got, rep.Field(i), f)
+				}
+			}
+			failed := 0
+			for _, c := range res.Checks {
+				if !c.OK {
+					failed++
+				}
+			}
+			if rep.FailedChecks() != failed {
+				t.Errorf("%s, %s: %d checks fail, want %d", name, how, rep.FailedChecks(), failed)
 			}
 		}
 	}
@@ -56,19 +81,21 @@ func TestSetResultRefusesUngrounded(t *testing.T) {
 	}
 	want := rep.NumFields()
 	res := rep.Result()
-	bad := res
-	bad.Fields = append([]extract.Field(nil), res.Fields...)
-	bad.Fields[0].Text += "0"
-	if err := rep.SetResult(bad); err == nil {
-		t.Error("a span not holding its text was accepted")
-	}
-	bad.Fields = append([]extract.Field(nil), res.Fields...)
-	bad.Fields[0].ID = "no.such.field"
-	if err := rep.SetResult(bad); err == nil {
-		t.Error("an ID outside the schema was accepted")
-	}
-	if rep.NumFields() != want {
-		t.Errorf("a refused result changed the report: %d figures, want %d", rep.NumFields(), want)
+	for how, set := range setters(rep) {
+		bad := res
+		bad.Fields = append([]extract.Field(nil), res.Fields...)
+		bad.Fields[0].Text += "0"
+		if err := set(bad); err == nil {
+			t.Errorf("%s: a span not holding its text was accepted", how)
+		}
+		bad.Fields = append([]extract.Field(nil), res.Fields...)
+		bad.Fields[0].ID = "no.such.field"
+		if err := set(bad); err == nil {
+			t.Errorf("%s: an ID outside the schema was accepted", how)
+		}
+		if rep.NumFields() != want {
+			t.Errorf("%s: a refused result changed the report: %d figures, want %d", how, rep.NumFields(), want)
+		}
 	}
 }
 
@@ -93,19 +120,35 @@ func TestPackedChecks(t *testing.T) {
 		{ID: "empty", Fields: []string{}},
 		{ID: "none"},
 	}
-	if err := rep.SetResult(res); err != nil {
-		t.Fatal(err)
+	var lists []*string // the first check's field list, as each way holds it
+	for how, set := range setters(rep) {
+		// setUnpacked keeps the checks it is given: each way gets its own.
+		given := res
+		given.Checks = append([]extract.Check(nil), res.Checks...)
+		given.Checks[1].Fields = slices.Clone(res.Checks[1].Fields)
+		if err := set(given); err != nil {
+			t.Fatal(err)
+		}
+		got := rep.Checks()
+		if !reflect.DeepEqual(got, res.Checks) {
+			t.Errorf("%s: checks read back\n %#v\nwant %#v", how, got, res.Checks)
+		}
+		if rep.FailedChecks() != 3 || rep.NumChecks() != 4 {
+			t.Errorf("%s: %d of %d checks fail, want 3 of 4", how, rep.FailedChecks(), rep.NumChecks())
+		}
+		// Equal lists are one list, the process's (see Report.Check).
+		if &got[0].Fields[0] != &got[1].Fields[0] || &got[0].Fields[0] == &res.Checks[0].Fields[0] {
+			t.Errorf("%s: equal field lists are not the process's one list", how)
+		}
+		lists = append(lists, &got[0].Fields[0])
+		bad := res
+		bad.Checks = []extract.Check{{ID: "a", Fields: []string{"proactive.total", "no.such.field"}}}
+		if err := set(bad); err == nil {
+			t.Errorf("%s: a check naming a field outside the schema was accepted", how)
+		}
 	}
-	if got := rep.Checks(); !reflect.DeepEqual(got, res.Checks) {
-		t.Errorf("checks read back\n %#v\nwant %#v", got, res.Checks)
-	}
-	if rep.FailedChecks() != 3 || rep.NumChecks() != 4 {
-		t.Errorf("%d of %d checks fail, want 3 of 4", rep.FailedChecks(), rep.NumChecks())
-	}
-	bad := res
-	bad.Checks = []extract.Check{{ID: "a", Fields: []string{"proactive.total", "no.such.field"}}}
-	if err := rep.SetResult(bad); err == nil {
-		t.Error("a check naming a field outside the schema was accepted")
+	if lists[0] != lists[1] {
+		t.Error("packed and unpacked reports hold different lists for the same fields")
 	}
 }
 
@@ -132,5 +175,47 @@ func TestPackerValues(t *testing.T) {
 	}
 	if got, want := string(q.values), "0件01件112件121491件14910.5件0.5"; got != want {
 		t.Errorf("values = %q, want each pair once: %q", got, want)
+	}
+}
+
+// TestLoadUnpacked loads the testdata reports unpacked and packed: they
+// read the same. Unpacked reports are not written to the cache, and a
+// later unpacked load takes what the cache holds.
+func TestLoadUnpacked(t *testing.T) {
+	dir := t.TempDir()
+	cacheDir := filepath.Join(dir, ".gitui", "cache")
+	for _, name := range []string{"seeds/000_18bd725a6c48fc58.txt", "dev/reports/t005_pingtan_zone_2021_crawl.txt"} {
+		write(t, dir, filepath.Base(name), readTestdata(t, name))
+	}
+	write(t, dir, "page.html", []byte(pageHTML))
+	load := func(opt Options) *Corpus {
+		t.Helper()
+		c, err := LoadAll(context.Background(), []string{dir}, opt)
+		if err != nil || len(c.Reports) != 3 {
+			t.Fatalf("loaded %d reports: %v", len(c.Reports), err)
+		}
+		return c
+	}
+	packed := load(Options{})
+	unpacked := load(Options{Unpacked: true, CacheDir: cacheDir})
+	for i, r := range unpacked.Reports {
+		if r.unpacked == nil || r.Cached {
+			t.Fatalf("%s: unpacked %v, cached %v", r.Path, r.unpacked != nil, r.Cached)
+		}
+		want, err := json.Marshal(packed.Reports[i].Result())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := json.Marshal(r.Result()); string(got) != string(want) {
+			t.Errorf("%s: unpacked\n%s\npacked\n%s", r.Path, got, want)
+		}
+	}
+	if c := load(Options{CacheDir: cacheDir}); c.Reports[0].Cached {
+		t.Fatal("an unpacked load wrote the cache")
+	}
+	for _, r := range load(Options{Unpacked: true, CacheDir: cacheDir}).Reports {
+		if !r.Cached || r.unpacked != nil {
+			t.Errorf("%s: after a packed load, an unpacked one read the cache: cached %v, unpacked %v", r.Path, r.Cached, r.unpacked != nil)
+		}
 	}
 }

@@ -49,7 +49,7 @@ func parse(path string, raw []byte, extractor func(string) extract.Result) (*Rep
 	if err != nil {
 		return nil, err
 	}
-	if err := rep.extract(extractor); err != nil {
+	if err := rep.extract(extractor, false); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -85,7 +85,7 @@ func decodeReport(path string, raw []byte) (*Report, error) {
 }
 
 // extract sets r's figures from r.Text, with spans into r.Source.
-func (r *Report) extract(extractor func(string) extract.Result) error {
+func (r *Report) extract(extractor func(string) extract.Result, unpacked bool) error {
 	res, err := safeExtract(extractor, r.Text)
 	if err != nil {
 		return &Problem{Path: r.Path, Step: "extract", Err: err}
@@ -93,7 +93,11 @@ func (r *Report) extract(extractor func(string) extract.Result) error {
 	if r.Rendered() {
 		r.mapFields(&res)
 	}
-	if err := r.SetResult(res); err != nil {
+	set := r.SetResult
+	if unpacked {
+		set = r.setUnpacked
+	}
+	if err := set(res); err != nil {
 		return &Problem{Path: r.Path, Step: "extract", Err: err}
 	}
 	return nil

@@ -42,12 +42,15 @@ type Report struct {
 	// Meta is what the report says about itself, and Problems what the
 	// extractor could not read with certainty, such as a table row it
 	// could not map. The figures and checks are read with Fields, Field
-	// and Checks (see figures.go).
+	// and Checks (see packed.go).
 	extract.Meta
 	Problems []string
 	figures  string // packed, figureSize bytes each
 	values   string
 	checks   string // packed, checkSize bytes each
+	// unpacked holds them instead, as the extractor gave them, for a
+	// report loaded with Options.Unpacked.
+	unpacked *extract.Result
 
 	// Cached is true when the figures were read from the extraction cache
 	// rather than extracted in this load.

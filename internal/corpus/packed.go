@@ -168,20 +168,25 @@ type packer struct {
 	// cost a twentieth of gitui extract.
 	recent [256]uint32
 	// names remembers, by check ID, the check's name number and the
-	// field list last packed under it: the checks of one identity name
-	// the same fields report after report, and the tables of names.go
-	// take a lock and hash the whole list. A packer is used by one
-	// goroutine at a time (it comes from packers), so names needs no lock.
-	names map[string]namedList
+	// field lists last packed under it: the checks of one identity name
+	// the same fields report after report (two lists, where the 2019 and
+	// 2021 tables sum other rows), and the tables of names.go take a
+	// lock and hash the whole list. A packer is used by one goroutine at
+	// a time (it comes from packers), so names needs no lock.
+	names map[string]namedLists
 }
 
-type namedList struct {
-	name, list uint16
-	ids        []string // checkLists.at(list)
+type namedLists struct {
+	name  uint16
+	n     int // of lists filled
+	lists [2]struct {
+		list uint16
+		ids  []string // checkLists.at(list)
+	}
 }
 
 var packers = sync.Pool{New: func() any {
-	return &packer{names: make(map[string]namedList)}
+	return &packer{names: make(map[string]namedLists)}
 }}
 
 // reset empties p, keeping no string of the result packed, and returns it
@@ -268,22 +273,26 @@ func (p *packer) fields(source string, fields []extract.Field) (string, error) {
 // numbers returns the numbers of c's name and field list.
 func (p *packer) numbers(c extract.Check) (name, list uint16, err error) {
 	known, ok := p.names[c.ID]
-	if ok && (known.ids == nil) == (c.Fields == nil) && slices.Equal(known.ids, c.Fields) {
-		return known.name, known.list, nil
-	}
-	if !ok {
-		if known.name, err = nameNumber(c.ID); err != nil {
-			return 0, 0, err
+	if ok {
+		for _, l := range known.lists[:known.n] {
+			if (l.ids == nil) == (c.Fields == nil) && slices.Equal(l.ids, c.Fields) {
+				return known.name, l.list, nil
+			}
 		}
-	}
-	if known.list, err = listNumber(c.Fields); err != nil {
+	} else if known.name, err = nameNumber(c.ID); err != nil {
 		return 0, 0, err
 	}
-	known.ids = checkLists.at(known.list)
+	if list, err = listNumber(c.Fields); err != nil {
+		return 0, 0, err
+	}
+	// The newer list is kept first, the older one after it.
+	known.lists[1] = known.lists[0]
+	known.lists[0].list, known.lists[0].ids = list, checkLists.at(list)
+	known.n = min(known.n+1, len(known.lists))
 	// A copy, also when the ID is known: assigning to a map replaces
 	// the stored key too, and the extractor's string may pin its text.
 	p.names[strings.Clone(c.ID)] = known
-	return known.name, known.list, nil
+	return known.name, list, nil
 }
 
 // checks packs checks.

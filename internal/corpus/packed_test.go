@@ -156,7 +156,7 @@ func TestPackedChecks(t *testing.T) {
 // where value says, whatever pairs share a slot of recent, and that a
 // report's repeated pairs are held once.
 func TestPackerValues(t *testing.T) {
-	p := &packer{names: make(map[string]namedList)}
+	p := &packer{names: make(map[string]namedLists)}
 	units := []string{"", "件", "万元", "人次"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 5000 {
@@ -166,7 +166,7 @@ func TestPackerValues(t *testing.T) {
 			t.Fatalf("value(%q, %q) = %d, which does not hold them", v, u, off)
 		}
 	}
-	q := &packer{names: make(map[string]namedList)}
+	q := &packer{names: make(map[string]namedLists)}
 	for range 3 {
 		for _, v := range []string{"0", "1", "12", "1491", "0.5"} {
 			q.value(v, "件")
@@ -216,6 +216,37 @@ func TestLoadUnpacked(t *testing.T) {
 	for _, r := range load(Options{Unpacked: true, CacheDir: cacheDir}).Reports {
 		if !r.Cached || r.unpacked != nil {
 			t.Errorf("%s: after a packed load, an unpacked one read the cache: cached %v, unpacked %v", r.Path, r.Cached, r.unpacked != nil)
+		}
+	}
+}
+
+// TestPackerNumbers checks that numbers gives a check's own list, whatever
+// lists were packed under its ID before: three lists taking turns, nil
+// and empty ones among them.
+func TestPackerNumbers(t *testing.T) {
+	p := &packer{names: make(map[string]namedLists)}
+	lists := [][]string{
+		{"proactive.total", "fees.waived"},
+		nil,
+		{"fees.waived"},
+		{},
+		{"proactive.total", "fees.waived"},
+	}
+	for i := range 40 {
+		fields := lists[i*7%len(lists)]
+		name, list, err := p.numbers(extract.Check{ID: "a", Fields: slices.Clone(fields)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := listNumber(fields)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := checkLists.at(list); list != want || (got == nil) != (fields == nil) || !slices.Equal(got, fields) {
+			t.Fatalf("check %d: list %d %q, want %d %q", i, list, got, want, fields)
+		}
+		if checkNames.at(name) != "a" {
+			t.Fatalf("check %d: name %q", i, checkNames.at(name))
 		}
 	}
 }

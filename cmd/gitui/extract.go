@@ -214,7 +214,14 @@ const maxHeld = 64 << 20
 
 func newJSONLWriter(w io.Writer) reportWriter {
 	jw := &jsonlWriter{w: w, held: make(map[int]heldLine), maxHeld: maxHeld}
-	jw.lines.New = func() any { return new([]byte) }
+	jw.lines.New = func() any {
+		// A table report's line is about 20 KB: a buffer grown to it
+		// from nothing was copied a dozen times, and buffers are made
+		// often (a held line keeps its own, and the pool is emptied by
+		// each collection).
+		b := make([]byte, 0, 32<<10)
+		return &b
+	}
 	return jw
 }
 

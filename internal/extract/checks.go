@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"slices"
-	"strconv"
 
 	"gitui/internal/schema"
 )
@@ -46,13 +45,8 @@ func checks(fields []Field, places []int32, f schema.Format, extra int) []Check 
 		}
 		if at >= 0 && vals.at[at] == 0 {
 			vals.at[at] = int32(i + 1)
-			// A decimal (money) is not parsed: ParseInt would fail on
-			// its point, and allocate the error.
-			vals.ints[i] = smallInt{}
-			if fl.Value.IsInt() {
-				n, err := strconv.ParseInt(fl.Value.String(), 10, 64)
-				vals.ints[i] = smallInt{n, err == nil && n <= 1<<50 && n >= -(1<<50)}
-			}
+			n, ok := fl.Value.intValue()
+			vals.ints[i] = smallInt{n, ok && n <= 1<<50 && n >= -(1<<50)}
 		}
 	}
 	// The checks are allocated once, at their exact size.

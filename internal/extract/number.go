@@ -142,13 +142,35 @@ func (n Number) Equal(m Number) bool {
 }
 
 // intValue returns n when it is an integer, as every count is (fifteen
-// digits at most fit in an int64).
+// digits at most fit in an int64). The identities read every field's
+// value so: the digits are added up here, as strconv.ParseInt would,
+// without its checks for signs, bases and underscores.
 func (n Number) intValue() (int64, bool) {
-	if !n.IsInt() {
-		return 0, false
+	s := n.s
+	if s == "" {
+		return 0, true // the zero Number
 	}
-	v, err := strconv.ParseInt(n.String(), 10, 64)
-	return v, err == nil
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if s == "" || len(s) > 18 {
+		// Nothing to read, or more digits than an int64 surely holds.
+		v, err := strconv.ParseInt(n.s, 10, 64)
+		return v, err == nil
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false // a point: no integer
+		}
+		v = v*10 + int64(c)
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 // Add returns n+m exactly: the sum of two decimals has no more decimals

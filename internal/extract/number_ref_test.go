@@ -78,3 +78,25 @@ func FuzzParseNumberRef(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIntValue holds intValue to strconv.ParseInt on what it is given:
+// numbers ParseNumber returns, and the same with the point taken out, as
+// shareCheckInt reads a stated share.
+func FuzzIntValue(f *testing.F) {
+	for _, s := range []string{"0", "-18", "4711.7", "999999999999999", "-0.5", "123456789012345.678"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		n, err := ParseNumber(in)
+		if err != nil {
+			return
+		}
+		for _, m := range []Number{n, {strings.Replace(n.s, ".", "", 1)}} {
+			got, ok := m.intValue()
+			want, werr := strconv.ParseInt(m.String(), 10, 64)
+			if wok := werr == nil && m.IsInt(); ok != wok || ok && got != want {
+				t.Errorf("Number{%q}.intValue() = %d, %v; want %d, %v", m.s, got, ok, want, wok)
+			}
+		}
+	})
+}

@@ -44,38 +44,30 @@ func newDoc(src string) *doc {
 	// that changes. done is how much of src is already in the builder.
 	var buf strings.Builder
 	done := 0
-	for i := 0; i < len(src); {
+	for i := 0; ; {
+		if i = keptUpTo(src, i, gate); i == len(src) {
+			break
+		}
 		c := src[i]
-		if c < utf8.RuneSelf {
-			if c == '\r' || c == 0 {
-				if buf.Cap() == 0 {
-					buf.Grow(len(src))
-				}
-				buf.WriteString(src[done:i])
-				buf.WriteByte(' ')
-				done = i + 1
+		if c == '\r' || c == 0 {
+			if buf.Cap() == 0 {
+				buf.Grow(len(src))
 			}
+			buf.WriteString(src[done:i])
+			buf.WriteByte(' ')
 			i++
+			done = i
 			continue
 		}
-		// A three-byte rune (all of CJK) that normalization keeps is
-		// stepped over after a look at a bitmap: most of a report. One
-		// it changes (full-width punctuation, Traditional characters)
-		// is decoded already.
+		// A three-byte rune keptUpTo stopped at is one normalization
+		// may change (full-width punctuation, Traditional characters),
+		// or a sequence that is no rune.
 		var r rune
 		size := 0
 		if c&0xF0 == 0xE0 && i+2 < len(src) {
-			c1, c2 := src[i+1], src[i+2]
-			// Both continuation bytes: the bitmap's bit is clear only
-			// for a valid rune normalization keeps.
-			if (c1^0x80)|(c2^0x80) < 0x40 {
-				if gate[int(c&0x0F)<<6|int(c1&0x3F)]>>(c2&0x3F)&1 == 0 {
-					i += 3
-					continue
-				}
-				if r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-					size = 3
-				}
+			r = rune(c&0x0F)<<12 | rune(src[i+1]&0x3F)<<6 | rune(src[i+2]&0x3F)
+			if src[i+1]&0xC0 == 0x80 && src[i+2]&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				size = 3
 			}
 		}
 		if size == 0 {
@@ -104,6 +96,36 @@ func newDoc(src string) *doc {
 	buf.WriteString(src[done:])
 	d.norm = buf.String()
 	return d
+}
+
+// keptUpTo returns the first byte at or after i of a rune newDoc may
+// change (CR and NUL, every rune but ASCII and the three-byte runes gate
+// clears), or len(src). Most of a report is runes it keeps: the loop is a
+// function of its own so that it keeps its few values in registers.
+func keptUpTo(src string, i int, gate *[1 << 10]uint64) int {
+	for i+2 < len(src) {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if c == '\r' || c == 0 {
+				return i
+			}
+			i++
+			continue
+		}
+		c1, c2 := src[i+1], src[i+2]
+		// A lead byte of three, two continuation bytes, and the bit of
+		// a rune normalization keeps.
+		if c&0xF0 != 0xE0 || (c1^0x80)|(c2^0x80) >= 0x40 || gate[int(c&0x0F)<<6|int(c1&0x3F)]>>(c2&0x3F)&1 != 0 {
+			return i
+		}
+		i += 3
+	}
+	for ; i < len(src); i++ {
+		if c := src[i]; c >= utf8.RuneSelf || c == '\r' || c == 0 {
+			return i
+		}
+	}
+	return len(src)
 }
 
 // release gives the doc's shifts back to their pool; d must not be

@@ -113,6 +113,12 @@ func (v *view) mentions() ([]mention, []int) {
 			// a number and its unit is a wrapped line ("351\n件").
 			j++
 		}
+		if j == len(s) || s[j] < utf8.RuneSelf {
+			// Units, 余, 多 and 万 are Chinese: a number followed by
+			// ASCII (a table's "|", a point, a space) has none.
+			skip(end)
+			continue
+		}
 		for _, a := range []string{"余", "多"} {
 			if strings.HasPrefix(s[j:], a) {
 				m.approx = true

@@ -231,8 +231,15 @@ func scanUTF8[T string | []byte](s T) (bad int, valid bool) {
 				bad++
 			}
 			i++
+		case c-0xE1 < 0x0C && i+2 < n:
+			// Three bytes led by E1–EC: all of CJK, and most of a
+			// report. Any two continuation bytes make a rune.
+			if (s[i+1]^0x80)|(s[i+2]^0x80) >= 0x40 {
+				return bad, false
+			}
+			i += 3
 		case c&0xF0 == 0xE0 && i+2 < n:
-			// Three bytes: all of CJK, and most of a report.
+			// The other three-byte runes, among them U+FFFD.
 			c1, c2 := s[i+1], s[i+2]
 			if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c == 0xE0 && c1 < 0xA0 || c == 0xED && c1 > 0x9F {
 				return bad, false // not a continuation, overlong, or a surrogate

@@ -448,6 +448,14 @@ func readLimited(f io.Reader, size, max int64) ([]byte, error) {
 type osFiles struct{ roots []string }
 
 func (o osFiles) read(path string, max int64) ([]byte, time.Time, error) {
+	return readRegular(path, max)
+}
+
+// readFile reads the regular file at path, of max bytes at most, and
+// returns its modification time. readRegular is readFile, or the same by
+// system calls of its own where an os.File costs more than reading a
+// report (see read_linux.go).
+func readFile(path string, max int64) ([]byte, time.Time, error) {
 	f, info, err := openRegular(path, 0)
 	if err != nil {
 		return nil, time.Time{}, err

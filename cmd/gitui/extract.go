@@ -59,7 +59,9 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	w := bufio.NewWriter(namedWriter{stdout, "stdout"})
+	// A table report's line is some 20 KB: through bufio's default 4 KB
+	// buffer each took two writes to stdout.
+	w := bufio.NewWriterSize(namedWriter{stdout, "stdout"}, 256<<10)
 	out := newJSONLWriter
 	if *format == "table" {
 		out = newTableWriter

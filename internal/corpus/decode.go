@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -136,6 +137,12 @@ func putBuf(buf []byte) {
 // U+FFFD. Data that is mostly control bytes, or starts with the signature of
 // a binary format, is rejected with an error wrapping ErrBinary.
 func Decode(raw []byte) (text, encoding string, err error) {
+	return decode(raw, false)
+}
+
+// decode is Decode. When owned, raw is given away (read for this alone,
+// and never written after): UTF-8 text is then raw itself, not a copy.
+func decode(raw []byte, owned bool) (text, encoding string, err error) {
 	if kind := binaryKind(raw); kind != "" {
 		return "", "", fmt.Errorf("%w (%s)", ErrBinary, kind)
 	}
@@ -152,6 +159,9 @@ func Decode(raw []byte) (text, encoding string, err error) {
 	}
 	body := bytes.TrimPrefix(raw, []byte{0xef, 0xbb, 0xbf})
 	if bad, ok := scanUTF8(body); ok {
+		if owned && len(body) > 0 {
+			return judgeText(unsafe.String(&body[0], len(body)), EncUTF8, bad)
+		}
 		return judgeText(string(body), EncUTF8, bad)
 	}
 	// Both legacy decodings are tried, each into a pooled buffer, and

@@ -128,7 +128,8 @@ type files interface {
 	// emit returns false.
 	walk(emit func(found) bool)
 	// read returns the contents and modification time of a file found by
-	// walk, failing for files over max bytes.
+	// walk, failing for files over max bytes. The contents are a buffer
+	// of their own, the caller's: a report's text may be that buffer.
 	read(path string, max int64) ([]byte, time.Time, error)
 	// stat returns the size and modification time of a regular file
 	// found by walk; the time is zero where there is none.
@@ -364,7 +365,8 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 	if err != nil {
 		return Event{Problem: &Problem{Path: path, Step: "read", Err: err}}
 	}
-	rep, err := decodeReport(path, raw)
+	// raw was read for this report alone: its text may be raw itself.
+	rep, err := decodeReport(path, raw, true)
 	if err != nil {
 		return Event{Problem: asProblem(path, err)}
 	}

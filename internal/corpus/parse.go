@@ -45,7 +45,7 @@ func Parse(path string, raw []byte) (*Report, error) {
 
 // parse is Parse with the extractor as a parameter, for tests.
 func parse(path string, raw []byte, extractor func(string) extract.Result) (*Report, error) {
-	rep, err := decodeReport(path, raw)
+	rep, err := decodeReport(path, raw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -56,12 +56,12 @@ func parse(path string, raw []byte, extractor func(string) extract.Result) (*Rep
 }
 
 // decodeReport builds a Report without its Result: decoded, rendered if
-// HTML, summed.
-func decodeReport(path string, raw []byte) (*Report, error) {
+// HTML, summed. owned is decode's: raw is given away.
+func decodeReport(path string, raw []byte, owned bool) (*Report, error) {
 	if len(raw) == 0 {
 		return nil, &Problem{Path: path, Step: "read", Err: ErrEmpty}
 	}
-	src, enc, err := Decode(raw)
+	src, enc, err := decode(raw, owned)
 	if err != nil {
 		return nil, &Problem{Path: path, Step: "decode", Err: err}
 	}

@@ -179,7 +179,7 @@ func appendString(b []byte, s string) []byte {
 		// bytes E3–EC and EE, none of which needs an escape; ED and EF
 		// lead to surrogates and U+FEFF, E2 to U+2028 and the bidi
 		// controls, which the general path looks at.
-		if (c >= 0xe3 && c <= 0xec || c == 0xee) && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		if (c >= 0xe3 && c <= 0xec || c == 0xee) && i < len(s)-2 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			i += 3
 			continue
 		}

@@ -241,9 +241,10 @@ func scanUTF8[T string | []byte](s T) (bad int, valid bool) {
 				bad++
 			}
 			i++
-		case c-0xE1 < 0x0C && i+2 < n:
+		case c-0xE1 < 0x0C && i < len(s)-2:
 			// Three bytes led by E1–EC: all of CJK, and most of a
-			// report. Any two continuation bytes make a rune.
+			// report. Any two continuation bytes make a rune. (The
+			// bound written so, their reads need no bounds checks.)
 			if (s[i+1]^0x80)|(s[i+2]^0x80) >= 0x40 {
 				return bad, false
 			}

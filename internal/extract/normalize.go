@@ -103,7 +103,10 @@ func newDoc(src string) *doc {
 // clears), or len(src). Most of a report is runes it keeps: the loop is a
 // function of its own so that it keeps its few values in registers.
 func keptUpTo(src string, i int, gate *[1 << 10]uint64) int {
-	for i+2 < len(src) {
+	// Written so that the compiler reads a rune's bytes without bounds
+	// checks (see runeSet.next).
+	i = max(i, 0)
+	for i < len(src)-2 {
 		c := src[i]
 		if c < utf8.RuneSelf {
 			if c == '\r' || c == 0 {

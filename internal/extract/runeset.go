@@ -66,14 +66,19 @@ var runeStep = func() (t [256]uint8) {
 // set, or len(s). i must be a rune start, or a continuation byte inside a
 // rune (stepped over byte by byte).
 func (t *runeSet) next(s string, i int) int {
-	for i+2 < len(s) {
+	// With i known not to be negative and the loop bound written as
+	// len(s)-2, the compiler reads a rune's second and third bytes
+	// without bounds checks.
+	i = max(i, 0)
+	for i < len(s)-2 {
 		c := s[i]
 		// Three-byte runes make most of the text: a branch, not a
 		// table, steps over them, so the processor predicts it and
 		// tests the next rune before this one's lead byte is loaded.
+		// The rune's word in bits is its top ten bits, the lead's
+		// four and the second byte's six; its bit, the third's six.
 		if c&0xF0 == 0xE0 {
-			r := uint32(c&0x0F)<<12 | uint32(s[i+1]&0x3F)<<6 | uint32(s[i+2]&0x3F)
-			if t.bits[r>>6]>>(r&63)&1 != 0 {
+			if t.bits[int(c&0x0F)<<6|int(s[i+1]&0x3F)]>>(s[i+2]&0x3F)&1 != 0 {
 				return i
 			}
 			i += 3

@@ -18,29 +18,58 @@ var runeSetTexts = []string{
 	"",
 }
 
+// runeSetMembers are the sets the tests of runeSet read texts with.
+var runeSetMembers = []string{"0123456789一二两三四五六七八九十", "没不未无为", clauseStops}
+
+// checkNext holds set.next to the plain reading at every offset of s: the
+// first rune at or after i that is a member.
+func checkNext(t *testing.T, set *runeSet, members, s string) {
+	t.Helper()
+	for i := 0; i <= len(s); i++ {
+		want := len(s)
+		for j := i; j < len(s); {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if utf8.RuneStart(s[j]) && r != utf8.RuneError && strings.ContainsRune(members, r) {
+				want = j
+				break
+			}
+			if !utf8.RuneStart(s[j]) {
+				size = 1
+			}
+			j += size
+		}
+		if got := set.next(s, i); got != want {
+			t.Fatalf("next(%q, %d) in %q = %d, want %d", s, i, members, got, want)
+		}
+	}
+}
+
+// FuzzRuneSetNext holds next to the plain reading on any valid text.
+func FuzzRuneSetNext(f *testing.F) {
+	for _, s := range runeSetTexts {
+		f.Add(s)
+	}
+	sets := make([]*runeSet, len(runeSetMembers))
+	for k, m := range runeSetMembers {
+		sets[k] = newRuneSet(m)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // next reads normalized text, which is valid
+		}
+		for k, set := range sets {
+			checkNext(t, set, runeSetMembers[k], s)
+		}
+	})
+}
+
 // TestRuneSetNext holds next and has to the plain reading: the first rune
 // at or after i that is a member.
 func TestRuneSetNext(t *testing.T) {
-	for _, members := range []string{"0123456789一二两三四五六七八九十", "没不未无为", clauseStops} {
+	for _, members := range runeSetMembers {
 		set := newRuneSet(members)
 		for _, s := range runeSetTexts {
-			for i := 0; i <= len(s); i++ {
-				want := len(s)
-				for j := i; j < len(s); {
-					r, size := utf8.DecodeRuneInString(s[j:])
-					if utf8.RuneStart(s[j]) && r != utf8.RuneError && strings.ContainsRune(members, r) {
-						want = j
-						break
-					}
-					if !utf8.RuneStart(s[j]) {
-						size = 1
-					}
-					j += size
-				}
-				if got := set.next(s, i); got != want {
-					t.Errorf("next(%q, %d) in %q = %d, want %d", s, i, members, got, want)
-				}
-			}
+			checkNext(t, set, members, s)
 			for _, r := range s {
 				if got, want := set.has(r), strings.ContainsRune(members, r); got != want {
 					t.Errorf("has(%q) in %q = %v, want %v", r, members, got, want)

@@ -45,7 +45,8 @@ func appendRecord(b []byte, r *corpus.Report) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b, at = appendField(b, r.Field(i), at)
+		f := r.Field(i)
+		b, at = appendField(b, &f, at)
 	}
 	b = append(b, `],"checks":[`...)
 	for i := range r.NumChecks() {
@@ -66,7 +67,7 @@ func appendRecord(b []byte, r *corpus.Report) []byte {
 
 // appendField appends f, whose schema place is most often just after
 // the place at, and returns f's place (-1 for none).
-func appendField(b []byte, f extract.Field, at int) ([]byte, int) {
+func appendField(b []byte, f *extract.Field, at int) ([]byte, int) {
 	b = append(b, `{"id":`...)
 	at = schema.OrderAfter(f.ID, at)
 	b = appendID(b, f.ID, at)

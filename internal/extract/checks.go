@@ -36,7 +36,8 @@ func checks(fields []Field, places []int32, f schema.Format, extra int) []Check 
 	defer placesPool.Put(byPlace)
 	defer smallIntPool.put(ints)
 	vals := termValues{fields: fields, at: *byPlace, ints: ints}
-	for i, fl := range fields {
+	for i := range fields {
+		fl := &fields[i]
 		var at int
 		if places != nil {
 			at = int(places[i])

@@ -126,7 +126,9 @@ func merge(d *doc, table []Field, tableAt []int32, prose []Field, unread []strin
 				}
 			}
 		}
-		for i, f := range group {
+		// By index: a Field is 88 bytes, copied by a range over values.
+		for i := range group {
+			f := &group[i]
 			var at int
 			if g == 0 && tableAt != nil {
 				at = int(tableAt[i])
@@ -165,7 +167,7 @@ func merge(d *doc, table []Field, tableAt []int32, prose []Field, unread []strin
 // grounded reports whether f's span lies in the text and f.Text is its slice.
 // A field that fails this is never reported. at is the field's place in
 // the schema, -1 for an ID outside it: a bug in the rules, which panics.
-func (d *doc) grounded(f Field, at int) bool {
+func (d *doc) grounded(f *Field, at int) bool {
 	if at < 0 {
 		panic(fmt.Sprintf("extract: field %q is not in the schema", f.ID))
 	}

@@ -19,7 +19,8 @@ func restatedChecks(table []Field, tableAt []int32, prose []Field) []Check {
 	cellsBuf := getPlaces()
 	defer placesPool.Put(cellsBuf)
 	cells := *cellsBuf
-	for i, f := range table {
+	for i := range table {
+		f := &table[i]
 		at := -1
 		if tableAt != nil {
 			at = int(tableAt[i])
@@ -31,7 +32,8 @@ func restatedChecks(table []Field, tableAt []int32, prose []Field) []Check {
 		}
 	}
 	var out []Check
-	for _, p := range prose {
+	for i := range prose {
+		p := &prose[i]
 		at := schema.Order(p.ID)
 		if at < 0 || cells[at] <= 0 || p.Approx || !schema.IsTableCell(p.ID) {
 			continue

@@ -236,6 +236,8 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 	}
 	for range opt.Workers {
 		go func() {
+			ex := newExtractor(opt)
+			defer ex.stop()
 			for batch := range jobs {
 				// Results go back when the batch is done, or sooner
 				// when it is slow, so that progress keeps moving.
@@ -245,7 +247,7 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 					if ctx.Err() != nil {
 						return
 					}
-					ev := loadOne(ctx, src, j.path, opt)
+					ev := loadOne(ctx, src, j.path, opt, ex)
 					ev.Seq = j.seq
 					evs = append(evs, ev)
 					if i < len(batch)-1 && time.Since(last) < batchLatency {
@@ -348,8 +350,9 @@ func load(ctx context.Context, src files, opt Options) <-chan Event {
 }
 
 // loadOne reads and parses one file, taking its Result from the cache
-// when the cache has it, and extracting within the time budget otherwise.
-func loadOne(ctx context.Context, src files, path string, opt Options) Event {
+// when the cache has it, and extracting with ex, within the time budget,
+// otherwise.
+func loadOne(ctx context.Context, src files, path string, opt Options, ex *extractor) Event {
 	var c *cache
 	if opt.CacheDir != "" {
 		size, mtime, err := src.stat(path)
@@ -382,24 +385,72 @@ func loadOne(ctx context.Context, src files, path string, opt Options) Event {
 			return Event{Report: e.hit(path, readAt.UnixNano())}
 		}
 	}
-	done := make(chan error, 1)
-	go func() { done <- rep.extract(opt.extractor, opt.Unpacked) }()
 	budget := opt.Budget + time.Duration(len(rep.Text)>>20)*time.Second
-	timer := time.NewTimer(budget)
-	defer timer.Stop()
-	select {
-	case err := <-done:
-		if err != nil {
-			return Event{Problem: asProblem(path, err)}
-		}
-	case <-timer.C:
-		return Event{Problem: &Problem{Path: path, Step: "extract",
-			Err: fmt.Errorf("took longer than %v; abandoned", budget)}}
-	case <-ctx.Done():
-		return Event{Problem: &Problem{Path: path, Step: "extract", Err: ctx.Err()}}
+	if err := ex.run(ctx, rep, budget); err != nil {
+		return Event{Problem: asProblem(path, err)}
 	}
 	return Event{Report: rep}
 }
+
+// extractor extracts the reports of one worker of a load on a goroutine of
+// its own, so that an extraction over its budget (a pure function, which
+// cannot be interrupted) is left to run on while the worker goes on. The
+// goroutine serves report after report: one started per report grew and
+// copied its stack each time, and took a timer and a channel.
+type extractor struct {
+	opt   Options
+	jobs  chan *Report // to the goroutine
+	done  chan error   // its result for the last report sent
+	timer *time.Timer
+}
+
+func newExtractor(opt Options) *extractor {
+	ex := &extractor{opt: opt, timer: time.NewTimer(time.Hour)}
+	ex.timer.Stop()
+	ex.start()
+	return ex
+}
+
+// start starts a goroutine with channels of its own: one abandoned keeps
+// its done, where its late result goes unread.
+func (ex *extractor) start() {
+	jobs, done := make(chan *Report), make(chan error, 1)
+	ex.jobs, ex.done = jobs, done
+	extract, unpacked := ex.opt.extractor, ex.opt.Unpacked
+	go func() {
+		for rep := range jobs {
+			done <- rep.extract(extract, unpacked)
+		}
+	}()
+}
+
+// run extracts rep, and fails if that takes longer than budget or ctx
+// ends first, leaving the extraction to finish unseen.
+func (ex *extractor) run(ctx context.Context, rep *Report, budget time.Duration) error {
+	ex.jobs <- rep
+	ex.timer.Reset(budget)
+	defer ex.timer.Stop()
+	select {
+	case err := <-ex.done:
+		return err
+	case <-ex.timer.C:
+		ex.abandon()
+		return &Problem{Path: rep.Path, Step: "extract", Err: fmt.Errorf("took longer than %v; abandoned", budget)}
+	case <-ctx.Done():
+		ex.abandon()
+		return &Problem{Path: rep.Path, Step: "extract", Err: ctx.Err()}
+	}
+}
+
+// abandon leaves the goroutine to its extraction, to end after it, and
+// starts another for the reports to come.
+func (ex *extractor) abandon() {
+	close(ex.jobs)
+	ex.start()
+}
+
+// stop ends the goroutine once its extraction, if any, is done.
+func (ex *extractor) stop() { close(ex.jobs) }
 
 func asProblem(path string, err error) *Problem {
 	var prob *Problem

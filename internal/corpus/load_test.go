@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -306,6 +307,47 @@ func TestLoadExtractorFailures(t *testing.T) {
 		if p.Step != "extract" || !strings.Contains(p.Err.Error(), want) {
 			t.Errorf("problem %s: %s: %v; want extract: %s", p.Path, p.Step, p.Err, want)
 		}
+	}
+}
+
+// TestLoadAfterAbandon has one worker abandon an endless extraction and
+// go on with the next files, extracting each on a new goroutine; the
+// abandoned one finishes after the load, unseen.
+func TestLoadAfterAbandon(t *testing.T) {
+	dir := t.TempDir()
+	seed := readTestdata(t, "seeds/002_7618f270e5773713.txt")
+	write(t, dir, "a.txt", []byte("SLOW\n"+string(seed)))
+	write(t, dir, "b.txt", seed)
+	write(t, dir, "c.txt", []byte("SLOW\n"+string(seed)))
+	write(t, dir, "d.txt", seed)
+	release := make(chan struct{})
+	var calls atomic.Int32
+	ex := func(text string) extract.Result {
+		calls.Add(1)
+		if strings.HasPrefix(text, "SLOW") {
+			<-release
+		}
+		return extract.Extract(text)
+	}
+	c, err := collect(context.Background(), load(context.Background(), osFiles{roots: []string{dir}},
+		Options{Workers: 1, Budget: 100 * time.Millisecond, extractor: ex}))
+	close(release)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paths(c); len(got) != 2 || filepath.Base(got[0]) != "b.txt" || filepath.Base(got[1]) != "d.txt" {
+		t.Fatalf("reports = %v, want b.txt and d.txt", got)
+	}
+	if len(c.Problems) != 2 || calls.Load() != 4 {
+		t.Fatalf("problems = %v after %d extractions, want a.txt and c.txt after 4", c.Problems, calls.Load())
+	}
+	for _, p := range c.Problems {
+		if !strings.Contains(p.Err.Error(), "took longer than 100ms") {
+			t.Errorf("problem %s: %v", p.Path, p.Err)
+		}
+	}
+	if c.Reports[0].NumFields() == 0 {
+		t.Error("the report after an abandoned one has no figures")
 	}
 }
 

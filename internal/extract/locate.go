@@ -324,7 +324,7 @@ func continuesNumber(prev2, prev, r rune) bool {
 	return isCnNumeral(prev) && isCnNumeral(r)
 }
 
-// isCnNumeral reports the runes scanChinese reads (cnDigit and cnUnit);
+// isCnNumeral reports the runes scanChinese reads (see cnValue);
 // a switch, since it is asked of every rune of a report.
 func isCnNumeral(r rune) bool {
 	switch r {
@@ -353,8 +353,8 @@ func wholeNumber(s string, i, end int, first rune) bool {
 		return false
 	}
 	if first >= utf8.RuneSelf {
-		_, isDigit := cnDigit[first]
-		return isDigit || first == '十'
+		_, unit, ok := cnValue(first)
+		return ok && !unit || first == '十'
 	}
 	return true
 }

@@ -65,42 +65,82 @@ func threeDigits(s string, j int) bool {
 	return j+3 == len(s) || !isDigit(s[j+3])
 }
 
-var cnDigit = map[rune]int64{
-	'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
-	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+// cnValue returns the value of a Chinese digit (digit) or of a Chinese
+// unit, 十 to 亿 (unit); ok is false for any other rune. A switch, since
+// the number scan asks it of every rune of a numeral.
+func cnValue(r rune) (v int64, unit, ok bool) {
+	switch r {
+	case '〇', '零':
+		return 0, false, true
+	case '一':
+		return 1, false, true
+	case '二', '两':
+		return 2, false, true
+	case '三':
+		return 3, false, true
+	case '四':
+		return 4, false, true
+	case '五':
+		return 5, false, true
+	case '六':
+		return 6, false, true
+	case '七':
+		return 7, false, true
+	case '八':
+		return 8, false, true
+	case '九':
+		return 9, false, true
+	case '十':
+		return 10, true, true
+	case '百':
+		return 100, true, true
+	case '千':
+		return 1000, true, true
+	case '万':
+		return 10000, true, true
+	case '亿':
+		return 100000000, true, true
+	}
+	return 0, false, false
 }
-
-var cnUnit = map[rune]int64{'十': 10, '百': 100, '千': 1000, '万': 10000, '亿': 100000000}
 
 // scanChinese reads a Chinese numeral such as 一千二百三十, 十五, 两, 二〇一三.
 func scanChinese(s string, i int) (Number, int, bool) {
 	j := i
 	var total, section, digit int64
 	seenDigit, seenAny, positional := false, false, true
-	var digits []int64
+	// A numeral of digits only is read in place too (二〇一三): places
+	// is that reading, of digits digits.
+	var places int64
+	digits := 0
 	for j < len(s) {
 		r, n := utf8.DecodeRuneInString(s[j:])
-		if d, ok := cnDigit[r]; ok {
-			digit, seenDigit = d, true
-			digits = append(digits, d)
-		} else if u, ok := cnUnit[r]; ok {
+		v, unit, ok := cnValue(r)
+		switch {
+		case !ok:
+		case !unit:
+			digit, seenDigit = v, true
+			places = places*10 + v
+			digits++
+		default:
 			positional = false
-			if u >= 10000 {
+			if v >= 10000 {
 				section += digit
 				if section == 0 {
 					section = 1
 				}
-				total += section * u
+				total += section * v
 				section, digit = 0, 0
 			} else {
 				if !seenDigit && digit == 0 {
 					digit = 1 // 十五 = 15
 				}
-				section += digit * u
+				section += digit * v
 				digit = 0
 			}
 			seenDigit = false
-		} else {
+		}
+		if !ok {
 			break
 		}
 		seenAny = true
@@ -112,13 +152,8 @@ func scanChinese(s string, i int) (Number, int, bool) {
 	if !seenAny {
 		return Number{}, i, false
 	}
-	if positional && len(digits) > 1 {
-		// 二〇一三: digits read in place.
-		var v int64
-		for _, d := range digits {
-			v = v*10 + d
-		}
-		return Int(v), j, true
+	if positional && digits > 1 {
+		return Int(places), j, true
 	}
 	return Int(total + section + digit), j, true
 }

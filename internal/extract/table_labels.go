@@ -232,11 +232,11 @@ func numberingStart(s string, lo, k int) int {
 }
 
 // labelEnd advances over the rest of a label's text from i: up to a cell
-// delimiter, an ASCII digit, or limit.
+// delimiter, an ASCII digit, or limit. s is normalized text, valid UTF-8:
+// a rune's lead byte gives its length.
 func labelEnd(s string, i, limit int) int {
 	for i < limit && !isCellDelim(s, i) && !isASCIIDigit(s[i]) {
-		_, n := utf8.DecodeRuneInString(s[i:])
-		i += n
+		i += int(runeStep[s[i]])
 	}
 	return min(i, limit)
 }

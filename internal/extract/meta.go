@@ -65,12 +65,12 @@ type line struct {
 	titleRead bool
 }
 
-// titleMatch returns titleRE's submatch indexes in the line, or nil when
+// titleMatch returns matchTitle's submatch indexes in the line, or nil when
 // it is no titleCandidate or does not match; it is read once per line.
 func (l *line) titleMatch() []int {
 	if !l.titleRead {
 		if titleCandidate(l.text) {
-			l.title = titleRE.FindStringSubmatchIndex(l.text)
+			l.title = matchTitle(l.text)
 		}
 		l.titleRead = true
 	}
@@ -256,7 +256,6 @@ func longestAgencySuffix(s string) string {
 }
 
 var (
-	titleRE    = regexp.MustCompile(`^(?:标题[:：]?\s*)?(\S*?)\s*((?:19|20)\d{2})\s*年\s*度?\s*(\S*?)\s*(?:政府信息公开|政务信息公开|信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报|总结)`)
 	byRE       = regexp.MustCompile(`由([\p{Han}()]{3,40}?)(?:编制|根据|按照|依照|依据|组织|负责|汇总|结合)`)
 	aliasRE    = regexp.MustCompile(`([\p{Han}()]{3,40})\(以下简称`)
 	guideRE    = regexp.MustCompile(`《([\p{Han}()]{3,40}?)政府信息公开指南》`)

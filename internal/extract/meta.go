@@ -81,23 +81,11 @@ func (l *line) titleMatch() []int {
 // bullets and the ? that mojibake leaves.
 const lineJunk = " \t|?•*#>-—"
 
-// lineJunkASCII marks the ASCII runes of lineJunk.
-var lineJunkASCII = func() (t [utf8.RuneSelf]bool) {
-	for _, r := range lineJunk {
-		if r < utf8.RuneSelf {
-			t[r] = true
-		}
-	}
-	return t
-}()
+// lineJunkSet holds lineJunk: every line's ends are tested against it.
+var lineJunkSet = newRuneSet(lineJunk)
 
 // isLineJunk reports whether r is in lineJunk.
-func isLineJunk(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= 0 && lineJunkASCII[r]
-	}
-	return r != utf8.RuneError && strings.ContainsRune(lineJunk, r)
-}
+func isLineJunk(r rune) bool { return lineJunkSet.has(r) }
 
 // lines splits norm[from:to] into trimmed, non-empty lines, the first n
 // of them at most, in a slice from linePool.

@@ -218,8 +218,12 @@ func chineseNumeralStart(s string, i int, r rune) bool {
 	if countingNumeral(p) || p == '零' || p == '〇' || p == '百' || p == '千' || p == '万' || p == '亿' {
 		return false
 	}
-	return !strings.ContainsRune("每第逐这那其唯单初星", p)
+	return !ordinalBefore.has(p)
 }
+
+// ordinalBefore holds the runes after which a numeral is an ordinal, a
+// distributive or a determiner ("第一", "每三", "这一"), not a count.
+var ordinalBefore = newRuneSet("每第逐这那其唯单初星")
 
 // countingNumeral reports a Chinese digit that may start a count, or 十.
 func countingNumeral(r rune) bool {

@@ -40,6 +40,8 @@ func (v *view) norm(x int) int {
 // sentenceEnd holds the runes after which a line break ends a paragraph.
 const sentenceEnd = "。；;！!？?：:"
 
+var sentenceEnds = newRuneSet(sentenceEnd)
+
 func newView(norm string) *view {
 	// Each kept '\n' stands for a dropped one, so the view is never
 	// longer than norm.
@@ -163,7 +165,7 @@ func (v *view) release() {
 // endsSentence reports whether run ends in one of sentenceEnd.
 func endsSentence(run string) bool {
 	last, _ := utf8.DecodeLastRuneInString(run)
-	return strings.ContainsRune(sentenceEnd, last)
+	return sentenceEnds.has(last)
 }
 
 // endsParagraph reports whether a line of n runes (spaces aside) stands
@@ -257,13 +259,16 @@ func mayBePageNumber(s string) bool {
 	return false
 }
 
+// headingNumerals are the numerals that number a heading.
+var headingNumerals = newRuneSet("一二三四五六七八九十0123456789")
+
 // numberedHeading reports a line that starts like "五、", "(一)" or "3.".
 func numberedHeading(line string) bool {
 	line = strings.TrimLeft(line, "(")
 	k := 0
 	for k < len(line) {
 		r, size := utf8.DecodeRuneInString(line[k:])
-		if !strings.ContainsRune("一二三四五六七八九十0123456789", r) {
+		if !headingNumerals.has(r) {
 			break
 		}
 		k += size

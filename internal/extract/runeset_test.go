@@ -122,3 +122,18 @@ func FuzzHasQuote(f *testing.F) {
 		}
 	})
 }
+
+// TestRuneSetsAsContainsRune holds the sets that replaced
+// strings.ContainsRune to it, over every rune.
+func TestRuneSetsAsContainsRune(t *testing.T) {
+	for members, set := range map[string]*runeSet{
+		lineJunk: lineJunkSet, sentenceEnd: sentenceEnds,
+		"每第逐这那其唯单初星": ordinalBefore, "一二三四五六七八九十0123456789": headingNumerals,
+	} {
+		for r := rune(0); r <= utf8.MaxRune; r++ {
+			if got, want := set.has(r), strings.ContainsRune(members, r); got != want {
+				t.Fatalf("has(%U) in %q = %v, want %v", r, members, got, want)
+			}
+		}
+	}
+}

@@ -190,7 +190,15 @@ func normalize(s string) string {
 
 // span maps the normalized byte range [a, b) to the source.
 func (d *doc) span(a, b int) Span {
-	return Span{Start: d.off(a), End: d.off(b)}
+	start := d.off(a)
+	// Most spans are a few digits with no shift inside: the end is as
+	// far from the start in the source as in norm. (off left d.last at
+	// a's shift; a and b must both be rune starts for this.)
+	if k := d.last; a <= b && b < len(d.norm) && utf8.RuneStart(d.norm[b]) && utf8.RuneStart(d.norm[a]) &&
+		(k+1 >= len(d.shifts) || int(d.shifts[k+1].n) > b) {
+		return Span{Start: start, End: start + b - a}
+	}
+	return Span{Start: start, End: d.off(b)}
 }
 
 // field builds a grounded Field from the normalized byte range [a, b).

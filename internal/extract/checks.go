@@ -53,10 +53,13 @@ func checks(fields []Field, places []int32, f schema.Format, extra int) []Check 
 	// The checks are allocated once, at their exact size.
 	defs := identitiesFor(vals, f)
 	// By index: an identityDef is 160 bytes, copied by a range over
-	// values, for each of a report's sixty identities, twice.
+	// values, for each of a report's sixty identities. Which are present
+	// is found once, for the count and then the checks.
+	var isPresent [maxIdentities]bool
 	n := 0
 	for i := range defs {
-		if present(vals, &defs[i]) {
+		if present(vals.at, &defs[i]) {
+			isPresent[i] = true
 			n++
 		}
 	}
@@ -65,17 +68,22 @@ func checks(fields []Field, places []int32, f schema.Format, extra int) []Check 
 	}
 	out := make([]Check, 0, n+extra)
 	for i := range defs {
-		if c, ok := identity(vals, &defs[i]); ok {
-			out = append(out, c)
+		if isPresent[i] {
+			out = append(out, identity(vals, &defs[i]))
 		}
 	}
 	return out
 }
 
-// present reports whether every term of def is stated.
-func present(vals termValues, def *identityDef) bool {
-	for _, at := range def.termsAt {
-		if !vals.has(at) {
+// maxIdentities bounds the identities of a format (buildIdentities
+// checks it).
+const maxIdentities = 128
+
+// present reports whether every term of def is stated: at holds, by
+// schema place, 1 + the index of its field, or 0 (see termValues).
+func present(at []int32, def *identityDef) bool {
+	for _, p := range def.termsAt {
+		if at[p] == 0 {
 			return false
 		}
 	}
@@ -231,23 +239,23 @@ func buildIdentities(use2021 bool) []identityDef {
 		"applications.channel.letter", "applications.channel.fax",
 		"applications.channel.email",
 	})
+	if len(defs) > maxIdentities {
+		panic(fmt.Sprintf("extract: %d identities, more than maxIdentities", len(defs)))
+	}
 	return defs
 }
 
-// identity checks Σ lhs = Σ rhs when every term is present. Expected is
-// the left side (the figure the report states as the total), Actual the
-// sum of the right. The check's Fields is the identity's own list, shared
-// by every report's check of it, not a copy per report: it is read-only.
-func identity(vals termValues, def *identityDef) (Check, bool) {
-	if !present(vals, def) {
-		return Check{}, false
-	}
+// identity checks Σ lhs = Σ rhs, every term present. Expected is the
+// left side (the figure the report states as the total), Actual the sum
+// of the right. The check's Fields is the identity's own list, shared by
+// every report's check of it, not a copy per report: it is read-only.
+func identity(vals termValues, def *identityDef) Check {
 	exp, act := sumOf(vals, def.lhsAt), sumOf(vals, def.rhsAt)
 	ok := exp.String() == act.String() // integers from sumOf are canonical
 	if !exp.IsInt() || !act.IsInt() {
 		ok = exp.Equal(act)
 	}
-	return Check{ID: def.id, OK: ok, Expected: exp, Actual: act, Fields: def.fields}, true
+	return Check{ID: def.id, OK: ok, Expected: exp, Actual: act, Fields: def.fields}
 }
 
 // sumOf adds the values at the schema places, all present, exactly: in

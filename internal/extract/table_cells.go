@@ -91,6 +91,16 @@ func readCells(s string, a, b, want int, header bool, arena *cellArena) rowRead 
 			r.glued = r.glued || c.mustSplit
 			return true
 		}
+		if !hasASCIIDigit(tok) {
+			// Header text, a label: no number to find in it, and
+			// whether it stops the row is isStopText's to say (a
+			// prefix that stops one is a prefix of a token that does).
+			if isStopText(tok) {
+				stopped = true
+				return false
+			}
+			return true
+		}
 		// Header text glued to its first number: "…总计000000000000000".
 		if p := trailingNumber(s, ta, tb); p > ta {
 			if isStopText(s[ta:p]) {

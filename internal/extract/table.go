@@ -182,7 +182,8 @@ func extractTables(d *doc, f schema.Format, tb *tableBufs) (fields []Field, unre
 			// A text repeating row labels by the thousand is not a report.
 			problems = append(problems[:maxTableProblems], "table: more rows could not be read")
 		}
-		for _, pf := range fs {
+		for k := range fs {
+			pf := &fs[k]
 			if !seen[pf.at] {
 				seen[pf.at] = true
 				fields = append(fields, pf.Field)
@@ -506,7 +507,8 @@ func (r tableRow) fields(d *doc, glued, dropped bool, buf []placedField) ([]plac
 	cells := r.read.cells
 	n, want := len(cells), len(r.ids)
 	must, runs, digits := false, true, 0
-	for _, c := range cells {
+	for k := range cells {
+		c := &cells[k]
 		must = must || c.mustSplit
 		runs = runs && c.run
 		digits += c.b - c.a
@@ -547,7 +549,10 @@ func (r tableRow) fields(d *doc, glued, dropped bool, buf []placedField) ([]plac
 // emit turns the cells, in column order, into fields appended to out;
 // blank and text cells state nothing.
 func (r tableRow) emit(d *doc, cells []cell, out []placedField) []placedField {
-	for i, c := range cells {
+	// Cells and fields are read and made in place: a cell is 64 bytes
+	// and a field 88, and a table report has two hundred of each.
+	for i := range cells {
+		c := &cells[i]
 		if i >= len(r.ids) || (c.kind != cellNumber && c.kind != cellZero) {
 			continue
 		}
@@ -559,7 +564,9 @@ func (r tableRow) emit(d *doc, cells []cell, out []placedField) []placedField {
 		if !sf.Money && !c.val.IsInt() {
 			continue // a count with a fraction is not a count
 		}
-		f := d.field(id, c.val, false, c.a, c.b)
+		out = append(out, placedField{at: at})
+		f := &out[len(out)-1].Field
+		*f = d.field(id, c.val, false, c.a, c.b)
 		switch {
 		case c.unit == "元" || c.unit == "万元":
 			f.Unit = c.unit
@@ -569,7 +576,6 @@ func (r tableRow) emit(d *doc, cells []cell, out []placedField) []placedField {
 		if sf.Money && f.Unit == "" {
 			f.Unit = sf.Unit
 		}
-		out = append(out, placedField{f, at})
 	}
 	return out
 }

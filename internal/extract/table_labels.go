@@ -256,9 +256,13 @@ func isCJKNumeral(s string) bool {
 // isCellDelim reports whether s[i] separates table cells: whitespace, a
 // pipe, or a box-drawing bar.
 func isCellDelim(s string, i int) bool {
-	switch s[i] {
-	case ' ', '\t', '\n', '\r', '\f', '\v', '|':
-		return true
+	c := s[i]
+	if c == 0xE2 { // the lead byte of "│"
+		return strings.HasPrefix(s[i:], "│")
 	}
-	return strings.HasPrefix(s[i:], "│")
+	return cellDelimByte[c]
 }
+
+// cellDelimByte marks the bytes that are cell delimiters by themselves:
+// isCellDelim is asked of every byte of a table row.
+var cellDelimByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true, '|': true}

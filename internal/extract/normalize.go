@@ -59,9 +59,9 @@ func newDoc(src string) *doc {
 			done = i
 			continue
 		}
-		// A three-byte rune keptUpTo stopped at is one normalization
-		// may change (full-width punctuation, Traditional characters),
-		// or a sequence that is no rune.
+		// keptUpTo stopped at a rune normalization may change
+		// (full-width punctuation, Traditional characters), a rune of
+		// two or four bytes, or a sequence that is no rune.
 		var r rune
 		size := 0
 		if c&0xF0 == 0xE0 && i+2 < len(src) {

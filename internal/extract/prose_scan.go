@@ -71,8 +71,13 @@ func (v *view) mentions() ([]mention, []int) {
 		// zero word but for a 零 inside it ("一千零五"): skip sets i past
 		// the number, and looks there.
 		from := i
+		// digitsEnd is the end of a number of digits at from: it is
+		// ASCII, which holds no zero word.
+		digitsEnd := from
 		skip := func(to int) {
-			zeros = zeroWordsIn(s, from, to, zeros)
+			if to > digitsEnd {
+				zeros = zeroWordsIn(s, from, to, zeros)
+			}
 			i = to
 		}
 		var (
@@ -86,6 +91,7 @@ func (v *view) mentions() ([]mention, []int) {
 				continue
 			}
 			n, end, ok = scanDigits(s, i)
+			digitsEnd = end
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if zeroWordSet.starts.has(r) {

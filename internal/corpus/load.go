@@ -398,14 +398,15 @@ func loadOne(ctx context.Context, src files, path string, opt Options, ex *extra
 // goroutine serves report after report: one started per report grew and
 // copied its stack each time, and took a timer and a channel.
 type extractor struct {
-	opt   Options
-	jobs  chan *Report // to the goroutine
-	done  chan error   // its result for the last report sent
-	timer *time.Timer
+	extract  func(string) extract.Result
+	unpacked bool
+	jobs     chan *Report // to the goroutine
+	done     chan error   // its result for the last report sent
+	timer    *time.Timer
 }
 
 func newExtractor(opt Options) *extractor {
-	ex := &extractor{opt: opt, timer: time.NewTimer(time.Hour)}
+	ex := &extractor{extract: opt.extractor, unpacked: opt.Unpacked, timer: time.NewTimer(time.Hour)}
 	ex.timer.Stop()
 	ex.start()
 	return ex
@@ -416,7 +417,7 @@ func newExtractor(opt Options) *extractor {
 func (ex *extractor) start() {
 	jobs, done := make(chan *Report), make(chan error, 1)
 	ex.jobs, ex.done = jobs, done
-	extract, unpacked := ex.opt.extractor, ex.opt.Unpacked
+	extract, unpacked := ex.extract, ex.unpacked
 	go func() {
 		for rep := range jobs {
 			done <- rep.extract(extract, unpacked)

@@ -13,9 +13,13 @@ import (
 // besides the File and its cleanup, and a sixth of the time spent reading
 // a corpus of small reports. What is read, and every error, is readFile's.
 func readRegular(path string, max int64) ([]byte, time.Time, error) {
-	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
-	for err == syscall.EINTR {
+	var fd int
+	var err error
+	for {
 		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
+		if err != syscall.EINTR {
+			break
+		}
 	}
 	if err != nil {
 		return nil, time.Time{}, &os.PathError{Op: "open", Path: path, Err: err}

@@ -118,7 +118,7 @@ func keptUpTo(src string, i int, gate *[1 << 10]uint64) int {
 		c1, c2 := src[i+1], src[i+2]
 		// A lead byte of three, two continuation bytes, and the bit of
 		// a rune normalization keeps.
-		if c&0xF0 != 0xE0 || (c1^0x80)|(c2^0x80) >= 0x40 || gate[int(c&0x0F)<<6|int(c1&0x3F)]>>(c2&0x3F)&1 != 0 {
+		if c&0xF0 != 0xE0 || (c1^0x80)|(c2^0x80) >= 0x40 || bit3(gate, c, c1, c2) {
 			return i
 		}
 		i += 3

@@ -116,13 +116,14 @@ func scanChinese(s string, i int) (Number, int, bool) {
 	for j < len(s) {
 		r, n := utf8.DecodeRuneInString(s[j:])
 		v, unit, ok := cnValue(r)
-		switch {
-		case !ok:
-		case !unit:
+		if !ok {
+			break
+		}
+		if !unit {
 			digit, seenDigit = v, true
 			places = places*10 + v
 			digits++
-		default:
+		} else {
 			positional = false
 			if v >= 10000 {
 				section += digit
@@ -139,9 +140,6 @@ func scanChinese(s string, i int) (Number, int, bool) {
 				digit = 0
 			}
 			seenDigit = false
-		}
-		if !ok {
-			break
 		}
 		seenAny = true
 		j += n

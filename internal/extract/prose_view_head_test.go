@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"unicode/utf8"
@@ -17,16 +15,10 @@ func TestViewHead(t *testing.T) {
 		"第一行很长很长很长很长很长很长很长很长很长很长很长\n- 3 -\n第二行", "行\n  \n- 12 -\n\n后文",
 		"第 3 页\n正文", "行\n第3页 共5页\n后文", "  \t空格 与\t制表 \n\n\n 行",
 	}
-	names, _ := filepath.Glob("../../testdata/*/*.txt")
-	more, _ := filepath.Glob("../../testdata/*/reports/*.txt")
 	reports := 0
-	for _, name := range append(names, more...) {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if utf8.Valid(raw) {
-			texts = append(texts, string(raw))
+	for _, raw := range testdataReports(t) {
+		if utf8.ValidString(raw) {
+			texts = append(texts, raw)
 			reports++
 		}
 	}

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -15,14 +13,8 @@ func TestMayBePageNumber(t *testing.T) {
 		"— 1 —", "-12-", "- 3 -", "第3页", "  第 12 页", "\u2003- 4 -", "\u3000— 5 —", "3-", "_7_",
 		"12", "", "   ", "共主动公开政府信息1491条", "a-1-", "(一)主动公开", "\u2003正文",
 	}
-	names, _ := filepath.Glob("../../testdata/*/*.txt")
-	more, _ := filepath.Glob("../../testdata/*/reports/*.txt")
-	for _, name := range append(names, more...) {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(newDoc(string(raw)).norm, "\n")...)
+	for _, raw := range testdataReports(t) {
+		lines = append(lines, strings.Split(newDoc(raw).norm, "\n")...)
 	}
 	pages := 0
 	for _, l := range lines {
@@ -43,14 +35,8 @@ func TestMayBePageNumber(t *testing.T) {
 // with a mark once trimmed.
 func TestLineMayStart(t *testing.T) {
 	texts := []string{"- 3 -\n|---|:---:|\n  \f|---|\n\u3000-4-\n规章 | 0 |\n\n  \n:--|\n"}
-	names, _ := filepath.Glob("../../testdata/*/*.txt")
-	more, _ := filepath.Glob("../../testdata/*/reports/*.txt")
-	for _, name := range append(names, more...) {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, newDoc(string(raw)).norm)
+	for _, raw := range testdataReports(t) {
+		texts = append(texts, newDoc(raw).norm)
 	}
 	for _, s := range texts {
 		for i := 0; i <= len(s); i++ {

@@ -33,6 +33,14 @@ func newRuneSet(members string) *runeSet {
 	return t
 }
 
+// bit3 reports the bit of the three-byte rune c c1 c2 in bits, a bitmap
+// of the runes up to U+FFFF: the rune's word is its top ten bits, the
+// lead's four and the second byte's six; its bit, the third's six. The
+// continuation bytes are not checked.
+func bit3(bits *[1 << 10]uint64, c, c1, c2 byte) bool {
+	return bits[int(c&0x0F)<<6|int(c1&0x3F)]>>(c2&0x3F)&1 != 0
+}
+
 // has reports whether r is in the set.
 func (t *runeSet) has(r rune) bool {
 	switch {
@@ -75,10 +83,8 @@ func (t *runeSet) next(s string, i int) int {
 		// Three-byte runes make most of the text: a branch, not a
 		// table, steps over them, so the processor predicts it and
 		// tests the next rune before this one's lead byte is loaded.
-		// The rune's word in bits is its top ten bits, the lead's
-		// four and the second byte's six; its bit, the third's six.
 		if c&0xF0 == 0xE0 {
-			if t.bits[int(c&0x0F)<<6|int(s[i+1]&0x3F)]>>(s[i+2]&0x3F)&1 != 0 {
+			if bit3(&t.bits, c, s[i+1], s[i+2]) {
 				return i
 			}
 			i += 3

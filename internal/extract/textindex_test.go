@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -66,15 +64,7 @@ func TestZeroWords(t *testing.T) {
 		"本年度未收到政府信息公开申请,没有发生行政复议,费用为零。无。不存在不予公开的情况,未",
 		"收到一千零五件,零件3件,为零,二〇二〇年无", "零", "为", "3件零", "",
 	}
-	names, _ := filepath.Glob("../../testdata/*/*.txt")
-	more, _ := filepath.Glob("../../testdata/*/reports/*.txt")
-	for _, name := range append(names, more...) {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(raw))
-	}
+	texts = append(texts, testdataReports(t)...)
 	found := 0
 	for _, text := range texts {
 		v := newView(newDoc(text).norm)
@@ -101,13 +91,8 @@ func TestWordSet(t *testing.T) {
 	words := []string{"上年", "去年", "上一年", "同比", "相比", "较上", "比上", "增加", "减少", "下降", "增长", "提高", "a", "年,"}
 	ws := newWordSet(words...)
 	texts := []string{"", "上", "上年", "较上年增加", "abc", "x年,", "年", "本年度共收到申请45件,较去年增长"}
-	names, _ := filepath.Glob("../../testdata/*/*.txt")
-	for _, name := range names {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v := newView(newDoc(string(raw)).norm)
+	for _, raw := range testdataReports(t) {
+		v := newView(newDoc(raw).norm)
 		for _, m := range mentionsOf(v) {
 			texts = append(texts, m.left, m.right, v.s[m.leftAt:])
 		}

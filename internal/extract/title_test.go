@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,15 +51,9 @@ func TestMatchTitle(t *testing.T) {
 	} {
 		checkMatchTitle(t, s)
 	}
-	paths, _ := filepath.Glob("../../testdata/*/*.txt")
-	more, _ := filepath.Glob("../../testdata/*/reports/*")
 	lines := 0
-	for _, p := range append(paths, more...) {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		for _, l := range strings.Split(normalize(string(raw)), "\n") {
+	for _, raw := range testdataReports(t) {
+		for _, l := range strings.Split(normalize(raw), "\n") {
 			checkMatchTitle(t, l)
 			lines++
 		}

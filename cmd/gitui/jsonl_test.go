@@ -6,13 +6,17 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 
 	"gitui/internal/corpus"
+	"gitui/internal/extract"
 	"gitui/internal/hostile"
+	"gitui/internal/schema"
 	"gitui/internal/textsafe"
 )
 
@@ -164,6 +168,59 @@ func TestExtractInterrupted(t *testing.T) {
 		}
 		if jw.spill != nil {
 			t.Errorf("n=%d: the spill file was left open", n)
+		}
+	}
+}
+
+// TestAppendOffset holds appendOffset to strconv.AppendInt on every
+// offset up to past its fast cases, and on the rest of int's range.
+func TestAppendOffset(t *testing.T) {
+	check := func(x int) {
+		if got, want := appendOffset([]byte("x"), x), strconv.AppendInt([]byte("x"), int64(x), 10); !bytes.Equal(got, want) {
+			t.Fatalf("appendOffset(%d) = %s, want %s", x, got, want)
+		}
+	}
+	for x := -10; x <= 1_100_000; x++ {
+		check(x)
+	}
+	for _, x := range []int{math.MinInt, -1_000_000, 9_999_999, 123_456_789, math.MaxInt32, math.MaxInt} {
+		check(x)
+	}
+}
+
+// TestAppendFieldPieces holds appendField to encoding/json for every
+// schema field, approximate or not, in its schema unit and in others,
+// and for an ID the schema does not know: the first are written from
+// pieces made once, the others in full.
+func TestAppendFieldPieces(t *testing.T) {
+	ids := []string{"no.such.field"}
+	for _, f := range schema.All() {
+		ids = append(ids, f.ID)
+	}
+	for _, id := range ids {
+		units := []string{"", "元", "件", "条\"\\"}
+		if k := schema.Order(id); k >= 0 {
+			units = append(units, schema.All()[k].Unit)
+		}
+		for _, unit := range units {
+			for _, approx := range []bool{false, true} {
+				v, err := extract.ParseNumber("12.5")
+				if err != nil {
+					t.Fatal(err)
+				}
+				f := extract.Field{ID: id, Value: v, Approx: approx, Unit: unit,
+					Span: extract.Span{Start: 1234, End: 98765}, Text: "12.5"}
+				want, err := json.Marshal(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// Any place to look after: OrderAfter finds the same.
+				for _, at := range []int{-1, schema.Order(id) - 1} {
+					if got, _ := appendField(nil, &f, at); !bytes.Equal(got, want) {
+						t.Errorf("appendField(%s, %q, %v) = %s, want %s", id, unit, approx, got, want)
+					}
+				}
+			}
 		}
 	}
 }

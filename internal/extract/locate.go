@@ -165,12 +165,12 @@ func cellOf(id string) (label string, cols []column, ok bool) {
 func (d *doc) labelRest(i int) (int, bool) {
 	s := d.norm
 	for n := 0; i < len(s) && n < 48; n++ {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s[i:])
 		if r >= '0' && r <= '9' || r == '无' || r == '/' || r == '-' || r == '—' {
 			return i, true
 		}
 		if r == '(' {
-			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			next, _ := decodeRune(s[i+size:])
 			if isCnNumeral(next) {
 				return 0, false
 			}
@@ -187,7 +187,7 @@ func (d *doc) cellsAfter(i, max int) [][2]int {
 	s := d.norm
 	var cells [][2]int
 	for i < len(s) && len(cells) < max {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s[i:])
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '|' || r == ':' || r == '｜' || r == '│':
 			i += size
@@ -208,7 +208,7 @@ func (d *doc) cellsAfter(i, max int) [][2]int {
 		case r == '/' || r == '-' || r == '—' || r == '－':
 			cells = append(cells, [2]int{})
 			for i < len(s) && (s[i] == '/' || s[i] == '-' || strings.HasPrefix(s[i:], "—")) {
-				_, n := utf8.DecodeRuneInString(s[i:])
+				_, n := decodeRune(s[i:])
 				i += n
 			}
 		default:
@@ -232,12 +232,12 @@ func Grounds(text string, sp Span, v Number) bool {
 	// report, keeps Apply cheap.
 	a := sp.Start
 	for k := 0; k < 3 && a > 0; k++ {
-		_, n := utf8.DecodeLastRuneInString(text[:a])
+		_, n := decodeLastRune(text[:a])
 		a -= n
 	}
 	b := sp.End
 	for k := 0; k < 8 && b < len(text); k++ {
-		_, n := utf8.DecodeRuneInString(text[b:])
+		_, n := decodeRune(text[b:])
 		b += n
 	}
 	d := newDoc(text[a:b])
@@ -263,7 +263,7 @@ func (d *doc) statements(v Number) []statement {
 	var out []statement
 	prev, prev2 := rune(-1), rune(-1)
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s[i:])
 		switch {
 		case (r >= '0' && r <= '9' || isCnNumeral(r)) && !continuesNumber(prev2, prev, r):
 			if n, end, ok := scanNumber(s, i); ok && wholeNumber(s, i, end, r) {
@@ -277,7 +277,7 @@ func (d *doc) statements(v Number) []statement {
 			}
 		case zero && r == '无':
 			// 无 alone (a table cell, 无。) states 0; 无法 and 无正当理由 do not.
-			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			next, _ := decodeRune(s[i+size:])
 			if i+size == len(s) || !unicode.Is(unicode.Han, next) || zeroClause(s[i+size:]) {
 				out = append(out, statement{a: i, b: i + size, chinese: true})
 			}
@@ -366,7 +366,7 @@ func negativeSign(s string, i int) int {
 		return -1
 	}
 	if i >= 2 {
-		p, _ := utf8.DecodeLastRuneInString(s[:i-1])
+		p, _ := decodeLastRune(s[:i-1])
 		if unicode.IsDigit(p) || unicode.IsLetter(p) && p < utf8.RuneSelf || isCnNumeral(p) {
 			return -1
 		}

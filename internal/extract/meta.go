@@ -109,7 +109,7 @@ func lines(norm string, from, to, n int) []line {
 			s++
 		}
 		for e > s {
-			r, size := utf8.DecodeLastRuneInString(norm[s:e])
+			r, size := decodeLastRune(norm[s:e])
 			if !isLineJunk(r) && r != '\u2022' {
 				break
 			}
@@ -133,7 +133,7 @@ var agencySuffixes = []string{
 var agencyLastRunes = func() string {
 	var b strings.Builder
 	for _, suffix := range agencySuffixes {
-		r, _ := utf8.DecodeLastRuneInString(suffix)
+		r, _ := decodeLastRune(suffix)
 		b.WriteRune(r)
 	}
 	return b.String()
@@ -159,7 +159,7 @@ func agencyName(s, bad string) bool {
 	// The name must end in one of agencySuffixes, before a bracketed
 	// alias if any: most strings tried (every prefix of a clause, by
 	// shortestAgencyPrefix) fail here, before the costlier tests.
-	if last, _ := utf8.DecodeLastRuneInString(s); last != ')' && !strings.ContainsRune(agencyLastRunes, last) {
+	if last, _ := decodeLastRune(s); last != ')' && !strings.ContainsRune(agencyLastRunes, last) {
 		return false
 	}
 	n := utf8.RuneCountInString(s)
@@ -171,7 +171,7 @@ func agencyName(s, bad string) bool {
 			return false
 		}
 	}
-	first, _ := utf8.DecodeRuneInString(s)
+	first, _ := decodeRune(s)
 	if strings.ContainsRune(bad, first) || hasAny(s, "信息公开", "报告", "工作", "年报", "以下", "的", "公开", "网", "我", "本局", "本机关", "本单位") {
 		return false
 	}
@@ -203,7 +203,7 @@ func placeLike(s string) bool {
 			return false
 		}
 	}
-	first, _ := utf8.DecodeRuneInString(s)
+	first, _ := decodeRune(s)
 	return !strings.ContainsRune(pronounStarts, first) && !hasAny(s, "信息公开", "报告", "工作", "的", "我", "本")
 }
 
@@ -213,7 +213,7 @@ func longestAgencyPrefix(s string) string {
 		if agencyLike(s[:e]) {
 			return s[:e]
 		}
-		_, size := utf8.DecodeLastRuneInString(s[:e])
+		_, size := decodeLastRune(s[:e])
 		e -= size
 	}
 	return ""
@@ -222,7 +222,7 @@ func longestAgencyPrefix(s string) string {
 // shortestAgencyPrefix returns the shortest prefix of s that is agencyLike.
 func shortestAgencyPrefix(s string) string {
 	for e := 0; e < len(s); {
-		_, size := utf8.DecodeRuneInString(s[e:])
+		_, size := decodeRune(s[e:])
 		e += size
 		if agencyLike(s[:e]) {
 			return s[:e]
@@ -237,7 +237,7 @@ func longestAgencySuffix(s string) string {
 		if agencyLike(s[a:]) {
 			return s[a:]
 		}
-		_, size := utf8.DecodeRuneInString(s[a:])
+		_, size := decodeRune(s[a:])
 		a += size
 	}
 	return ""
@@ -532,7 +532,7 @@ func headerAgency(s string) (int, int) {
 			}
 			e := j
 			for e < len(s) {
-				r, size := utf8.DecodeRuneInString(s[e:])
+				r, size := decodeRune(s[e:])
 				if !unicode.Is(unicode.Han, r) && r != '(' && r != ')' {
 					break
 				}

@@ -71,7 +71,7 @@ func newDoc(src string) *doc {
 			}
 		}
 		if size == 0 {
-			r, size = utf8.DecodeRuneInString(src[i:])
+			r, size = decodeRune(src[i:])
 		}
 		n := normRuneIn(table, r)
 		if n == r {
@@ -242,8 +242,8 @@ func t2sTable() []rune {
 		t2s = make([]rune, t2sHi-t2sLo+1)
 		p := t2sPairs
 		for len(p) > 0 {
-			t, n := utf8.DecodeRuneInString(p)
-			s, m := utf8.DecodeRuneInString(p[n:])
+			t, n := decodeRune(p)
+			s, m := decodeRune(p[n:])
 			p = p[n+m:]
 			t2s[t-t2sLo] = s
 		}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // scanNumber reads the number that starts at s[i] in normalized text:
@@ -114,7 +113,7 @@ func scanChinese(s string, i int) (Number, int, bool) {
 	var places int64
 	digits := 0
 	for j < len(s) {
-		r, n := utf8.DecodeRuneInString(s[j:])
+		r, n := decodeRune(s[j:])
 		v, unit, ok := cnValue(r)
 		if !ok {
 			break

@@ -93,7 +93,7 @@ func (v *view) mentions() ([]mention, []int) {
 			n, end, ok = scanDigits(s, i)
 			digitsEnd = end
 		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := decodeRune(s[i:])
 			if zeroWordSet.starts.has(r) {
 				// No zero word starts with a numeral.
 				if zeroWordSet.startsAt(s[i:], r) {
@@ -197,7 +197,7 @@ func zeroWordsIn(s string, from, to int, at []int) []int {
 		if i = zeroWordSet.starts.next(s[:to], i); i == to {
 			return at
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s[i:])
 		if zeroWordSet.startsAt(s[i:], r) {
 			at = append(at, i)
 		}
@@ -220,7 +220,7 @@ func chineseNumeralStart(s string, i int, r rune) bool {
 	if i == 0 {
 		return true
 	}
-	p, _ := utf8.DecodeLastRuneInString(s[:i])
+	p, _ := decodeLastRune(s[:i])
 	if countingNumeral(p) || p == '零' || p == '〇' || p == '百' || p == '千' || p == '万' || p == '亿' {
 		return false
 	}
@@ -245,7 +245,7 @@ func countingNumeral(r rune) bool {
 func leftStart(s string, i, prevEnd int) int {
 	j := i
 	for j > prevEnd && i-j < maxLeft {
-		r, size := utf8.DecodeLastRuneInString(s[:j])
+		r, size := decodeLastRune(s[:j])
 		if clauseStop.has(r) {
 			break
 		}
@@ -259,7 +259,7 @@ func leftStart(s string, i, prevEnd int) int {
 func rightClause(s string, j int) string {
 	k := j
 	for k < len(s) && k-j < maxLeft {
-		r, size := utf8.DecodeRuneInString(s[k:])
+		r, size := decodeRune(s[k:])
 		if r == '、' || clauseStop.has(r) || (r < utf8.RuneSelf && isDigit(byte(r))) {
 			break
 		}
@@ -321,7 +321,7 @@ func sentenceAfter(s string, j int) string {
 func percentAfter(s string, j int) (Number, bool) {
 	k := j
 	if k < len(s) && (s[k] == ',' || strings.HasPrefix(s[k:], "、")) {
-		_, size := utf8.DecodeRuneInString(s[k:])
+		_, size := decodeRune(s[k:])
 		k += size
 	}
 	if !strings.HasPrefix(s[k:], "占") {
@@ -330,7 +330,7 @@ func percentAfter(s string, j int) (Number, bool) {
 	k += len("占")
 	limit := k + 30
 	for k < len(s) && k < limit && !isDigit(s[k]) {
-		r, size := utf8.DecodeRuneInString(s[k:])
+		r, size := decodeRune(s[k:])
 		if clauseStop.has(r) {
 			return Number{}, false
 		}
@@ -419,7 +419,7 @@ func compound(c, w string) bool {
 	if w != "为" && w != "数" {
 		return false
 	}
-	p, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(c, w))
+	p, _ := decodeLastRune(strings.TrimSuffix(c, w))
 	if w == "为" {
 		return strings.ContainsRune("行认作成", p)
 	}

@@ -164,7 +164,7 @@ func (v *view) release() {
 
 // endsSentence reports whether run ends in one of sentenceEnd.
 func endsSentence(run string) bool {
-	last, _ := utf8.DecodeLastRuneInString(run)
+	last, _ := decodeLastRune(run)
 	return sentenceEnds.has(last)
 }
 
@@ -253,7 +253,7 @@ func mayBePageNumber(s string) bool {
 		case c < utf8.RuneSelf:
 			return false
 		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
+		r, _ := decodeRune(s[i:])
 		return r == '—' || r == '–' || r == '第' || unicode.IsSpace(r)
 	}
 	return false
@@ -267,7 +267,7 @@ func numberedHeading(line string) bool {
 	line = strings.TrimLeft(line, "(")
 	k := 0
 	for k < len(line) {
-		r, size := utf8.DecodeRuneInString(line[k:])
+		r, size := decodeRune(line[k:])
 		if !headingNumerals.has(r) {
 			break
 		}
@@ -285,7 +285,7 @@ func (v *view) field(d *doc, id string, n Number, approx bool, a, b int) Field {
 	if b > a {
 		// End after the last rune of the range, not at the next kept rune:
 		// a dropped space or line break after it stays out of the span.
-		_, size := utf8.DecodeLastRuneInString(v.s[a:b])
+		_, size := decodeLastRune(v.s[a:b])
 		end = v.norm(b-size) + size
 	}
 	return d.field(id, n, approx, v.norm(a), end)

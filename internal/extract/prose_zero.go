@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Zero statements (schema.md "Zero statements").
@@ -96,7 +95,7 @@ func zeroStatements(out []cand, v *view, at []int) []cand {
 func zeroClauseEnd(s string, j int) int {
 	k := j
 	for k < len(s) && k-j < maxZeroClause {
-		r, size := utf8.DecodeRuneInString(s[k:])
+		r, size := decodeRune(s[k:])
 		if clauseStop.has(r) {
 			break
 		}

@@ -65,7 +65,7 @@ func readCells(s string, a, b, want int, header bool, arena *cellArena) rowRead 
 	// A label's last character runs straight into a digit only when the
 	// separators are gone ("规章000"); "规章:0" is a label and its colon.
 	if a < b && isASCIIDigit(s[a]) && a > 0 {
-		if prev, n := utf8.DecodeLastRuneInString(s[:a]); prev >= utf8.RuneSelf && !isCellDelim(s, a-n) {
+		if prev, n := decodeLastRune(s[:a]); prev >= utf8.RuneSelf && !isCellDelim(s, a-n) {
 			r.glued = true
 		}
 	}
@@ -236,7 +236,7 @@ func markdownRuleLine(s string, i, b int) (int, bool) {
 	// there instead of at its end.
 	e := i
 	for e < b && s[e] != '\n' {
-		r, size := utf8.DecodeRuneInString(s[e:b])
+		r, size := decodeRune(s[e:b])
 		if r != '|' && r != '-' && r != ':' && !unicode.IsSpace(r) {
 			return 0, false
 		}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // labelKind says what a label found in a table does.
@@ -48,7 +47,7 @@ func newLabelSet(specs []labelSpec) labelSet {
 	set := labelSet{specs: specs, byFirst: make(map[rune][]int)}
 	var first []rune
 	for i := range specs {
-		r, _ := utf8.DecodeRuneInString(specs[i].kw)
+		r, _ := decodeRune(specs[i].kw)
 		set.byFirst[r] = append(set.byFirst[r], i)
 		first = append(first, r)
 	}
@@ -154,7 +153,7 @@ func findLabels(s string, lo, hi int, specs labelSet) []label {
 		if k = specs.first.next(s[:hi], k); k >= hi {
 			break
 		}
-		r, n := utf8.DecodeRuneInString(s[k:hi])
+		r, n := decodeRune(s[k:hi])
 		for _, i := range specs.byFirst[r] {
 			sp := &specs.specs[i]
 			end := k + len(sp.kw)

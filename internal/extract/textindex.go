@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // indexText is strings.Index for searching a report's text for a word.
@@ -85,7 +84,7 @@ type wordSet struct {
 func newWordSet(words ...string) *wordSet {
 	var first []rune
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, _ := decodeRune(w)
 		first = append(first, r)
 	}
 	return &wordSet{words: words, first: first, starts: newRuneSet(string(first))}
@@ -98,7 +97,7 @@ func (ws *wordSet) in(s string) bool {
 		if i = ws.starts.next(s, i); i == len(s) {
 			return false
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s[i:])
 		if ws.startsAt(s[i:], r) {
 			return true
 		}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // matchTitle matches a title line against the pattern below and returns
@@ -56,7 +55,7 @@ func matchTitleFrom(s string, g1 int) []int {
 		if e1 == len(s) || isTitleSpace(s[e1]) {
 			return nil // the group holds no space
 		}
-		_, n := utf8.DecodeRuneInString(s[e1:])
+		_, n := decodeRune(s[e1:])
 		e1 += n
 	}
 }
@@ -76,7 +75,7 @@ func matchTitleTail(s string, g3 int) (e3, end int, ok bool) {
 		if e3 == len(s) || isTitleSpace(s[e3]) {
 			return 0, 0, false
 		}
-		_, n := utf8.DecodeRuneInString(s[e3:])
+		_, n := decodeRune(s[e3:])
 		e3 += n
 	}
 }

@@ -2,9 +2,9 @@ package extract
 
 import (
 	"sort"
-	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // doc is a report's text with a normalized twin that the rules read.
@@ -40,28 +40,44 @@ func newDoc(src string) *doc {
 	d := &doc{src: src, shifts: shiftPool.get(0)}
 	table, gate := t2sTable(), changeGate()
 	// Most reports are Simplified text with nothing to normalize: norm
-	// then shares src, and the builder is only started at the first rune
-	// that changes. done is how much of src is already in the builder.
-	var buf strings.Builder
+	// then shares src, and buf is only started at the first rune that
+	// changes. done is how much of src is already in buf.
+	var buf []byte
 	done := 0
+	// flush copies the kept runes before i to buf.
+	flush := func(i int) {
+		if buf == nil {
+			buf = make([]byte, 0, len(src))
+		}
+		buf = append(buf, src[done:i]...)
+	}
 	for i := 0; ; {
 		if i = keptUpTo(src, i, gate); i == len(src) {
 			break
 		}
 		c := src[i]
 		if c == '\r' || c == 0 {
-			if buf.Cap() == 0 {
-				buf.Grow(len(src))
-			}
-			buf.WriteString(src[done:i])
-			buf.WriteByte(' ')
+			flush(i)
+			buf = append(buf, ' ')
 			i++
 			done = i
 			continue
 		}
 		// keptUpTo stopped at a rune normalization may change
 		// (full-width punctuation, Traditional characters), a rune of
-		// two or four bytes, or a sequence that is no rune.
+		// two or four bytes, or a sequence that is no rune. Full-width
+		// ASCII (，：；（）), EF BC 81–BF and EF BD 80–9E, is written
+		// here as the one byte it becomes.
+		if c == 0xEF && i+2 < len(src) {
+			if c1, c2 := src[i+1], src[i+2]; c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF || c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E {
+				flush(i)
+				buf = append(buf, c2-0x80+(c1-0xBC)<<6+0x20)
+				i += 3
+				done = i
+				d.shifts = append(d.shifts, shift{n: int32(len(buf)), s: int32(i)})
+				continue
+			}
+		}
 		var r rune
 		size := 0
 		if c&0xF0 == 0xE0 && i+2 < len(src) {
@@ -71,30 +87,29 @@ func newDoc(src string) *doc {
 			}
 		}
 		if size == 0 {
-			r, size = decodeRune(src[i:])
+			r, size = utf8.DecodeRuneInString(src[i:])
 		}
 		n := normRuneIn(table, r)
 		if n == r {
 			i += size
 			continue
 		}
-		if buf.Cap() == 0 {
-			buf.Grow(len(src))
-		}
-		buf.WriteString(src[done:i])
-		buf.WriteRune(n)
+		flush(i)
+		buf = utf8.AppendRune(buf, n)
 		i += size
 		done = i
 		if nsize := utf8.RuneLen(n); nsize != size {
-			d.shifts = append(d.shifts, shift{n: int32(buf.Len()), s: int32(i)})
+			d.shifts = append(d.shifts, shift{n: int32(len(buf)), s: int32(i)})
 		}
 	}
-	if buf.Cap() == 0 {
+	if buf == nil {
 		d.norm = src
 		return d
 	}
-	buf.WriteString(src[done:])
-	d.norm = buf.String()
+	buf = append(buf, src[done:]...)
+	// buf is not written after: the string may share it, as
+	// strings.Builder's does.
+	d.norm = unsafe.String(unsafe.SliceData(buf), len(buf))
 	return d
 }
 

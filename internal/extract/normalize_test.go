@@ -17,6 +17,7 @@ func TestNormalizeKeepsOffsets(t *testing.T) {
 		{"坏\xe4\xb8字\ufffd与\x00", "坏  字 与 "}, // invalid bytes, U+FFFD, NUL
 		{"截断\xe5\x85", "截断  "},
 		{"（１２３４５６７８９０，１２）元", "(1234567890,12)元"}, // a shift per rune
+		{"\uff00！＿｀～\uff5f", "\uff00!_`~\uff5f"}, // the ends of full-width ASCII
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -85,7 +86,7 @@ func runeNorm(src string) string {
 
 // FuzzNormalize holds newDoc's offset map to its byte-by-byte definition.
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"共主动公开政府信息１４９１条", "（１２３４５６７８９０，１２）", "樟樹市（二）\r\n", "\xe4\xb8\ufffd\u00a0", "\xed\xa0\x80\xe0\x80\xaf會"} {
+	for _, s := range []string{"共主动公开政府信息１４９１条", "（１２３４５６７８９０，１２）", "樟樹市（二）\r\n", "\xe4\xb8\ufffd\u00a0", "\xed\xa0\x80\xe0\x80\xaf會", "\uff00\uff01\uff3f\uff40\uff5e\uff5f\xef\xbc"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

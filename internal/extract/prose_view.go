@@ -56,11 +56,11 @@ func newView(norm string) *view {
 	hard := false      // the line before the pending break ends a paragraph
 	pageBreak := false // a page number was dropped inside the pending break
 	for i := 0; i < len(norm); {
-		switch norm[i] {
-		case ' ', '\t', '\v', '\f':
+		switch viewStep[norm[i]] {
+		case space:
 			i++
 			continue
-		case '\n':
+		case newline:
 			if breaks == 0 {
 				breakAt = i
 				hard = endsParagraph(norm[lineStart:i], lineRunes)
@@ -86,21 +86,12 @@ func newView(norm string) *view {
 		breaks, pageBreak = 0, false
 		// Copy the run of text up to the next space or line break.
 		j := i
-	scan:
 		for j < len(norm) {
-			c := norm[j]
-			switch {
-			case c >= 0xE0 && c < 0xF0:
-				j += 3 // a three-byte rune (all of CJK): no space inside
-			case c >= 0xF0:
-				j += 4
-			case c >= 0xC0:
-				j += 2
-			case c == ' ' || c == '\n' || c == '\t' || c == '\v' || c == '\f':
-				break scan
-			default:
-				j++
+			step := viewStep[norm[j]]
+			if step >= space {
+				break
 			}
+			j += int(step)
 			lineRunes++
 		}
 		if j > len(norm) {
@@ -114,6 +105,26 @@ func newView(norm string) *view {
 	}
 	return &view{s: buf.String(), segs: segs}
 }
+
+// viewStep tells newView what each byte of the text is: the length of
+// the rune it starts (1 for a continuation or invalid byte, stepped over
+// one by one), space for a space the view drops, newline for a line
+// break. One lookup per rune is cheaper than the branches telling them
+// apart.
+var viewStep = func() (t [256]uint8) {
+	t = runeStep
+	for _, c := range []byte{' ', '\t', '\v', '\f'} {
+		t[c] = space
+	}
+	t['\n'] = newline
+	return t
+}()
+
+// The steps of viewStep that end a run.
+const (
+	space = 0x80 + iota
+	newline
+)
 
 // head returns the view of norm[:h], h a rune start, as newView(norm[:h])
 // would make it, taken from v, the view of all of norm (v may be nil).

@@ -28,6 +28,11 @@ type Number struct{ s string }
 // zeros: dropping leading zeros, or all but one of them before a point,
 // leaves a suffix of s.
 func ParseNumber(s string) (Number, error) {
+	// Most numbers are a few digits, without sign, point or leading
+	// zero: already as Number holds them.
+	if len(s) > 0 && len(s) <= maxDigits && s[0] != '0' && allDigits(s) {
+		return Number{s}, nil
+	}
 	t := s
 	neg := len(t) > 0 && t[0] == '-'
 	if neg {

@@ -4,10 +4,13 @@ package corpus
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"syscall"
 	"testing"
+	"testing/iotest"
 )
 
 // TestReadRegular holds readRegular to readFile: the same bytes, time
@@ -41,5 +44,31 @@ func TestReadRegular(t *testing.T) {
 					p, max, len(raw), mtime, err, len(wantRaw), wantTime, wantErr)
 			}
 		}
+	}
+}
+
+// TestReadLimited reads files whose size stat gave right, or wrong (the
+// file grew or shrank since), whole or, with the size right or too large,
+// a byte per read. (A regular file reads short only at its end: a file
+// grown since stat, read a byte at a time, is no case of it.)
+func TestReadLimited(t *testing.T) {
+	text := []byte("共主动公开政府信息1491条")
+	for _, size := range []int64{0, 1, int64(len(text)) - 1, int64(len(text)), int64(len(text)) + 1, 100} {
+		for _, oneByte := range []bool{false, true} {
+			if oneByte && size < int64(len(text)) {
+				continue
+			}
+			var r io.Reader = bytes.NewReader(text)
+			if oneByte {
+				r = iotest.OneByteReader(r)
+			}
+			raw, err := readLimited(r, size, 1000)
+			if err != nil || !bytes.Equal(raw, text) {
+				t.Errorf("size %d, a byte per read %v: %q, %v; want %q", size, oneByte, raw, err, text)
+			}
+		}
+	}
+	if _, err := readLimited(bytes.NewReader(text), 4, 10); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("over the limit: %v, want ErrTooLarge", err)
 	}
 }

@@ -90,6 +90,17 @@ func (v *view) mentions() ([]mention, []int) {
 				i++
 				continue
 			}
+			// Most numbers are table cells, a few digits before a bar
+			// or a space: no unit can follow, and nothing is read of
+			// them. (Up to 15 digits, a run is always a number.)
+			k := i + 1
+			for k < len(s) && isDigit(s[k]) {
+				k++
+			}
+			if k-i <= maxDigits && (k == len(s) || s[k] != ',' && s[k] != '.' && asciiAfter(s, k)) {
+				i = k
+				continue
+			}
 			n, end, ok = scanDigits(s, i)
 			digitsEnd = end
 		} else {
@@ -112,18 +123,14 @@ func (v *view) mentions() ([]mention, []int) {
 			i++
 			continue
 		}
-		m := mention{v: n, start: i}
-		j := end
-		if j < len(s) && s[j] == '\n' {
-			// No paragraph starts with a measure word: a break between
-			// a number and its unit is a wrapped line ("351\n件").
-			j++
-		}
-		if j == len(s) || s[j] < utf8.RuneSelf {
-			// Units, 余, 多 and 万 are Chinese: a number followed by
-			// ASCII (a table's "|", a point, a space) has none.
+		if asciiAfter(s, end) {
 			skip(end)
 			continue
+		}
+		m := mention{v: n, start: i}
+		j := end
+		if s[j] == '\n' {
+			j++ // a wrapped line (see asciiAfter)
 		}
 		for _, a := range []string{"余", "多"} {
 			if strings.HasPrefix(s[j:], a) {
@@ -238,6 +245,18 @@ func countingNumeral(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// asciiAfter reports whether the number ending at s[end] is followed by
+// ASCII or nothing, past a line break: units, 余, 多 and 万 are Chinese,
+// and a number followed by ASCII (a table's "|", a point, a space) has
+// none. No paragraph starts with a measure word: a break between a
+// number and its unit is a wrapped line ("351\n件").
+func asciiAfter(s string, end int) bool {
+	if end < len(s) && s[end] == '\n' {
+		end++
+	}
+	return end == len(s) || s[end] < utf8.RuneSelf
 }
 
 // leftStart returns where the clause before s[i] starts: after the nearest

@@ -3,11 +3,23 @@ package extract
 import "unicode/utf8"
 
 // decodeRune is utf8.DecodeRuneInString with the three-byte runes that
-// make up Chinese text decoded in line: the standard function does so
-// for ASCII only, and calls out for every other rune (some fifty
-// instructions, where the rules decode a rune at each step of their
-// scans).
-func decodeRune(s string) (rune, int) {
+// make up Chinese text decoded by a short path of its own: the standard
+// function takes ASCII in line and calls out for every other rune, some
+// fifty instructions, where the rules decode a rune at each step of
+// their scans. ASCII is still taken in line.
+func decodeRune(s string) (r rune, size int) {
+	// Shaped as utf8.DecodeRuneInString is, which makes it cheap enough
+	// to inline.
+	if s != "" && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	} else {
+		r, size = decodeMultibyte(s)
+	}
+	return
+}
+
+// decodeMultibyte is decodeRune past ASCII.
+func decodeMultibyte(s string) (rune, int) {
 	if len(s) > 2 {
 		// Leads E1–EC and EE–EF: a valid rune whenever the next two
 		// are continuation bytes (E0 and ED need a tighter test).
@@ -19,9 +31,13 @@ func decodeRune(s string) (rune, int) {
 }
 
 // decodeLastRune is utf8.DecodeLastRuneInString as decodeRune is
-// utf8.DecodeRuneInString.
+// utf8.DecodeRuneInString. (Neither is small enough to inline.)
 func decodeLastRune(s string) (rune, int) {
-	if n := len(s); n > 2 {
+	n := len(s)
+	if n > 0 && s[n-1] < utf8.RuneSelf {
+		return rune(s[n-1]), 1
+	}
+	if n > 2 {
 		if c, c1, c2 := s[n-3], s[n-2], s[n-1]; c-0xE1 <= 0xEF-0xE1 && c != 0xED && (c1^0x80)|(c2^0x80) < 0x40 {
 			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
 		}

@@ -41,12 +41,11 @@ func appendRecord(b []byte, r *corpus.Report) []byte {
 	}
 	b = append(b, `,"fields":[`...)
 	at := -1 // the schema place of the last field
-	for i := range r.NumFields() {
+	for i, f := range r.Figures() {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		f := r.Field(i)
-		b, at = appendField(b, &f, at)
+		b, at = appendField(b, f, at)
 	}
 	b = append(b, `],"checks":[`...)
 	for i := range r.NumChecks() {

@@ -3,6 +3,7 @@ package corpus
 import (
 	"encoding/binary"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -322,6 +323,29 @@ func (r *Report) NumFields() int {
 		return len(r.unpacked.Fields)
 	}
 	return len(r.figures) / figureSize
+}
+
+// Figures yields r's figures in order, as Field would return them: the
+// Field each points to is lent for the call only (an unpacked report's
+// own, not copied).
+func (r *Report) Figures() iter.Seq2[int, *extract.Field] {
+	return func(yield func(int, *extract.Field) bool) {
+		if r.unpacked != nil {
+			for i := range r.unpacked.Fields {
+				if !yield(i, &r.unpacked.Fields[i]) {
+					return
+				}
+			}
+			return
+		}
+		var f extract.Field
+		for i := range r.NumFields() {
+			f = r.Field(i)
+			if !yield(i, &f) {
+				return
+			}
+		}
+	}
 }
 
 // Field returns r's figure i, 0 ≤ i < NumFields(), in the order the

@@ -209,6 +209,19 @@ func TestLoadUnpacked(t *testing.T) {
 		if got, _ := json.Marshal(r.Result()); string(got) != string(want) {
 			t.Errorf("%s: unpacked\n%s\npacked\n%s", r.Path, got, want)
 		}
+		// Figures yields what Field returns, packed or not.
+		for _, rr := range []*Report{r, packed.Reports[i]} {
+			n := 0
+			for k, f := range rr.Figures() {
+				if k != n || *f != rr.Field(k) {
+					t.Errorf("%s: figure %d: %+v, want %+v", rr.Path, k, *f, rr.Field(k))
+				}
+				n++
+			}
+			if n != rr.NumFields() {
+				t.Errorf("%s: %d figures, want %d", rr.Path, n, rr.NumFields())
+			}
+		}
 	}
 	if c := load(Options{CacheDir: cacheDir}); c.Reports[0].Cached {
 		t.Fatal("an unpacked load wrote the cache")

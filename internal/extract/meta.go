@@ -679,7 +679,49 @@ func atoi(s string) int {
 // first: "成文日期" (written) and a bare "日期" yield to "发布日期".
 var publishedLabels = []string{"发布日期", "发布时间", "发文日期", "发表于", "日期", "时间"}
 
-var publishedRE = regexp.MustCompile(`^[:|]*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})`)
+// matchPublished reads the date that starts w, past colons and bars:
+// "2023-05-06", "2023年5月6日", "2023/5/6", "2023.05.06"; the year 19xx
+// or 20xx, the month and day of one or two digits. It is the regexp
+// ^[:|]*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2}) matched by
+// hand (TestMatchPublished holds it to that regexp): it is tried after
+// every date label of every page header.
+func matchPublished(w string) (year, month, day string, ok bool) {
+	w = strings.TrimLeft(w, ":|")
+	if len(w) < 4 || !(strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) || !isDigit(w[2]) || !isDigit(w[3]) {
+		return "", "", "", false
+	}
+	year, w = w[:4], w[4:]
+	// sep cuts one of seps from the front of w.
+	sep := func(seps ...string) bool {
+		for _, p := range seps {
+			if rest, ok := strings.CutPrefix(w, p); ok {
+				w = rest
+				return true
+			}
+		}
+		return false
+	}
+	// digits cuts one or two digits from the front of w.
+	digits := func() (string, bool) {
+		n := 0
+		for n < len(w) && n < 2 && isDigit(w[n]) {
+			n++
+		}
+		d := w[:n]
+		w = w[n:]
+		return d, n > 0
+	}
+	if !sep("-", "年", "/", ".") {
+		return "", "", "", false
+	}
+	if month, ok = digits(); !ok || !sep("-", "月", "/", ".") {
+		return "", "", "", false
+	}
+	if day, ok = digits(); !ok {
+		return "", "", "", false
+	}
+	return year, month, day, true
+}
 
 // findPublished reads a publication date stated in a page header.
 func findPublished(hv *view) string {
@@ -701,8 +743,8 @@ func findPublished(hv *view) string {
 			if len(w) > 24 {
 				w = w[:24]
 			}
-			if m := publishedRE.FindStringSubmatch(w); m != nil {
-				return fmt.Sprintf("%s-%02d-%02d", m[1], atoi(m[2]), atoi(m[3]))
+			if y, m, d, ok := matchPublished(w); ok {
+				return fmt.Sprintf("%s-%02d-%02d", y, atoi(m), atoi(d))
 			}
 		}
 	}

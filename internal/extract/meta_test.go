@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 func TestMeta(t *testing.T) {
 	tests := []struct {
@@ -170,5 +173,36 @@ func TestAgencyLike(t *testing.T) {
 		if got := agencyLike(tt.s); got != tt.want {
 			t.Errorf("agencyLike(%q) = %v, want %v", tt.s, got, tt.want)
 		}
+	}
+}
+
+// publishedRE is what matchPublished matches, as first written.
+var publishedRE = regexp.MustCompile(`^[:|]*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})`)
+
+// TestMatchPublished holds matchPublished to publishedRE on crafted
+// windows, each cut at every byte.
+func TestMatchPublished(t *testing.T) {
+	for _, w := range []string{
+		"2023-05-06 10:00", "::|2023年5月6日", "2023/5/6", "2023.05.06", "1999-1-2", "2100-01-01", "1899-01-01",
+		"2023-123-4", "2023-12-345", "2023年05-06", "2023-5月6", "20a3-05-06", ":2023", "|:|2019年12月31日发布", "2023--05-06", "",
+	} {
+		for n := 0; n <= len(w); n++ {
+			compareMatchPublished(t, w[:n])
+		}
+	}
+}
+
+// FuzzMatchPublished compares matchPublished with publishedRE.
+func FuzzMatchPublished(f *testing.F) {
+	f.Add("::2023年5月6日")
+	f.Add("2023.05.06")
+	f.Fuzz(compareMatchPublished)
+}
+
+func compareMatchPublished(t *testing.T, w string) {
+	y, m, d, ok := matchPublished(w)
+	want := publishedRE.FindStringSubmatch(w)
+	if ok != (want != nil) || ok && (y != want[1] || m != want[2] || d != want[3]) {
+		t.Fatalf("matchPublished(%q) = %q %q %q %v, want %q", w, y, m, d, ok, want)
 	}
 }

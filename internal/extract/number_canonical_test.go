@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"math"
+	"strconv"
+	"testing"
+)
 
 // TestIsCanonical holds IsCanonical to what ParseNumber reads back
 // to itself.
@@ -24,4 +28,19 @@ func FuzzIsCanonical(f *testing.F) {
 			t.Fatalf("IsCanonical(%q) = %v, want %v", s, !want, want)
 		}
 	})
+}
+
+// TestInt holds Int to strconv over the numbers it slices from
+// smallInts and past them.
+func TestInt(t *testing.T) {
+	for n := int64(-20); n <= 10020; n++ {
+		if got, want := Int(n).String(), strconv.FormatInt(n, 10); got != want {
+			t.Fatalf("Int(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for _, n := range []int64{math.MinInt64, -1e15, 123456, math.MaxInt64} {
+		if got, want := Int(n).String(), strconv.FormatInt(n, 10); got != want {
+			t.Fatalf("Int(%d) = %q, want %q", n, got, want)
+		}
+	}
 }

@@ -488,13 +488,6 @@ func readLimited(f io.Reader, size, max int64) ([]byte, error) {
 		if int64(len(raw)) > max {
 			break
 		}
-		// A regular file read short at the size stat gave has ended:
-		// the read that would say so is one system call a report
-		// saved. (Grown, it fills the byte over; shrunk, it is read
-		// to its end.)
-		if n > 0 && int64(len(raw)) == size {
-			break
-		}
 		if len(raw) == cap(raw) {
 			raw = append(raw, 0)[:len(raw)] // grown since stat
 		}

@@ -48,8 +48,12 @@ func (r fdReader) Read(p []byte) (int, error) {
 			continue
 		case err != nil:
 			return 0, &os.PathError{Op: "read", Path: r.path, Err: err}
-		case n == 0 && len(p) > 0:
-			return 0, io.EOF
+		case n < len(p):
+			// A regular file reads short only at its end: saying so
+			// now spares the read that would return nothing, a system
+			// call a report. (Only here: other readers, a zip entry's,
+			// check what they read when they reach the end.)
+			return n, io.EOF
 		}
 		return n, nil
 	}

@@ -95,6 +95,14 @@ func newDoc(src string) *doc {
 			continue
 		}
 		flush(i)
+		if size == 3 && n >= 0x800 && n <= 0xFFFF {
+			// A Traditional character for its Simplified one: three
+			// bytes for three, as most changed runes are, and no shift.
+			buf = append(buf, byte(0xE0|n>>12), byte(0x80|n>>6&0x3F), byte(0x80|n&0x3F))
+			i += 3
+			done = i
+			continue
+		}
 		buf = utf8.AppendRune(buf, n)
 		i += size
 		done = i

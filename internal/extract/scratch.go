@@ -52,7 +52,6 @@ var (
 	segPool        slicePool[seg]
 	linePool       slicePool[line]
 	labelPool      slicePool[label]
-	placedPool     slicePool[placedField]
 	proseFieldPool slicePool[Field]
 	mentionPool    slicePool[mention]
 	candPool       slicePool[cand]

@@ -76,12 +76,6 @@ type tableRow struct {
 	read  rowRead
 }
 
-// placedField is a field and its schema place.
-type placedField struct {
-	Field
-	at int
-}
-
 // extractTables reads every cell of the standard tables. Problems name rows
 // it could not map with certainty. unread lists the IDs of cells whose row
 // the table prints but whose value could not be read: a prose sentence
@@ -156,17 +150,15 @@ func extractTables(d *doc, f schema.Format, tb *tableBufs) (fields []Field, unre
 	places := slices.Grow(tb.places[:0], size)
 	defer func() { tb.places = places }()
 	seen := make([]bool, len(schema.All())) // by schema place: emit keeps schema IDs only
-	scratch := placedPool.get(16)           // each row's fields, reused row after row
-	// Later rows may fill scratch past its length, up to its capacity.
-	defer func() { placedPool.put(scratch[:cap(scratch)]) }()
 	for _, r := range rows {
-		fs, problem := r.fields(d, glued, dropped, scratch[:0])
-		if cap(fs) > cap(scratch) {
-			scratch = fs
-		}
-		if len(fs) < len(r.ids) {
-			got := make(map[string]bool, len(fs))
-			for _, fl := range fs {
+		// Each row's fields are made in place at the end of fields,
+		// then the places already filled by an earlier row dropped.
+		start := len(fields)
+		var problem string
+		fields, places, problem = r.fields(d, glued, dropped, fields, places)
+		if row := fields[start:]; len(row) < len(r.ids) {
+			got := make(map[string]bool, len(row))
+			for _, fl := range row {
 				got[fl.ID] = true
 			}
 			for _, id := range r.ids {
@@ -182,14 +174,18 @@ func extractTables(d *doc, f schema.Format, tb *tableBufs) (fields []Field, unre
 			// A text repeating row labels by the thousand is not a report.
 			problems = append(problems[:maxTableProblems], "table: more rows could not be read")
 		}
-		for k := range fs {
-			pf := &fs[k]
-			if !seen[pf.at] {
-				seen[pf.at] = true
-				fields = append(fields, pf.Field)
-				places = append(places, int32(pf.at))
+		kept := start
+		for k := start; k < len(fields); k++ {
+			if seen[places[k]] {
+				continue
 			}
+			seen[places[k]] = true
+			if kept != k {
+				fields[kept], places[kept] = fields[k], places[k]
+			}
+			kept++
 		}
+		fields, places = fields[:kept], places[:kept]
 	}
 	return fields, unread, problems
 }
@@ -503,7 +499,7 @@ func reviewRow(s string, from int, cells *cellArena) (tableRow, bool) {
 // problem, and no field, when the cells cannot be mapped with certainty.
 // glued says the text is a crawler dump with cells run together; dropped,
 // that the page leaves blank cells out.
-func (r tableRow) fields(d *doc, glued, dropped bool, buf []placedField) ([]placedField, string) {
+func (r tableRow) fields(d *doc, glued, dropped bool, fields []Field, places []int32) ([]Field, []int32, string) {
 	cells := r.read.cells
 	n, want := len(cells), len(r.ids)
 	must, runs, digits := false, true, 0
@@ -515,7 +511,8 @@ func (r tableRow) fields(d *doc, glued, dropped bool, buf []placedField) ([]plac
 	}
 	switch {
 	case n == want && !must:
-		return r.emit(d, cells, buf), ""
+		fields, places = r.emit(d, cells, fields, places)
+		return fields, places, ""
 	case glued && runs && n > 0:
 		// Cells run together with no separator. Numbers are printed
 		// without leading zeros, so when exactly one way of cutting the
@@ -523,32 +520,34 @@ func (r tableRow) fields(d *doc, glued, dropped bool, buf []placedField) ([]plac
 		// "23 0 00 0 023" into 23|0|0|0|0|0|23), it is the table's; when
 		// there are several, nothing is read.
 		if split, ok := uniqueSplit(d.norm, cells, want); ok {
-			return r.emit(d, split, buf), ""
+			fields, places = r.emit(d, split, fields, places)
+			return fields, places, ""
 		}
-		return nil, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
+		return fields, places, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
 	case r.read.eof && n < want && !must && !dropped:
 		// The excerpt ends inside this row: the cells it has are the
 		// first ones, except a last cell the cut may have shortened.
 		if r.read.cut {
 			cells = cells[:n-1]
 		}
-		return r.emit(d, cells, buf), ""
+		fields, places = r.emit(d, cells, fields, places)
+		return fields, places, ""
 	case n == 0 && r.read.stopped:
 		// A labelled row whose reading stopped before any cell (a
 		// label wrapped around a heading the reader stops at) is
 		// said, not dropped silently.
-		return nil, fmt.Sprintf("table row %s: stopped before any cell", r.name)
+		return fields, places, fmt.Sprintf("table row %s: stopped before any cell", r.name)
 	case n == 0:
-		return nil, ""
+		return fields, places, ""
 	case must:
-		return nil, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
+		return fields, places, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
 	}
-	return nil, fmt.Sprintf("table row %s: %d cells, want %d", r.name, n, want)
+	return fields, places, fmt.Sprintf("table row %s: %d cells, want %d", r.name, n, want)
 }
 
-// emit turns the cells, in column order, into fields appended to out;
-// blank and text cells state nothing.
-func (r tableRow) emit(d *doc, cells []cell, out []placedField) []placedField {
+// emit turns the cells, in column order, into fields appended to fields,
+// their schema places to places; blank and text cells state nothing.
+func (r tableRow) emit(d *doc, cells []cell, fields []Field, places []int32) ([]Field, []int32) {
 	// Cells and fields are read and made in place: a cell is 64 bytes
 	// and a field 88, and a table report has two hundred of each.
 	for i := range cells {
@@ -564,9 +563,9 @@ func (r tableRow) emit(d *doc, cells []cell, out []placedField) []placedField {
 		if !sf.Money && !c.val.IsInt() {
 			continue // a count with a fraction is not a count
 		}
-		out = append(out, placedField{at: at})
-		f := &out[len(out)-1].Field
-		*f = d.field(id, c.val, false, c.a, c.b)
+		fields = append(fields, d.field(id, c.val, false, c.a, c.b))
+		places = append(places, int32(at))
+		f := &fields[len(fields)-1]
 		switch {
 		case c.unit == "元" || c.unit == "万元":
 			f.Unit = c.unit
@@ -577,7 +576,7 @@ func (r tableRow) emit(d *doc, cells []cell, out []placedField) []placedField {
 			f.Unit = sf.Unit
 		}
 	}
-	return out
+	return fields, places
 }
 
 // uniqueSplit cuts the digit runs of cells into exactly want numbers with

@@ -21,10 +21,8 @@ func decodeRune(s string) (r rune, size int) {
 // decodeMultibyte is decodeRune past ASCII.
 func decodeMultibyte(s string) (rune, int) {
 	if len(s) > 2 {
-		// Leads E1–EC and EE–EF: a valid rune whenever the next two
-		// are continuation bytes (E0 and ED need a tighter test).
-		if c, c1, c2 := s[0], s[1], s[2]; c-0xE1 <= 0xEF-0xE1 && c != 0xED && (c1^0x80)|(c2^0x80) < 0x40 {
-			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		if r, ok := rune3(s[0], s[1], s[2]); ok {
+			return r, 3
 		}
 	}
 	return utf8.DecodeRuneInString(s)
@@ -38,9 +36,19 @@ func decodeLastRune(s string) (rune, int) {
 		return rune(s[n-1]), 1
 	}
 	if n > 2 {
-		if c, c1, c2 := s[n-3], s[n-2], s[n-1]; c-0xE1 <= 0xEF-0xE1 && c != 0xED && (c1^0x80)|(c2^0x80) < 0x40 {
-			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		if r, ok := rune3(s[n-3], s[n-2], s[n-1]); ok {
+			return r, 3
 		}
 	}
 	return utf8.DecodeLastRuneInString(s)
+}
+
+// rune3 decodes c c1 c2 when they are a three-byte rune led by E1–EC or
+// EE–EF: then any two continuation bytes make a valid rune (E0 and ED
+// need a tighter test, left to package utf8).
+func rune3(c, c1, c2 byte) (rune, bool) {
+	if c-0xE1 <= 0xEF-0xE1 && c != 0xED && (c1^0x80)|(c2^0x80) < 0x40 {
+		return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
+	}
+	return 0, false
 }

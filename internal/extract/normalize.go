@@ -65,30 +65,9 @@ func newDoc(src string) *doc {
 		}
 		// keptUpTo stopped at a rune normalization may change
 		// (full-width punctuation, Traditional characters), a rune of
-		// two or four bytes, or a sequence that is no rune. Full-width
-		// ASCII (，：；（）), EF BC 81–BF and EF BD 80–9E, is written
-		// here as the one byte it becomes.
-		if c == 0xEF && i+2 < len(src) {
-			if c1, c2 := src[i+1], src[i+2]; c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF || c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E {
-				flush(i)
-				buf = append(buf, c2-0x80+(c1-0xBC)<<6+0x20)
-				i += 3
-				done = i
-				d.shifts = append(d.shifts, shift{n: int32(len(buf)), s: int32(i)})
-				continue
-			}
-		}
-		var r rune
-		size := 0
-		if c&0xF0 == 0xE0 && i+2 < len(src) {
-			r = rune(c&0x0F)<<12 | rune(src[i+1]&0x3F)<<6 | rune(src[i+2]&0x3F)
-			if src[i+1]&0xC0 == 0x80 && src[i+2]&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				size = 3
-			}
-		}
-		if size == 0 {
-			r, size = utf8.DecodeRuneInString(src[i:])
-		}
+		// two or four bytes, or a sequence that is no rune (read as
+		// U+FFFD, one byte long, which becomes a space).
+		r, size := decodeRune(src[i:])
 		n := normRuneIn(table, r)
 		if n == r {
 			i += size

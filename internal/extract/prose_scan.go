@@ -128,10 +128,7 @@ func (v *view) mentions() ([]mention, []int) {
 			continue
 		}
 		m := mention{v: n, start: i}
-		j := end
-		if s[j] == '\n' {
-			j++ // a wrapped line (see asciiAfter)
-		}
+		j := afterBreak(s, end)
 		for _, a := range []string{"余", "多"} {
 			if strings.HasPrefix(s[j:], a) {
 				m.approx = true
@@ -247,16 +244,23 @@ func countingNumeral(r rune) bool {
 	return false
 }
 
-// asciiAfter reports whether the number ending at s[end] is followed by
-// ASCII or nothing, past a line break: units, 余, 多 and 万 are Chinese,
-// and a number followed by ASCII (a table's "|", a point, a space) has
-// none. No paragraph starts with a measure word: a break between a
-// number and its unit is a wrapped line ("351\n件").
-func asciiAfter(s string, end int) bool {
+// afterBreak returns where the words after a number ending at s[end]
+// start: there, or past a line break there. No paragraph starts with a
+// measure word: a break between a number and its unit is a wrapped line
+// ("351\n件").
+func afterBreak(s string, end int) int {
 	if end < len(s) && s[end] == '\n' {
-		end++
+		return end + 1
 	}
-	return end == len(s) || s[end] < utf8.RuneSelf
+	return end
+}
+
+// asciiAfter reports whether the number ending at s[end] is followed by
+// ASCII or nothing (see afterBreak): units, 余, 多 and 万 are Chinese, and
+// a number followed by ASCII (a table's "|", a point, a space) has none.
+func asciiAfter(s string, end int) bool {
+	j := afterBreak(s, end)
+	return j == len(s) || s[j] < utf8.RuneSelf
 }
 
 // leftStart returns where the clause before s[i] starts: after the nearest

@@ -509,29 +509,27 @@ func (r tableRow) fields(d *doc, glued, dropped bool, fields []Field, places []i
 		runs = runs && c.run
 		digits += c.b - c.a
 	}
+	// Which cells make the row's fields, or why none do.
 	switch {
 	case n == want && !must:
-		fields, places = r.emit(d, cells, fields, places)
-		return fields, places, ""
+		// Every cell in its column.
 	case glued && runs && n > 0:
 		// Cells run together with no separator. Numbers are printed
 		// without leading zeros, so when exactly one way of cutting the
 		// runs into this many numbers exists ("7000007" into seven cells,
 		// "23 0 00 0 023" into 23|0|0|0|0|0|23), it is the table's; when
 		// there are several, nothing is read.
-		if split, ok := uniqueSplit(d.norm, cells, want); ok {
-			fields, places = r.emit(d, split, fields, places)
-			return fields, places, ""
+		split, ok := uniqueSplit(d.norm, cells, want)
+		if !ok {
+			return fields, places, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
 		}
-		return fields, places, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
+		cells = split
 	case r.read.eof && n < want && !must && !dropped:
 		// The excerpt ends inside this row: the cells it has are the
 		// first ones, except a last cell the cut may have shortened.
 		if r.read.cut {
 			cells = cells[:n-1]
 		}
-		fields, places = r.emit(d, cells, fields, places)
-		return fields, places, ""
 	case n == 0 && r.read.stopped:
 		// A labelled row whose reading stopped before any cell (a
 		// label wrapped around a heading the reader stops at) is
@@ -541,8 +539,11 @@ func (r tableRow) fields(d *doc, glued, dropped bool, fields []Field, places []i
 		return fields, places, ""
 	case must:
 		return fields, places, fmt.Sprintf("table row %s: digits run together (%d digits, %d cells: no single split)", r.name, digits, want)
+	default:
+		return fields, places, fmt.Sprintf("table row %s: %d cells, want %d", r.name, n, want)
 	}
-	return fields, places, fmt.Sprintf("table row %s: %d cells, want %d", r.name, n, want)
+	fields, places = r.emit(d, cells, fields, places)
+	return fields, places, ""
 }
 
 // emit turns the cells, in column order, into fields appended to fields,
